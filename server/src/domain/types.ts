@@ -1,0 +1,112 @@
+/**
+ * The engine's contract. The engine is a pure function of
+ * (state, config, command, context): it never reads the clock, never does I/O
+ * and never generates random ids itself, so a whole day can be replayed.
+ */
+import type {
+  ActorRef,
+  Appointment,
+  CentreConfig,
+  DayString,
+  DeskAction,
+  Desk,
+  DomainEvent,
+  Id,
+  Identity,
+  Millis,
+  Professional,
+  QueueRef,
+  Role,
+  StepInstance,
+  Visit,
+  VisitAction,
+} from '@gfa/shared';
+
+/** Everything that moves during one day at one site. */
+export interface DayState {
+  readonly day: DayString;
+  readonly visits: Readonly<Record<Id, Visit>>;
+  readonly desks: Readonly<Record<Id, Desk>>;
+}
+
+/** Who asks; rights are checked again here, not only at the HTTP layer. */
+export interface Actor {
+  readonly ref: ActorRef;
+  readonly roles: readonly Role[];
+  /** Set when the actor is a professional (a user with categories). */
+  readonly professionalId: Id | null;
+}
+
+/** One consultant step a professional could take now, as seen by a pick policy. */
+export interface Candidate {
+  readonly visit: Visit;
+  readonly step: StepInstance;
+  /** The queue through which this step reaches the professional. */
+  readonly queue: QueueRef;
+}
+
+export interface PolicyContext {
+  readonly now: Millis;
+  readonly professional: Professional;
+  readonly config: CentreConfig;
+}
+
+/**
+ * Chooses the next consultant for a professional among eligible candidates.
+ * Pluggable so that other policies can be measured against the default one.
+ */
+export type PickPolicy = (candidates: readonly Candidate[], ctx: PolicyContext) => Candidate | null;
+
+export interface EngineContext {
+  readonly now: Millis;
+  readonly actor: Actor;
+  readonly config: CentreConfig;
+  readonly newId: () => Id;
+  /** Defaults to the policy of docs/QUEUE_SPEC.md. */
+  readonly policy?: PickPolicy;
+}
+
+export type EngineCommand =
+  /** A visit in `expected` state for an appointment of the day (idempotent per appointment). */
+  | { readonly type: 'expect'; readonly appointment: Appointment }
+  /** Kiosk or reception check-in of an expected visit. */
+  | { readonly type: 'check_in'; readonly visitId: Id }
+  /** Reception registers someone without an appointment today, for a reason. */
+  | {
+      readonly type: 'walk_in';
+      readonly identity: Identity;
+      readonly reasonId: Id;
+      readonly professionalId: Id | null;
+    }
+  | { readonly type: 'visit'; readonly visitId: Id; readonly action: VisitAction }
+  | { readonly type: 'desk'; readonly professionalId: Id; readonly action: DeskAction };
+
+export const DomainErrorCode = [
+  'not_found',
+  'invalid_state',
+  'forbidden',
+  'invalid_input',
+  'conflict',
+] as const;
+export type DomainErrorCode = (typeof DomainErrorCode)[number];
+
+export interface DomainError {
+  readonly code: DomainErrorCode;
+  /** French, shown to the user as is. */
+  readonly message: string;
+  /** English, precise, for the logs (never contains names). */
+  readonly detail: string;
+}
+
+export type EngineResult =
+  | {
+      readonly ok: true;
+      readonly state: DayState;
+      readonly events: readonly DomainEvent[];
+      /** Ids whose rows the storage adapter must rewrite. */
+      readonly changedVisitIds: readonly Id[];
+      readonly changedDeskIds: readonly Id[];
+      /** The visit created or concerned by the command (for the HTTP answer). */
+      readonly visitId: Id | null;
+    }
+  | { readonly ok: false; readonly error: DomainError };

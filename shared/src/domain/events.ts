@@ -1,0 +1,74 @@
+/**
+ * The event journal: every state change appends one or more of these in the
+ * same SQLite transaction. Statistics, the audit trail and WS pushes read it.
+ */
+import { z } from 'zod';
+import { Id, Millis } from './model.js';
+
+export const ActorKind = z.enum(['user', 'device', 'system']);
+export type ActorKind = z.infer<typeof ActorKind>;
+
+export const ActorRef = z.object({ kind: ActorKind, id: Id });
+export type ActorRef = z.infer<typeof ActorRef>;
+
+export const DomainEventType = z.enum([
+  'visit.registered',
+  'visit.checked_in',
+  'visit.sent_to_reception',
+  'visit.offered',
+  'visit.offer_released',
+  'visit.called',
+  'visit.recalled',
+  'visit.requeued',
+  'visit.care_started',
+  'visit.care_finished',
+  'visit.step_added',
+  'visit.step_skipped',
+  'visit.away',
+  'visit.back',
+  'visit.transferred',
+  'visit.priority_changed',
+  'visit.note_added',
+  'visit.check_marked',
+  'visit.left',
+  'visit.done',
+  'visit.no_show',
+  'desk.changed',
+]);
+export type DomainEventType = z.infer<typeof DomainEventType>;
+
+/** What the engine emits; `data` holds the type-specific details (never free-text names). */
+export const DomainEvent = z.object({
+  type: DomainEventType,
+  at: Millis,
+  actor: ActorRef,
+  visitId: Id.nullable(),
+  stepId: Id.nullable(),
+  professionalId: Id.nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type DomainEvent = z.infer<typeof DomainEvent>;
+
+/** Journal entries that are not queue transitions (audit trail). */
+export const AuditEventType = z.enum([
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'config.changed',
+  'user.created',
+  'device.created',
+]);
+export type AuditEventType = z.infer<typeof AuditEventType>;
+
+/** One stored journal row; `seq` is monotonic and is the WS sequence number. */
+export const JournalEntry = z.object({
+  seq: z.number().int().positive(),
+  type: z.union([DomainEventType, AuditEventType]),
+  at: Millis,
+  actor: ActorRef,
+  visitId: Id.nullable(),
+  stepId: Id.nullable(),
+  professionalId: Id.nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type JournalEntry = z.infer<typeof JournalEntry>;

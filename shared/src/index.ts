@@ -1,0 +1,3 @@
+export * from './domain/model.js';
+export * from './domain/events.js';
+export * from './domain/commands.js';
