@@ -9,5 +9,6 @@ export default defineConfig({
     // Integration tests start real servers; two cores only.
     pool: 'forks',
     maxWorkers: 2,
+    reporters: ['default', './build/summary-reporter.ts'],
   },
 });
