@@ -1,0 +1,101 @@
+/** Visits coming into the day: expected appointments, check-in, walk-ins (rules Q-ARRIVE-*). */
+import type { Appointment, Id, Identity, Visit } from '@gfa/shared';
+import type { Draft } from './draft.js';
+import { fail } from './domain-error.js';
+import { requireStaff } from './rights.js';
+import { routeAvailable } from './routing.js';
+import { instantiateSteps } from './steps.js';
+
+function newVisit(
+  draft: Draft,
+  reasonId: Id,
+  identity: Identity,
+  appointment: Appointment | null,
+  professionalId: Id | null,
+): Visit {
+  const { config, newId } = draft.ctx;
+  const reason = config.reasons.find((r) => r.id === reasonId && r.active);
+  if (!reason) fail('invalid_input', 'Motif de visite inconnu ou inactif.', `reason ${reasonId} unknown`);
+  const template = config.templates.find((t) => t.reasonId === reasonId);
+  if (!template)
+    fail('invalid_input', "Ce motif n'a pas de parcours défini.", `reason ${reasonId} has no template`);
+  return draft.create({
+    id: newId(),
+    day: draft.base.day,
+    appointmentId: appointment?.id ?? null,
+    appointmentAt: appointment?.at ?? null,
+    appointmentProfessionalId: professionalId,
+    reasonId,
+    templateId: template.id,
+    templateVersion: template.version,
+    identity,
+    state: 'expected',
+    priorityClass: reason.priorityClass,
+    arrivedAt: null,
+    readySince: null,
+    away: null,
+    offer: null,
+    endedAt: null,
+    steps: instantiateSteps(template, newId),
+    notes: [],
+    checks: [],
+  });
+}
+
+/** Q-ARRIVE-1: one expected visit per scheduled appointment of the day; repeating it changes nothing. */
+export function expect(draft: Draft, appointment: Appointment): Id {
+  requireStaff(draft.ctx.actor);
+  const existing = Object.values(draft.visits).find((v) => v.appointmentId === appointment.id);
+  if (existing) return existing.id;
+  if (appointment.status !== 'scheduled') {
+    fail('invalid_state', 'Ce rendez-vous est annulé.', `appointment ${appointment.id} is cancelled`);
+  }
+  if (appointment.day !== draft.base.day) {
+    fail(
+      'invalid_input',
+      "Ce rendez-vous n'est pas pour aujourd'hui.",
+      `appointment ${appointment.id} not today`,
+    );
+  }
+  const visit = newVisit(
+    draft,
+    appointment.reasonId,
+    appointment.identity,
+    appointment,
+    appointment.professionalId,
+  );
+  draft.emit('visit.registered', { visit }, { appointmentId: appointment.id, reasonId: visit.reasonId });
+  return visit.id;
+}
+
+/** Q-ARRIVE-2: check-in marks an expected consultant arrived and routes them at once. */
+export function checkIn(draft: Draft, visitId: Id): Id {
+  const { actor } = draft.ctx;
+  // Q-RIGHT-1: check-in is the one action a device (the kiosk) may do.
+  if (actor.ref.kind !== 'device') requireStaff(actor);
+  const current = draft.visit(visitId);
+  if (current.state !== 'expected') {
+    fail('conflict', 'Votre arrivée est déjà enregistrée.', `visit ${visitId} is ${current.state}`);
+  }
+  const visit = draft.edit(visitId);
+  visit.arrivedAt = draft.now;
+  visit.state = 'arrived';
+  draft.emit('visit.checked_in', { visit }, { via: actor.ref.kind });
+  routeAvailable(draft, visit, false);
+  return visit.id;
+}
+
+/** Q-ARRIVE-3: reception registers a consultant without appointment today, for a reason. */
+export function walkIn(draft: Draft, identity: Identity, reasonId: Id, professionalId: Id | null): Id {
+  requireStaff(draft.ctx.actor);
+  if (professionalId && !draft.ctx.config.professionals.some((p) => p.id === professionalId && p.active)) {
+    fail('invalid_input', 'Professionnel inconnu.', `professional ${professionalId} unknown`);
+  }
+  const visit = newVisit(draft, reasonId, identity, null, professionalId);
+  draft.emit('visit.registered', { visit }, { reasonId, walkIn: true });
+  visit.arrivedAt = draft.now;
+  visit.state = 'arrived';
+  draft.emit('visit.checked_in', { visit }, { via: 'reception' });
+  routeAvailable(draft, visit, false);
+  return visit.id;
+}

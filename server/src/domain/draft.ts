@@ -1,0 +1,79 @@
+/**
+ * Copy-on-write working state of one command: the input DayState is never
+ * mutated; a visit or desk is cloned the first time a transition touches it,
+ * which also records exactly what the storage adapter must rewrite.
+ */
+import type { Desk, DomainEvent, DomainEventType, Id, StepInstance, Visit } from '@gfa/shared';
+import type { DayState, EngineContext } from './types.js';
+import { fail } from './domain-error.js';
+
+export class Draft {
+  readonly visits: Record<Id, Visit>;
+  readonly desks: Record<Id, Desk>;
+  readonly changedVisits = new Set<Id>();
+  readonly changedDesks = new Set<Id>();
+  readonly events: DomainEvent[] = [];
+
+  constructor(
+    readonly base: DayState,
+    readonly ctx: EngineContext,
+  ) {
+    this.visits = { ...base.visits };
+    this.desks = { ...base.desks };
+  }
+
+  get now(): number {
+    return this.ctx.now;
+  }
+
+  /** Read a visit (current draft value). */
+  visit(id: Id): Visit {
+    const visit = this.visits[id];
+    if (!visit) fail('not_found', 'Consultant introuvable.', `visit ${id} not found`);
+    return visit;
+  }
+
+  /** A mutable copy of the visit, registered as changed. */
+  edit(id: Id): Visit {
+    const current = this.visit(id);
+    if (this.changedVisits.has(id)) return current;
+    const copy = structuredClone(current);
+    this.visits[id] = copy;
+    this.changedVisits.add(id);
+    return copy;
+  }
+
+  create(visit: Visit): Visit {
+    this.visits[visit.id] = visit;
+    this.changedVisits.add(visit.id);
+    return visit;
+  }
+
+  editDesk(professionalId: Id, init: () => Desk): Desk {
+    const current = this.desks[professionalId];
+    const copy = current ? { ...current } : init();
+    this.desks[professionalId] = copy;
+    this.changedDesks.add(professionalId);
+    return copy;
+  }
+
+  emit(
+    type: DomainEventType,
+    refs: { visit?: Visit; step?: StepInstance; professionalId?: Id | null },
+    data: Record<string, unknown> = {},
+  ): void {
+    this.events.push({
+      type,
+      at: this.now,
+      actor: this.ctx.actor.ref,
+      visitId: refs.visit?.id ?? null,
+      stepId: refs.step?.id ?? null,
+      professionalId: refs.professionalId ?? refs.step?.professionalId ?? null,
+      data,
+    });
+  }
+
+  snapshot(): DayState {
+    return { day: this.base.day, visits: this.visits, desks: this.desks };
+  }
+}

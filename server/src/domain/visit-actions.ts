@@ -1,0 +1,341 @@
+/** Actions on one visit: call, care, away, transfer, notes... (rules Q-ACT-*). */
+import type { AddedStep, Id, StepInstance, StepTarget, Visit, VisitAction } from '@gfa/shared';
+import type { Draft } from './draft.js';
+import { fail } from './domain-error.js';
+import { serves, stepQueue } from './queues.js';
+import {
+  isSupervisor,
+  requireOwner,
+  requireProfessional,
+  requireStaff,
+  requireSupervisor,
+} from './rights.js';
+import { routeAvailable } from './routing.js';
+import { activeStep, addedStep, journeyComplete, readySteps } from './steps.js';
+
+const TERMINAL: readonly Visit['state'][] = ['done', 'left', 'no_show'];
+
+function requireState(visit: Visit, allowed: readonly Visit['state'][], what: string): void {
+  if (!allowed.includes(visit.state)) {
+    fail(
+      'invalid_state',
+      `Action impossible : le consultant est ${STATE_LABEL[visit.state]}.`,
+      `${what} not allowed from state ${visit.state}`,
+    );
+  }
+}
+
+const STATE_LABEL: Record<Visit['state'], string> = {
+  expected: 'attendu (pas encore arrivé)',
+  arrived: "à l'accueil",
+  waiting: 'en attente',
+  called: 'appelé',
+  in_care: 'en cours de prise en charge',
+  away: 'absent momentanément',
+  done: 'sorti (parcours terminé)',
+  left: 'parti',
+  no_show: 'non venu',
+};
+
+function currentStep(visit: Visit): StepInstance {
+  const step = activeStep(visit);
+  if (!step) fail('invalid_state', "Ce consultant n'est pas appelé.", `visit ${visit.id} has no active step`);
+  return step;
+}
+
+/** The professional's single consultant in progress, if any (Q-ACT-2). */
+export function heldBy(draft: Draft, professionalId: Id): Visit | undefined {
+  return Object.values(draft.visits).find((v) =>
+    v.steps.some(
+      (s) => (s.status === 'called' || s.status === 'in_care') && s.professionalId === professionalId,
+    ),
+  );
+}
+
+function roomOf(draft: Draft, professionalId: Id): Id | null {
+  const desk = draft.desks[professionalId];
+  const professional = draft.ctx.config.professionals.find((p) => p.id === professionalId);
+  return desk?.roomId ?? professional?.roomId ?? null;
+}
+
+function resetStep(step: StepInstance): void {
+  step.status = 'todo';
+  step.professionalId = null;
+  step.roomId = null;
+  step.calledAt = null;
+  step.startedAt = null;
+}
+
+/** Q-ACT-1: call a consultant for a ready step this professional serves. */
+export function call(draft: Draft, visitId: Id, stepId?: Id): void {
+  const professionalId = requireProfessional(draft.ctx.actor);
+  const professional = draft.ctx.config.professionals.find((p) => p.id === professionalId);
+  if (!professional)
+    fail('forbidden', 'Professionnel inconnu.', `professional ${professionalId} not configured`);
+  const current = draft.visit(visitId);
+  requireState(current, ['waiting'], 'call');
+  const held = heldBy(draft, professionalId);
+  if (held) {
+    fail(
+      'conflict',
+      "Vous avez déjà un consultant appelé ou en cours : terminez-le ou remettez-le en file d'attente.",
+      `professional already holds visit ${held.id}`,
+    );
+  }
+  const eligible = readySteps(current).filter((s) => serves(professional, stepQueue(s, current)));
+  const chosen = stepId ? eligible.find((s) => s.id === stepId) : preferNamed(eligible, current);
+  if (!chosen) {
+    fail(
+      'forbidden',
+      "Ce consultant n'est pas dans l'une de vos files d'attente.",
+      `no eligible step for call`,
+    );
+  }
+  const visit = draft.edit(visitId);
+  const step = visit.steps.find((s) => s.id === chosen.id) as StepInstance;
+  if (visit.offer && visit.offer.professionalId !== professionalId) {
+    draft.emit('visit.offer_released', { visit, professionalId: visit.offer.professionalId });
+  }
+  visit.offer = null;
+  step.status = 'called';
+  step.professionalId = professionalId;
+  step.roomId = roomOf(draft, professionalId);
+  step.calledAt = draft.now;
+  step.callCount = 1;
+  visit.state = 'called';
+  draft.emit('visit.called', { visit, step }, { roomId: step.roomId, queue: stepQueue(step, visit) });
+}
+
+function preferNamed(steps: StepInstance[], visit: Visit): StepInstance | undefined {
+  return steps.find((s) => stepQueue(s, visit).kind === 'professional') ?? steps[0];
+}
+
+/** Rejects a target naming an unknown professional, category or reason. */
+function validTarget<T extends StepTarget>(target: T, draft: Draft): T {
+  const { config } = draft.ctx;
+  const known =
+    (target.kind === 'professional' &&
+      config.professionals.some((p) => p.id === target.professionalId && p.active)) ||
+    (target.kind === 'category' && config.categories.some((c) => c.id === target.categoryId)) ||
+    (target.kind === 'appointment_professional' &&
+      config.categories.some((c) => c.id === target.fallbackCategoryId)) ||
+    (target.kind === 'reason' && config.reasons.some((r) => r.id === target.reasonId));
+  if (!known) fail('invalid_input', 'Destination inconnue.', `unknown target ${target.kind}`);
+  return target;
+}
+
+function addSteps(draft: Draft, visit: Visit, specs: readonly AddedStep[]): void {
+  for (const spec of specs) {
+    validTarget(spec.target, draft);
+    const step = addedStep(spec, draft.ctx.newId, visit.steps);
+    visit.steps.push(step);
+    draft.emit('visit.step_added', { visit, step }, { target: spec.target });
+  }
+}
+
+export function visitAction(draft: Draft, visitId: Id, action: VisitAction): void {
+  const { actor } = draft.ctx;
+  const current = draft.visit(visitId);
+  switch (action.type) {
+    case 'call':
+      return call(draft, visitId, action.stepId);
+    case 'recall': {
+      requireState(current, ['called'], 'recall');
+      requireOwner(actor, current);
+      const visit = draft.edit(visitId);
+      const step = currentStep(visit);
+      step.callCount += 1;
+      step.calledAt = draft.now;
+      draft.emit('visit.recalled', { visit, step }, { roomId: step.roomId, callCount: step.callCount });
+      return;
+    }
+    case 'requeue': {
+      // Q-ACT-3: called but absent → back in the queue, keeping the time already waited.
+      requireState(current, ['called'], 'requeue');
+      requireOwner(actor, current);
+      const visit = draft.edit(visitId);
+      const step = currentStep(visit);
+      const professionalId = step.professionalId;
+      resetStep(step);
+      visit.state = 'waiting';
+      draft.emit('visit.requeued', { visit, step, professionalId });
+      routeAvailable(draft, visit, true);
+      return;
+    }
+    case 'start': {
+      requireState(current, ['called'], 'start');
+      requireOwner(actor, current);
+      const visit = draft.edit(visitId);
+      const step = currentStep(visit);
+      step.status = 'in_care';
+      step.startedAt = draft.now;
+      visit.state = 'in_care';
+      draft.emit('visit.care_started', { visit, step });
+      return;
+    }
+    case 'finish': {
+      // Q-ACT-4: the step is done; added steps join the journey; the engine routes to the next step or exit.
+      requireState(current, ['in_care'], 'finish');
+      requireOwner(actor, current);
+      const visit = draft.edit(visitId);
+      const step = currentStep(visit);
+      step.status = 'done';
+      step.endedAt = draft.now;
+      draft.emit(
+        'visit.care_finished',
+        { visit, step },
+        { durationMs: draft.now - (step.startedAt ?? draft.now) },
+      );
+      addSteps(draft, visit, action.addSteps ?? []);
+      routeAvailable(draft, visit, false);
+      return;
+    }
+    case 'add_steps': {
+      requireStaff(actor);
+      requireState(current, ['arrived', 'waiting', 'called', 'in_care', 'away'], 'add_steps');
+      const visit = draft.edit(visitId);
+      addSteps(draft, visit, action.steps);
+      if (visit.state === 'arrived') routeAvailable(draft, visit, true);
+      return;
+    }
+    case 'skip_step': {
+      // Q-ACT-5: optional steps may be skipped by staff; mandatory ones only by a supervisor.
+      requireStaff(actor);
+      requireState(current, ['arrived', 'waiting', 'away'], 'skip_step');
+      const visit = draft.edit(visitId);
+      const step = visit.steps.find((s) => s.id === action.stepId);
+      if (!step || step.status !== 'todo') fail('invalid_input', 'Étape inconnue ou déjà faite.', 'bad step');
+      if (!step.optional) requireSupervisor(actor);
+      step.status = 'skipped';
+      draft.emit('visit.step_skipped', { visit, step }, { reason: action.reason ?? null });
+      if (visit.state !== 'away') routeAvailable(draft, visit, true);
+      return;
+    }
+    case 'away': {
+      // Q-ACT-6: away (collation, dehors, auto-prélèvement...) takes the consultant out of every queue.
+      requireStaff(actor);
+      requireState(current, ['arrived', 'waiting'], 'away');
+      const visit = draft.edit(visitId);
+      visit.state = 'away';
+      visit.away = { reason: action.reason, since: draft.now };
+      visit.offer = null;
+      draft.emit('visit.away', { visit }, { reason: action.reason });
+      return;
+    }
+    case 'back': {
+      // Q-ACT-7: back from away, with the time waited before leaving still counted.
+      requireStaff(actor);
+      requireState(current, ['away'], 'back');
+      const visit = draft.edit(visitId);
+      const reason = visit.away?.reason ?? null;
+      const awayMs = draft.now - (visit.away?.since ?? draft.now);
+      visit.away = null;
+      draft.emit('visit.back', { visit }, { reason, awayMs });
+      routeAvailable(draft, visit, true);
+      return;
+    }
+    case 'transfer': {
+      // Q-ACT-8: re-target the current (or given) step to another professional or queue.
+      requireStaff(actor);
+      requireState(current, ['arrived', 'waiting', 'called', 'in_care', 'away'], 'transfer');
+      const active = activeStep(current);
+      if (active && !isSupervisor(actor) && active.professionalId !== actor.professionalId) {
+        requireOwner(actor, current);
+      }
+      const target = validTarget(action.target, draft);
+      const visit = draft.edit(visitId);
+      const step = action.stepId
+        ? visit.steps.find((s) => s.id === action.stepId && s.status !== 'done' && s.status !== 'skipped')
+        : (activeStep(visit) ?? readySteps(visit)[0]);
+      if (!step) fail('invalid_input', 'Aucune étape à transférer.', 'no step to transfer');
+      if (action.stepId && activeStep(visit) && activeStep(visit)?.id !== step.id) {
+        fail(
+          'invalid_state',
+          'Le consultant est pris en charge pour une autre étape.',
+          'another step is active',
+        );
+      }
+      const from = stepQueue(step, visit);
+      resetStep(step);
+      step.target = target;
+      step.after = [];
+      visit.offer = null;
+      const wasWaiting = visit.state === 'waiting' || visit.state === 'arrived';
+      draft.emit('visit.transferred', { visit, step }, { from, to: target, reason: action.reason ?? null });
+      if (visit.state !== 'away') {
+        visit.state = 'waiting';
+        routeAvailable(draft, visit, wasWaiting);
+      }
+      return;
+    }
+    case 'priority': {
+      requireSupervisor(actor);
+      requireState(current, ['expected', 'arrived', 'waiting', 'called', 'in_care', 'away'], 'priority');
+      const visit = draft.edit(visitId);
+      const before = visit.priorityClass;
+      visit.priorityClass = action.priorityClass;
+      draft.emit(
+        'visit.priority_changed',
+        { visit },
+        { before, after: action.priorityClass, reason: action.reason ?? null },
+      );
+      return;
+    }
+    case 'note': {
+      // Q-ACT-9: notes are readable by the next professionals; the journal records only that one was added.
+      requireStaff(actor);
+      const visit = draft.edit(visitId);
+      const note = { id: draft.ctx.newId(), at: draft.now, authorId: actor.ref.id, text: action.text };
+      visit.notes.push(note);
+      draft.emit('visit.note_added', { visit }, { noteId: note.id });
+      return;
+    }
+    case 'check': {
+      requireStaff(actor);
+      const visit = draft.edit(visitId);
+      visit.checks.push({ kind: action.kind, mark: action.mark, at: draft.now, by: actor.ref.id });
+      draft.emit('visit.check_marked', { visit }, { kind: action.kind, mark: action.mark });
+      return;
+    }
+    case 'leave': {
+      // Q-ACT-10: the consultant leaves before the end; remaining steps stay undone (came but not handled).
+      requireStaff(actor);
+      requireState(current, ['arrived', 'waiting', 'called', 'in_care', 'away'], 'leave');
+      const visit = draft.edit(visitId);
+      const step = activeStep(visit);
+      if (step) resetStep(step);
+      visit.state = 'left';
+      visit.endedAt = draft.now;
+      visit.offer = null;
+      visit.away = null;
+      draft.emit('visit.left', { visit }, { reason: action.reason ?? null });
+      return;
+    }
+    case 'end': {
+      // Q-ACT-11: a supervisor may end any journey.
+      requireSupervisor(actor);
+      if (TERMINAL.includes(current.state) || current.state === 'expected') requireState(current, [], 'end');
+      const visit = draft.edit(visitId);
+      const step = activeStep(visit);
+      if (step) resetStep(step);
+      visit.state = 'done';
+      visit.endedAt = draft.now;
+      visit.offer = null;
+      visit.away = null;
+      draft.emit(
+        'visit.done',
+        { visit },
+        { forced: true, complete: journeyComplete(visit), reason: action.reason ?? null },
+      );
+      return;
+    }
+    case 'no_show': {
+      requireStaff(actor);
+      requireState(current, ['expected'], 'no_show');
+      const visit = draft.edit(visitId);
+      visit.state = 'no_show';
+      draft.emit('visit.no_show', { visit });
+      return;
+    }
+  }
+}
