@@ -1,0 +1,91 @@
+/** The day's appointments and the kiosk's look-ups (by identity or by convocation reference). */
+import { and, eq } from 'drizzle-orm';
+import type { Appointment, Civility } from '@gfa/shared';
+import type { Db } from './database.js';
+import * as t from './schema.js';
+
+/** Upper-case, accent-free, single-spaced: "Lefèvre-d'Été " → "LEFEVRE-D'ETE". */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+type Row = typeof t.appointments.$inferSelect;
+
+function toAppointment(row: Row): Appointment {
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    reference: row.reference,
+    day: row.day,
+    at: row.at,
+    reasonId: row.reasonId,
+    professionalId: row.professionalId,
+    identity: {
+      civility: row.civility as Civility,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      birthDate: row.birthDate,
+    },
+    status: row.status,
+  };
+}
+
+export function upsertAppointments(db: Db, list: readonly Appointment[]): void {
+  db.transaction((tx) => {
+    for (const a of list) {
+      const row = {
+        id: a.id,
+        externalId: a.externalId,
+        reference: a.reference,
+        day: a.day,
+        at: a.at,
+        reasonId: a.reasonId,
+        professionalId: a.professionalId,
+        ...a.identity,
+        lastNameKey: nameKey(a.identity.lastName),
+        status: a.status,
+      };
+      tx.insert(t.appointments).values(row).onConflictDoUpdate({ target: t.appointments.id, set: row }).run();
+    }
+  });
+}
+
+export function appointmentsOfDay(db: Db, day: string): Appointment[] {
+  return db.select().from(t.appointments).where(eq(t.appointments.day, day)).all().map(toAppointment);
+}
+
+export function findByIdentity(db: Db, day: string, lastName: string, birthDate: string): Appointment[] {
+  return db
+    .select()
+    .from(t.appointments)
+    .where(
+      and(
+        eq(t.appointments.day, day),
+        eq(t.appointments.lastNameKey, nameKey(lastName)),
+        eq(t.appointments.birthDate, birthDate),
+        eq(t.appointments.status, 'scheduled'),
+      ),
+    )
+    .all()
+    .map(toAppointment);
+}
+
+export function findByReference(db: Db, day: string, reference: string): Appointment | undefined {
+  const row = db
+    .select()
+    .from(t.appointments)
+    .where(
+      and(
+        eq(t.appointments.day, day),
+        eq(t.appointments.reference, reference.trim()),
+        eq(t.appointments.status, 'scheduled'),
+      ),
+    )
+    .get();
+  return row ? toAppointment(row) : undefined;
+}

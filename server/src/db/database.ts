@@ -1,0 +1,71 @@
+/**
+ * Opens the SQLite database: WAL, foreign keys, committed drizzle migrations
+ * applied before anything else, and a refusal of files from a newer GFA.
+ */
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenDatabase {
+  readonly sqlite: Database.Database;
+  readonly db: Db;
+  /** Schema version of this file = number of migrations applied. */
+  readonly schemaVersion: number;
+  close(): void;
+}
+
+export class DatabaseTooNewError extends Error {
+  readonly userMessage: string;
+  constructor(fileVersion: number, knownVersion: number) {
+    super(`database schema ${fileVersion} is newer than this build (${knownVersion})`);
+    this.userMessage =
+      `Cette base de données a été créée par une version plus récente de GFA ` +
+      `(schéma ${fileVersion}, cette version connaît ${knownVersion}). Installez la version la plus récente.`;
+  }
+}
+
+const defaultMigrations = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/** Number of migrations this build knows (drizzle-kit's journal). */
+export function knownSchemaVersion(migrationsFolder = defaultMigrations): number {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+export function openDatabase(file: string, migrationsFolder = defaultMigrations): OpenDatabase {
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  try {
+    // WAL + synchronous=FULL: a committed transaction survives a killed process and a power cut.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const known = knownSchemaVersion(migrationsFolder);
+    const fileVersion = sqlite.pragma('user_version', { simple: true }) as number;
+    if (fileVersion > known) throw new DatabaseTooNewError(fileVersion, known);
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder });
+    sqlite.pragma(`user_version = ${known}`);
+    return { sqlite, db, schemaVersion: known, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** `%ProgramData%\GFA` on Windows, `./data` elsewhere. */
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, env = process.env): string {
+  if (platform === 'win32') return join(env.ProgramData ?? 'C:\\ProgramData', 'GFA');
+  return join(process.cwd(), 'data');
+}
+
+export const databaseFile = (dataDir: string): string => join(dataDir, 'gfa.sqlite');

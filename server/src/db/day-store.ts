@@ -1,0 +1,193 @@
+/**
+ * Day state persistence: load a day, and commit one engine transition —
+ * changed rows plus journal events — in a single SQLite transaction.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type {
+  AwayReason,
+  Civility,
+  Desk,
+  DeskState,
+  DomainEvent,
+  Id,
+  StepInstance,
+  Visit,
+} from '@gfa/shared';
+import type { DayState } from '../domain/index.js';
+import type { Db } from './database.js';
+import { appendEntry } from './journal-store.js';
+import * as t from './schema.js';
+
+export function loadDay(db: Db, day: string): DayState {
+  const rows = db.select().from(t.visits).where(eq(t.visits.day, day)).all();
+  const ids = rows.map((r) => r.id);
+  const steps = ids.length
+    ? db.select().from(t.visitSteps).where(inArray(t.visitSteps.visitId, ids)).all()
+    : [];
+  const notes = ids.length ? db.select().from(t.notes).where(inArray(t.notes.visitId, ids)).all() : [];
+  const checks = ids.length
+    ? db.select().from(t.visitChecks).where(inArray(t.visitChecks.visitId, ids)).all()
+    : [];
+  const visits: Record<Id, Visit> = {};
+  for (const r of rows) {
+    visits[r.id] = {
+      id: r.id,
+      day: r.day,
+      appointmentId: r.appointmentId,
+      appointmentAt: r.appointmentAt,
+      appointmentProfessionalId: r.appointmentProfessionalId,
+      reasonId: r.reasonId,
+      templateId: r.templateId,
+      templateVersion: r.templateVersion,
+      identity: {
+        civility: r.civility as Civility,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        birthDate: r.birthDate,
+      },
+      state: r.state as Visit['state'],
+      priorityClass: r.priorityClass,
+      arrivedAt: r.arrivedAt,
+      readySince: r.readySince,
+      away: r.awayReason ? { reason: r.awayReason as AwayReason, since: r.awaySince ?? 0 } : null,
+      offer: r.offerProfessionalId
+        ? { professionalId: r.offerProfessionalId, stepId: r.offerStepId ?? '', at: r.offerAt ?? 0 }
+        : null,
+      endedAt: r.endedAt,
+      steps: steps
+        .filter((s) => s.visitId === r.id)
+        .sort((a, b) => a.ord - b.ord)
+        .map((s): StepInstance => ({
+          id: s.id,
+          key: s.key,
+          label: s.label,
+          target: s.target as StepInstance['target'],
+          estimatedMinutes: s.estimatedMinutes,
+          after: s.after,
+          optional: s.optional,
+          added: s.added,
+          status: s.status as StepInstance['status'],
+          professionalId: s.professionalId,
+          roomId: s.roomId,
+          calledAt: s.calledAt,
+          callCount: s.callCount,
+          startedAt: s.startedAt,
+          endedAt: s.endedAt,
+        })),
+      notes: notes
+        .filter((n) => n.visitId === r.id)
+        .sort((a, b) => a.at - b.at)
+        .map((n) => ({ id: n.id, at: n.at, authorId: n.authorId, text: n.text })),
+      checks: checks
+        .filter((c) => c.visitId === r.id)
+        .sort((a, b) => a.ord - b.ord)
+        .map((c) => ({ kind: c.kind as 'ecg', mark: c.mark as 'lecture', at: c.at, by: c.by })),
+    };
+  }
+  const desks: Record<Id, Desk> = {};
+  for (const d of db.select().from(t.desks).where(eq(t.desks.day, day)).all()) {
+    desks[d.professionalId] = {
+      professionalId: d.professionalId,
+      state: d.state as DeskState,
+      roomId: d.roomId,
+      since: d.since,
+    };
+  }
+  return { day, visits, desks };
+}
+
+function writeVisit(tx: Db, v: Visit): void {
+  const row = {
+    id: v.id,
+    day: v.day,
+    appointmentId: v.appointmentId,
+    appointmentAt: v.appointmentAt,
+    appointmentProfessionalId: v.appointmentProfessionalId,
+    reasonId: v.reasonId,
+    templateId: v.templateId,
+    templateVersion: v.templateVersion,
+    ...v.identity,
+    state: v.state,
+    priorityClass: v.priorityClass,
+    arrivedAt: v.arrivedAt,
+    readySince: v.readySince,
+    awayReason: v.away?.reason ?? null,
+    awaySince: v.away?.since ?? null,
+    offerProfessionalId: v.offer?.professionalId ?? null,
+    offerStepId: v.offer?.stepId ?? null,
+    offerAt: v.offer?.at ?? null,
+    endedAt: v.endedAt,
+  };
+  tx.insert(t.visits).values(row).onConflictDoUpdate({ target: t.visits.id, set: row }).run();
+  // Children are rewritten whole: a visit has a handful of steps, notes and checks.
+  tx.delete(t.visitSteps).where(eq(t.visitSteps.visitId, v.id)).run();
+  tx.delete(t.notes).where(eq(t.notes.visitId, v.id)).run();
+  tx.delete(t.visitChecks).where(eq(t.visitChecks.visitId, v.id)).run();
+  v.steps.forEach((s, ord) =>
+    tx
+      .insert(t.visitSteps)
+      .values({ ...s, visitId: v.id, ord })
+      .run(),
+  );
+  for (const n of v.notes)
+    tx.insert(t.notes)
+      .values({ ...n, visitId: v.id })
+      .run();
+  v.checks.forEach((c, ord) =>
+    tx
+      .insert(t.visitChecks)
+      .values({ ...c, visitId: v.id, ord })
+      .run(),
+  );
+}
+
+export interface Transition {
+  readonly state: DayState;
+  readonly changedVisitIds: readonly Id[];
+  readonly changedDeskIds: readonly Id[];
+  readonly events: readonly DomainEvent[];
+}
+
+/**
+ * ONE transaction: the changed visits and desks, the journal events, and
+ * `extra` (e.g. an idempotency key). Returns the events' journal seqs.
+ * If anything throws, nothing is written.
+ */
+export function commitTransition(db: Db, transition: Transition, extra?: (tx: Db) => void): number[] {
+  return db.transaction((tx) => {
+    const txDb = tx as unknown as Db;
+    for (const id of transition.changedVisitIds) {
+      const visit = transition.state.visits[id];
+      if (visit) writeVisit(txDb, visit);
+    }
+    for (const id of transition.changedDeskIds) {
+      const desk = transition.state.desks[id];
+      if (!desk) continue;
+      const row = { day: transition.state.day, ...desk };
+      tx.insert(t.desks)
+        .values(row)
+        .onConflictDoUpdate({ target: [t.desks.day, t.desks.professionalId], set: row })
+        .run();
+    }
+    const seqs = transition.events.map((e) => appendEntry(txDb, e));
+    extra?.(txDb);
+    return seqs;
+  });
+}
+
+export function getCheckinKey(
+  db: Db,
+  key: string,
+): { visitId: string | null; response: unknown } | undefined {
+  return db.select().from(t.checkinKeys).where(eq(t.checkinKeys.key, key)).get();
+}
+
+export function putCheckinKey(
+  db: Db,
+  key: string,
+  visitId: string | null,
+  response: unknown,
+  at: number,
+): void {
+  db.insert(t.checkinKeys).values({ key, visitId, response, at }).run();
+}

@@ -1,0 +1,57 @@
+/** The append-only event journal. */
+import { asc, gt, sql } from 'drizzle-orm';
+import type { JournalEntry } from '@gfa/shared';
+import type { Db } from './database.js';
+import * as t from './schema.js';
+
+export type NewJournalEntry = Omit<JournalEntry, 'seq'>;
+
+export function appendEntry(db: Db, entry: NewJournalEntry): number {
+  const row = db
+    .insert(t.events)
+    .values({
+      at: entry.at,
+      type: entry.type,
+      actorKind: entry.actor.kind,
+      actorId: entry.actor.id,
+      visitId: entry.visitId,
+      stepId: entry.stepId,
+      professionalId: entry.professionalId,
+      data: entry.data,
+    })
+    .returning({ seq: t.events.seq })
+    .get();
+  return row.seq;
+}
+
+function toEntry(row: typeof t.events.$inferSelect): JournalEntry {
+  return {
+    seq: row.seq,
+    type: row.type as JournalEntry['type'],
+    at: row.at,
+    actor: { kind: row.actorKind as JournalEntry['actor']['kind'], id: row.actorId },
+    visitId: row.visitId,
+    stepId: row.stepId,
+    professionalId: row.professionalId,
+    data: row.data,
+  };
+}
+
+export function entriesSince(db: Db, seq: number, limit = 10_000): JournalEntry[] {
+  return db
+    .select()
+    .from(t.events)
+    .where(gt(t.events.seq, seq))
+    .orderBy(asc(t.events.seq))
+    .limit(limit)
+    .all()
+    .map(toEntry);
+}
+
+export function lastSeq(db: Db): number {
+  const row = db
+    .select({ seq: sql<number>`coalesce(max(${t.events.seq}), 0)` })
+    .from(t.events)
+    .get();
+  return row?.seq ?? 0;
+}

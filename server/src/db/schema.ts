@@ -1,0 +1,259 @@
+/**
+ * The SQLite schema (drizzle). Day state is stored in plain rows so that
+ * administrators can export every table; the `events` table is the
+ * append-only journal whose `seq` is the WebSocket sequence number.
+ */
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
+const bool = (name: string) => integer(name, { mode: 'boolean' });
+
+export const sites = sqliteTable('sites', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+});
+
+export const categories = sqliteTable('categories', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  label: text('label').notNull(),
+});
+
+export const rooms = sqliteTable('rooms', {
+  id: text('id').primaryKey(),
+  siteId: text('site_id')
+    .notNull()
+    .references(() => sites.id),
+  label: text('label').notNull(),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  login: text('login').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  roles: json<string[]>('roles').notNull(),
+  defaultRoomId: text('default_room_id').references(() => rooms.id),
+  active: bool('active').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const userCategories = sqliteTable(
+  'user_categories',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => categories.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.categoryId] })],
+);
+
+export const userReasons = sqliteTable(
+  'user_reasons',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    reasonId: text('reason_id')
+      .notNull()
+      .references(() => reasons.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.reasonId] })],
+);
+
+export const devices = sqliteTable('devices', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['kiosk', 'display'] }).notNull(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  active: bool('active').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const sessions = sqliteTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  principalKind: text('principal_kind', { enum: ['user', 'device'] }).notNull(),
+  principalId: text('principal_id').notNull(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
+
+export const reasons = sqliteTable('reasons', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  label: text('label').notNull(),
+  priorityClass: integer('priority_class').notNull(),
+  active: bool('active').notNull(),
+});
+
+/** Every version of every journey template is kept: visits refer to the version they started with. */
+export const journeyTemplates = sqliteTable(
+  'journey_templates',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    reasonId: text('reason_id')
+      .notNull()
+      .references(() => reasons.id),
+    steps: json<unknown[]>('steps').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] }), index('journey_templates_reason').on(t.reasonId)],
+);
+
+export const appointments = sqliteTable(
+  'appointments',
+  {
+    id: text('id').primaryKey(),
+    externalId: text('external_id'),
+    reference: text('reference'),
+    day: text('day').notNull(),
+    at: integer('at').notNull(),
+    reasonId: text('reason_id')
+      .notNull()
+      .references(() => reasons.id),
+    professionalId: text('professional_id'),
+    civility: text('civility').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    /** Upper-case, accent-free last name, for kiosk look-ups. */
+    lastNameKey: text('last_name_key').notNull(),
+    birthDate: text('birth_date'),
+    status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull(),
+  },
+  (t) => [
+    index('appointments_day').on(t.day),
+    index('appointments_identity').on(t.day, t.lastNameKey, t.birthDate),
+    index('appointments_reference').on(t.day, t.reference),
+    uniqueIndex('appointments_external').on(t.externalId),
+  ],
+);
+
+export const visits = sqliteTable(
+  'visits',
+  {
+    id: text('id').primaryKey(),
+    day: text('day').notNull(),
+    appointmentId: text('appointment_id'),
+    appointmentAt: integer('appointment_at'),
+    appointmentProfessionalId: text('appointment_professional_id'),
+    reasonId: text('reason_id').notNull(),
+    templateId: text('template_id').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    civility: text('civility').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    birthDate: text('birth_date'),
+    state: text('state').notNull(),
+    priorityClass: integer('priority_class').notNull(),
+    arrivedAt: integer('arrived_at'),
+    readySince: integer('ready_since'),
+    awayReason: text('away_reason'),
+    awaySince: integer('away_since'),
+    offerProfessionalId: text('offer_professional_id'),
+    offerStepId: text('offer_step_id'),
+    offerAt: integer('offer_at'),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [index('visits_day').on(t.day), index('visits_appointment').on(t.appointmentId)],
+);
+
+export const visitSteps = sqliteTable(
+  'visit_steps',
+  {
+    id: text('id').primaryKey(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id),
+    ord: integer('ord').notNull(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    target: json<unknown>('target').notNull(),
+    estimatedMinutes: integer('estimated_minutes').notNull(),
+    after: json<string[]>('after').notNull(),
+    optional: bool('optional').notNull(),
+    added: bool('added').notNull(),
+    status: text('status').notNull(),
+    professionalId: text('professional_id'),
+    roomId: text('room_id'),
+    calledAt: integer('called_at'),
+    callCount: integer('call_count').notNull(),
+    startedAt: integer('started_at'),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [index('visit_steps_visit').on(t.visitId)],
+);
+
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: text('id').primaryKey(),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id),
+    at: integer('at').notNull(),
+    authorId: text('author_id').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [index('notes_visit').on(t.visitId)],
+);
+
+export const visitChecks = sqliteTable(
+  'visit_checks',
+  {
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id),
+    ord: integer('ord').notNull(),
+    kind: text('kind').notNull(),
+    mark: text('mark').notNull(),
+    at: integer('at').notNull(),
+    by: text('by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.ord] })],
+);
+
+export const desks = sqliteTable(
+  'desks',
+  {
+    day: text('day').notNull(),
+    professionalId: text('professional_id').notNull(),
+    state: text('state').notNull(),
+    roomId: text('room_id'),
+    since: integer('since').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.professionalId] })],
+);
+
+/** The append-only journal: queue transitions and audit entries. */
+export const events = sqliteTable(
+  'events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    type: text('type').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id').notNull(),
+    visitId: text('visit_id'),
+    stepId: text('step_id'),
+    professionalId: text('professional_id'),
+    data: json<Record<string, unknown>>('data').notNull(),
+  },
+  (t) => [index('events_at').on(t.at), index('events_visit').on(t.visitId)],
+);
+
+/** Kiosk check-ins already delivered, by idempotency key. */
+export const checkinKeys = sqliteTable('checkin_keys', {
+  key: text('key').primaryKey(),
+  visitId: text('visit_id'),
+  response: json<unknown>('response').notNull(),
+  at: integer('at').notNull(),
+});
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: json<unknown>('value').notNull(),
+});

@@ -1,0 +1,95 @@
+/** Users (staff), devices and sessions. Password and token hashing happen in the auth module. */
+import { and, eq, gt, lte } from 'drizzle-orm';
+import type { DeviceKind, Role } from '@gfa/shared';
+import type { Db } from './database.js';
+import * as t from './schema.js';
+
+export type UserRow = typeof t.users.$inferSelect;
+export type DeviceRow = typeof t.devices.$inferSelect;
+export type SessionRow = typeof t.sessions.$inferSelect;
+
+export interface NewUser {
+  id: string;
+  login: string;
+  displayName: string;
+  passwordHash: string;
+  roles: Role[];
+  categoryIds: string[];
+  reasonIds: string[];
+  defaultRoomId: string | null;
+  createdAt: number;
+}
+
+export function createUser(db: Db, user: NewUser): void {
+  db.transaction((tx) => {
+    const { categoryIds, reasonIds, ...row } = user;
+    tx.insert(t.users)
+      .values({ ...row, active: true })
+      .run();
+    for (const categoryId of categoryIds)
+      tx.insert(t.userCategories).values({ userId: user.id, categoryId }).run();
+    for (const reasonId of reasonIds) tx.insert(t.userReasons).values({ userId: user.id, reasonId }).run();
+  });
+}
+
+export function findUserByLogin(db: Db, login: string): UserRow | undefined {
+  return db.select().from(t.users).where(eq(t.users.login, login)).get();
+}
+
+export function getUser(db: Db, id: string): UserRow | undefined {
+  return db.select().from(t.users).where(eq(t.users.id, id)).get();
+}
+
+export function userCategoryIds(db: Db, userId: string): string[] {
+  return db
+    .select()
+    .from(t.userCategories)
+    .where(eq(t.userCategories.userId, userId))
+    .all()
+    .map((r) => r.categoryId);
+}
+
+export function countUsers(db: Db): number {
+  return db.select().from(t.users).all().length;
+}
+
+export function createDevice(
+  db: Db,
+  device: { id: string; kind: DeviceKind; name: string; tokenHash: string; createdAt: number },
+): void {
+  db.insert(t.devices)
+    .values({ ...device, active: true })
+    .run();
+}
+
+export function findDeviceByTokenHash(db: Db, tokenHash: string): DeviceRow | undefined {
+  return db
+    .select()
+    .from(t.devices)
+    .where(and(eq(t.devices.tokenHash, tokenHash), eq(t.devices.active, true)))
+    .get();
+}
+
+export function getDevice(db: Db, id: string): DeviceRow | undefined {
+  return db.select().from(t.devices).where(eq(t.devices.id, id)).get();
+}
+
+export function createSession(db: Db, session: SessionRow): void {
+  db.insert(t.sessions).values(session).run();
+}
+
+export function findValidSession(db: Db, tokenHash: string, now: number): SessionRow | undefined {
+  return db
+    .select()
+    .from(t.sessions)
+    .where(and(eq(t.sessions.tokenHash, tokenHash), gt(t.sessions.expiresAt, now)))
+    .get();
+}
+
+export function deleteSession(db: Db, tokenHash: string): void {
+  db.delete(t.sessions).where(eq(t.sessions.tokenHash, tokenHash)).run();
+}
+
+export function deleteExpiredSessions(db: Db, now: number): void {
+  db.delete(t.sessions).where(lte(t.sessions.expiresAt, now)).run();
+}
