@@ -1,0 +1,49 @@
+/** Request and response bodies of the REST entry points. */
+import { z } from 'zod';
+import { DayString, DeskState, Id, Identity } from '../domain/model.js';
+
+export const HealthResponse = z.object({ status: z.literal('ok'), version: z.string() });
+
+export const LoginRequest = z.union([
+  z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+  z.object({ deviceToken: z.string().min(16).max(128) }),
+]);
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const OkResponse = z.object({ ok: z.literal(true) });
+
+export const CheckinRequest = z.object({
+  /** Chosen by the kiosk; the same key never checks in twice (offline delivery). */
+  idempotencyKey: z.string().min(8).max(64),
+  by: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('identity'),
+      lastName: z.string().trim().min(1).max(80),
+      birthDate: DayString,
+    }),
+    z.object({ kind: z.literal('reference'), reference: z.string().trim().min(1).max(64) }),
+  ]),
+});
+export type CheckinRequest = z.infer<typeof CheckinRequest>;
+
+export const Instruction = z.object({ headline: z.string(), sentence: z.string() });
+export type Instruction = z.infer<typeof Instruction>;
+
+/** The kiosk answer carries no identity: it is shown to whoever stands at the kiosk. */
+export const CheckinResponse = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('recognised'), visitId: Id, instruction: Instruction }),
+  z.object({ outcome: z.literal('reception'), instruction: Instruction }),
+]);
+export type CheckinResponse = z.infer<typeof CheckinResponse>;
+
+export const VisitsQuery = z.object({ date: DayString.optional() });
+
+export const RegisterVisitRequest = z.union([
+  z.object({ appointmentId: Id }),
+  z.object({ identity: Identity, reasonId: Id, professionalId: Id.nullable().optional() }),
+]);
+export type RegisterVisitRequest = z.infer<typeof RegisterVisitRequest>;
+
+export const VisitParams = z.object({ id: Id });
+
+export const PresenceRequest = z.object({ state: DeskState, roomId: Id.nullable().optional() });

@@ -1,0 +1,148 @@
+/**
+ * THE route table: the server registers its REST routes from it, checks
+ * rights with it, builds the OpenAPI document from it, and the role-matrix
+ * test walks it. Add routes here, never only on the server.
+ */
+import { z } from 'zod';
+import { VisitAction } from '../domain/commands.js';
+import { BoardDto, DeskViewDto, PublicConfigDto, SessionDto, VisitDto } from './dto.js';
+import type { Access } from './principal.js';
+import {
+  CheckinRequest,
+  CheckinResponse,
+  HealthResponse,
+  LoginRequest,
+  OkResponse,
+  PresenceRequest,
+  RegisterVisitRequest,
+  VisitParams,
+  VisitsQuery,
+} from './rest.js';
+
+export interface RouteSpec {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly path: string;
+  readonly access: Access;
+  /** French, for the OpenAPI document. */
+  readonly summary: string;
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  readonly response: z.ZodType;
+}
+
+const staff = { principals: ['user'] } as const;
+
+export const routes = {
+  health: {
+    method: 'GET',
+    path: '/api/health',
+    access: 'public',
+    summary: 'État du serveur',
+    response: HealthResponse,
+  },
+  login: {
+    method: 'POST',
+    path: '/api/session',
+    access: 'public',
+    summary: 'Connexion (identifiant et mot de passe, ou jeton d’appareil)',
+    body: LoginRequest,
+    response: SessionDto,
+  },
+  logout: {
+    method: 'DELETE',
+    path: '/api/session',
+    access: 'authenticated',
+    summary: 'Déconnexion',
+    response: OkResponse,
+  },
+  me: {
+    method: 'GET',
+    path: '/api/session',
+    access: 'authenticated',
+    summary: 'Session en cours',
+    response: SessionDto,
+  },
+  config: {
+    method: 'GET',
+    path: '/api/config',
+    access: 'authenticated',
+    summary: 'Paramétrage du centre (catégories, salles, professionnels, motifs, parcours)',
+    response: PublicConfigDto,
+  },
+  checkin: {
+    method: 'POST',
+    path: '/api/checkin',
+    access: { principals: ['kiosk', 'user'] },
+    summary: 'Enregistrement de l’arrivée d’un consultant (borne ou accueil)',
+    body: CheckinRequest,
+    response: CheckinResponse,
+  },
+  visits: {
+    method: 'GET',
+    path: '/api/visits',
+    access: staff,
+    summary: 'Consultants du jour',
+    query: VisitsQuery,
+    response: z.object({ visits: z.array(VisitDto) }),
+  },
+  registerVisit: {
+    method: 'POST',
+    path: '/api/visits',
+    access: staff,
+    summary: 'Enregistrement manuel à l’accueil (arrivée d’un rendez-vous ou consultant sans rendez-vous)',
+    body: RegisterVisitRequest,
+    response: z.object({ visit: VisitDto }),
+  },
+  visitAction: {
+    method: 'POST',
+    path: '/api/visits/:id/actions',
+    access: staff,
+    summary: 'Action sur un consultant (appel, prise en charge, fin, absence, transfert, note…)',
+    params: VisitParams,
+    body: VisitAction,
+    response: z.object({ visit: VisitDto }),
+  },
+  desk: {
+    method: 'GET',
+    path: '/api/desk',
+    access: staff,
+    summary: 'Mon poste : mes files d’attente',
+    response: DeskViewDto,
+  },
+  callNext: {
+    method: 'POST',
+    path: '/api/desk/call-next',
+    access: staff,
+    summary: 'Appeler le consultant suivant',
+    response: z.object({ visit: VisitDto }),
+  },
+  presence: {
+    method: 'POST',
+    path: '/api/desk/presence',
+    access: staff,
+    summary: 'Ma présence (disponible, en pause, absent) et ma salle',
+    body: PresenceRequest,
+    response: DeskViewDto,
+  },
+  board: {
+    method: 'GET',
+    path: '/api/board',
+    access: { principals: ['supervisor'] },
+    summary: 'Tableau de bord du superviseur',
+    response: BoardDto,
+  },
+  openapi: {
+    method: 'GET',
+    path: '/api/openapi.json',
+    access: 'public',
+    summary: 'Ce document',
+    response: z.record(z.string(), z.unknown()),
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteId = keyof typeof routes;
+export type RouteBody<R extends RouteId> = (typeof routes)[R] extends { body: z.ZodType<infer B> }
+  ? B
+  : never;
+export type RouteResponse<R extends RouteId> = z.infer<(typeof routes)[R]['response']>;

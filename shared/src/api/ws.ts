@@ -1,0 +1,113 @@
+/** WebSocket messages (JSON, validated on both ends) and topic rights. */
+import { z } from 'zod';
+import { Desk, Id, Millis } from '../domain/model.js';
+import { JournalEntry } from '../domain/events.js';
+import { BoardDto, CallDto, DeskViewDto, VisitDto } from './dto.js';
+import { Principal, principalHasAccess, type Access } from './principal.js';
+
+export const ClientKind = z.enum(['kiosk', 'display', 'workstation', 'board', 'bench']);
+
+export const Topic = z.enum(['calls', 'visits', 'desk', 'board', 'reception', 'config']);
+export type Topic = z.infer<typeof Topic>;
+
+const TOPIC_ACCESS: Record<Topic, Access> = {
+  calls: { principals: ['display', 'user'] },
+  visits: { principals: ['user'] },
+  desk: { principals: ['user'] },
+  board: { principals: ['supervisor'] },
+  reception: { principals: ['user'] },
+  config: 'authenticated',
+};
+
+export function topicAllowed(principal: Principal, topic: Topic): boolean {
+  return principalHasAccess(principal, TOPIC_ACCESS[topic]);
+}
+
+export const ClientMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('hello'),
+    protocolVersion: z.number().int(),
+    client: ClientKind,
+    /** The last sequence number this client processed, to resume. */
+    lastSeq: z.number().int().nonnegative().nullable(),
+    token: z.string().max(128).optional(),
+  }),
+  z.object({ type: z.literal('subscribe'), topics: z.array(Topic).min(1) }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+/** A reception alert: someone at the kiosk was sent to reception (no identity). */
+export const ReceptionAlert = z.object({
+  at: Millis,
+  kioskId: Id,
+  reason: z.enum(['not_found', 'not_routable']),
+});
+
+export const EventPayload = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('visit.changed'), visit: VisitDto }),
+  z.object({ kind: z.literal('call'), call: CallDto }),
+  z.object({ kind: z.literal('desk.changed'), desk: Desk }),
+  z.object({ kind: z.literal('offer'), professionalId: Id, visitId: Id }),
+  z.object({ kind: z.literal('journal'), entry: JournalEntry }),
+  z.object({ kind: z.literal('reception.alert'), alert: ReceptionAlert }),
+  z.object({ kind: z.literal('config.changed') }),
+]);
+export type EventPayload = z.infer<typeof EventPayload>;
+
+export const SnapshotData = z.discriminatedUnion('topic', [
+  z.object({ topic: z.literal('calls'), calls: z.array(CallDto) }),
+  z.object({ topic: z.literal('visits'), visits: z.array(VisitDto) }),
+  z.object({ topic: z.literal('desk'), desk: DeskViewDto.nullable() }),
+  z.object({ topic: z.literal('board'), board: BoardDto }),
+  z.object({ topic: z.literal('reception'), alerts: z.array(ReceptionAlert) }),
+  z.object({ topic: z.literal('config') }),
+]);
+export type SnapshotData = z.infer<typeof SnapshotData>;
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('welcome'),
+    protocolVersion: z.number().int(),
+    serverVersion: z.string(),
+    seq: z.number().int().nonnegative(),
+    principal: Principal,
+  }),
+  z.object({ type: z.literal('subscribed'), topics: z.array(Topic) }),
+  z.object({ type: z.literal('snapshot'), seq: z.number().int().nonnegative(), data: SnapshotData }),
+  z.object({
+    type: z.literal('event'),
+    seq: z.number().int().positive(),
+    topic: Topic,
+    payload: EventPayload,
+  }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  z.object({ type: z.literal('pong') }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+
+/** Typed close codes, with French reasons. */
+export const WS_CLOSE = {
+  incompatible: { code: 4000, reason: 'Version incompatible : mettez à jour cette application.' },
+  unauthenticated: { code: 4001, reason: 'Connexion requise.' },
+  forbidden: { code: 4003, reason: 'Accès refusé.' },
+  badMessage: { code: 4004, reason: 'Message invalide.' },
+} as const;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function parseWith<T>(schema: z.ZodType<T>, raw: string): Parsed<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, error: 'invalid JSON' };
+  }
+  const result = schema.safeParse(json);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, error: z.prettifyError(result.error) };
+}
+
+export const parseClientMessage = (raw: string): Parsed<ClientMessage> => parseWith(ClientMessage, raw);
+export const parseServerMessage = (raw: string): Parsed<ServerMessage> => parseWith(ServerMessage, raw);
