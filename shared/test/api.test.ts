@@ -11,11 +11,10 @@ import {
   topicAllowed,
   type CallDto,
   type Principal,
+  type Role,
 } from '../src/index.js';
 
-const user = (
-  roles: Principal extends infer P ? (P extends { kind: 'user' } ? P['roles'] : never) : never,
-): Principal => ({
+const user = (roles: Role[]): Principal => ({
   kind: 'user',
   id: 'u',
   login: 'u',

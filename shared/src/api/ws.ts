@@ -48,6 +48,9 @@ export const EventPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('visit.changed'), visit: VisitDto }),
   z.object({ kind: z.literal('call'), call: CallDto }),
   z.object({ kind: z.literal('desk.changed'), desk: Desk }),
+  /** My workstation view, pushed to the professional after every change. */
+  z.object({ kind: z.literal('desk.view'), view: DeskViewDto }),
+  /** A consultant is offered to me: sound + system notification. */
   z.object({ kind: z.literal('offer'), professionalId: Id, visitId: Id }),
   z.object({ kind: z.literal('journal'), entry: JournalEntry }),
   z.object({ kind: z.literal('reception.alert'), alert: ReceptionAlert }),

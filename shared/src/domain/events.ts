@@ -54,6 +54,8 @@ export const AuditEventType = z.enum([
   'auth.login',
   'auth.login_failed',
   'auth.logout',
+  /** Someone at the kiosk was not recognised and sent to reception (no identity recorded). */
+  'checkin.unrecognised',
   'config.changed',
   'user.created',
   'device.created',

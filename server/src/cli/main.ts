@@ -1,0 +1,52 @@
+/** Entry point of the `gfa` command. */
+import { Command } from 'commander';
+import { DatabaseTooNewError } from '../db/database.js';
+import { CliError, addDevice, addUser, migrate, serve } from './commands.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+const program = new Command('gfa').description('GFA — gestionnaire de files d’attente du CES');
+
+program
+  .command('serve')
+  .description('Démarre le serveur de files d’attente')
+  .option('--data-dir <dir>', 'dossier des données')
+  .option('--host <host>', 'adresse d’écoute', '0.0.0.0')
+  .option('--port <port>', 'port HTTPS', '8443')
+  .option('--demo', 'charge le centre de démonstration')
+  .option('--no-mdns', 'sans annonce mDNS sur le réseau local')
+  .action(serve);
+
+program
+  .command('migrate')
+  .description('Applique les migrations de la base')
+  .option('--data-dir <dir>', 'dossier des données')
+  .action((o: { dataDir?: string }) => migrate(o.dataDir));
+
+const user = program.command('user').description('Gestion des utilisateurs');
+user
+  .command('add')
+  .description('Crée un utilisateur (mot de passe lu sur l’entrée standard)')
+  .requiredOption('--login <login>', 'identifiant')
+  .option('--name <name>', 'nom affiché')
+  .option('--role <role>', 'user, supervisor ou administrator (répétable)', collect, [])
+  .option('--category <category>', 'catégorie professionnelle (répétable)', collect, [])
+  .option('--password-stdin', 'lit le mot de passe sur l’entrée standard')
+  .option('--data-dir <dir>', 'dossier des données')
+  .action(addUser);
+
+const device = program.command('device').description('Gestion des appareils (bornes, écrans)');
+device
+  .command('add')
+  .description('Déclare une borne ou un écran et affiche son jeton')
+  .requiredOption('--kind <kind>', 'kiosk ou display')
+  .requiredOption('--name <name>', 'nom de l’appareil')
+  .option('--data-dir <dir>', 'dossier des données')
+  .action(addDevice);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CliError) console.error(`Erreur : ${error.message}`);
+  else if (error instanceof DatabaseTooNewError) console.error(`Erreur : ${error.userMessage}`);
+  else console.error(error);
+  process.exit(1);
+});

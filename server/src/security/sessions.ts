@@ -1,0 +1,99 @@
+/** Sessions for staff (login + password) and devices (kiosk, display: a provisioned token). */
+import type { Principal } from '@gfa/shared';
+import type { Db } from '../db/database.js';
+import {
+  createSession,
+  deleteSession,
+  findDeviceByTokenHash,
+  findUserByLogin,
+  findValidSession,
+  getDevice,
+  getUser,
+  userCategoryIds,
+  type UserRow,
+} from '../db/staff-store.js';
+import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
+import type { Role } from '@gfa/shared';
+
+const USER_SESSION_MS = 12 * 3600_000;
+const DEVICE_SESSION_MS = 365 * 24 * 3600_000;
+/** Compared against when the login is unknown, so timing does not reveal which logins exist. */
+const decoyHash = hashPassword('decoy-password-never-used');
+
+export interface OpenedSession {
+  readonly token: string;
+  readonly expiresAt: number;
+  readonly principal: Principal;
+}
+
+function userPrincipal(db: Db, user: UserRow): Principal {
+  const categoryIds = userCategoryIds(db, user.id);
+  return {
+    kind: 'user',
+    id: user.id,
+    login: user.login,
+    displayName: user.displayName,
+    roles: user.roles as Role[],
+    professionalId: categoryIds.length > 0 ? user.id : null,
+    categoryIds,
+  };
+}
+
+function open(db: Db, principal: Principal, now: number, ttl: number): OpenedSession {
+  const token = newToken();
+  const expiresAt = now + ttl;
+  createSession(db, {
+    tokenHash: hashToken(token),
+    principalKind: principal.kind,
+    principalId: principal.id,
+    createdAt: now,
+    expiresAt,
+  });
+  return { token, expiresAt, principal };
+}
+
+export async function loginUser(
+  db: Db,
+  login: string,
+  password: string,
+  now: number,
+): Promise<OpenedSession | null> {
+  const user = findUserByLogin(db, login);
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
+  if (!user || !valid || !user.active) return null;
+  return open(db, userPrincipal(db, user), now, USER_SESSION_MS);
+}
+
+export function loginDevice(db: Db, deviceToken: string, now: number): OpenedSession | null {
+  const device = findDeviceByTokenHash(db, hashToken(deviceToken));
+  if (!device) return null;
+  return open(
+    db,
+    { kind: 'device', id: device.id, deviceKind: device.kind, name: device.name },
+    now,
+    DEVICE_SESSION_MS,
+  );
+}
+
+/** The principal behind a session token, if the session is valid and its owner still active. */
+export function principalOf(
+  db: Db,
+  token: string,
+  now: number,
+): { principal: Principal; expiresAt: number } | null {
+  const session = findValidSession(db, hashToken(token), now);
+  if (!session) return null;
+  if (session.principalKind === 'user') {
+    const user = getUser(db, session.principalId);
+    return user?.active ? { principal: userPrincipal(db, user), expiresAt: session.expiresAt } : null;
+  }
+  const device = getDevice(db, session.principalId);
+  return device?.active
+    ? {
+        principal: { kind: 'device', id: device.id, deviceKind: device.kind, name: device.name },
+        expiresAt: session.expiresAt,
+      }
+    : null;
+}
+
+export const closeSession = (db: Db, token: string): void => deleteSession(db, hashToken(token));

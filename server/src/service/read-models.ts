@@ -1,0 +1,82 @@
+/** Builds the protocol's DTOs from the engine's state. */
+import type {
+  BoardDto,
+  CallDto,
+  CentreConfig,
+  DeskViewDto,
+  Id,
+  Visit,
+  VisitDto,
+  VisitState,
+} from '@gfa/shared';
+import { queuesOf, queueView, type DayState } from '../domain/index.js';
+
+export const toVisitDto = (visit: Visit, config: CentreConfig): VisitDto => ({
+  ...visit,
+  queues: queuesOf(visit, config),
+});
+
+/** Only civility, first-name initial, last name and room label ever reach a display. */
+export function toCallDto(visit: Visit, stepId: Id, config: CentreConfig): CallDto | null {
+  const step = visit.steps.find((s) => s.id === stepId);
+  if (!step?.calledAt) return null;
+  const room = config.rooms.find((r) => r.id === step.roomId);
+  return {
+    callId: `${step.id}:${step.callCount}`,
+    visitId: visit.id,
+    at: step.calledAt,
+    civility: visit.identity.civility,
+    initial: visit.identity.firstName.trim().charAt(0).toUpperCase(),
+    lastName: visit.identity.lastName.toUpperCase(),
+    roomLabel: room?.label ?? '',
+    recall: step.callCount > 1,
+  };
+}
+
+/** The latest calls of the day, newest first (the display's list). */
+export function recentCalls(state: DayState, config: CentreConfig, limit = 8): CallDto[] {
+  return Object.values(state.visits)
+    .flatMap((v) => v.steps.filter((s) => s.calledAt !== null).map((s) => toCallDto(v, s.id, config)))
+    .filter((c): c is CallDto => c !== null)
+    .sort((a, b) => b.at - a.at)
+    .slice(0, limit);
+}
+
+export function deskView(
+  state: DayState,
+  config: CentreConfig,
+  professionalId: Id,
+  now: number,
+): DeskViewDto {
+  return {
+    professionalId,
+    desk: state.desks[professionalId] ?? null,
+    ...queueView(state, config, professionalId, now),
+  };
+}
+
+const STATES: VisitState[] = [
+  'expected',
+  'arrived',
+  'waiting',
+  'called',
+  'in_care',
+  'away',
+  'done',
+  'left',
+  'no_show',
+];
+
+export function board(state: DayState, config: CentreConfig, now: number): BoardDto {
+  const visits = Object.values(state.visits);
+  const counts = Object.fromEntries(
+    STATES.map((s) => [s, visits.filter((v) => v.state === s).length]),
+  ) as Record<VisitState, number>;
+  return {
+    day: state.day,
+    at: now,
+    visits: visits.map((v) => toVisitDto(v, config)),
+    desks: Object.values(state.desks),
+    counts,
+  };
+}

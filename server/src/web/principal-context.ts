@@ -1,0 +1,25 @@
+/** Finds the caller behind a request: bearer token (shells) or HttpOnly cookie (browsers). */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Principal } from '@gfa/shared';
+import type { Actor } from '../domain/index.js';
+
+export const SESSION_COOKIE = 'gfa_session';
+
+export function tokenFrom(
+  headers: IncomingHttpHeaders,
+  cookies: Record<string, string | undefined>,
+): string | null {
+  const auth = headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim() || null;
+  return cookies[SESSION_COOKIE] ?? null;
+}
+
+export function actorOf(principal: Principal): Actor {
+  return principal.kind === 'user'
+    ? {
+        ref: { kind: 'user', id: principal.id },
+        roles: principal.roles,
+        professionalId: principal.professionalId,
+      }
+    : { ref: { kind: 'device', id: principal.id }, roles: [], professionalId: null };
+}

@@ -1,0 +1,222 @@
+/** The REST handlers, one per route of the shared route table. */
+import type { FastifyReply } from 'fastify';
+import type { Principal, RouteBody, RouteId, RouteResponse } from '@gfa/shared';
+import type { JournalEntry } from '@gfa/shared';
+import type { Actor, EngineCommand } from '../domain/index.js';
+import type { Db } from '../db/database.js';
+import { appendEntry } from '../db/journal-store.js';
+import { checkIn } from '../service/checkin.js';
+import type { QueueService } from '../service/queue-service.js';
+import { board, deskView, toVisitDto } from '../service/read-models.js';
+import { closeSession, loginDevice, loginUser, principalOf } from '../security/sessions.js';
+import { ApiFailure, fromDomain } from './api-failure.js';
+import { SESSION_COOKIE, actorOf } from './principal-context.js';
+import { FailureThrottle } from './rate-limit.js';
+import { loadDay } from '../db/day-store.js';
+
+export interface RequestContext<R extends RouteId> {
+  readonly principal: Principal | null;
+  readonly token: string | null;
+  readonly ip: string;
+  readonly params: { id?: string };
+  readonly query: { date?: string };
+  readonly body: RouteBody<R>;
+  readonly reply: FastifyReply;
+}
+
+export type Handlers = {
+  [R in RouteId]: (ctx: RequestContext<R>) => Promise<RouteResponse<R>> | RouteResponse<R>;
+};
+
+export interface HandlerDeps {
+  readonly db: Db;
+  readonly service: QueueService;
+  readonly version: string;
+  readonly openapi: Record<string, unknown>;
+  readonly onReceptionAlert: (entry: JournalEntry) => void;
+}
+
+function requirePrincipal(ctx: { principal: Principal | null }): Principal {
+  if (!ctx.principal) throw new ApiFailure('unauthenticated', 'Connexion requise.');
+  return ctx.principal;
+}
+
+function professionalOf(principal: Principal): string {
+  if (principal.kind !== 'user' || !principal.professionalId) {
+    throw new ApiFailure(
+      'forbidden',
+      'Ce poste est réservé aux professionnels qui reçoivent des consultants.',
+    );
+  }
+  return principal.professionalId;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { db, service } = deps;
+  const throttle = new FailureThrottle();
+  const journal = (entry: Omit<JournalEntry, 'seq'>): number => appendEntry(db, entry);
+
+  const run = (command: EngineCommand, actor: Actor): string | null => {
+    const result = service.execute(command, actor);
+    if (!result.ok) throw fromDomain(result.error);
+    return result.visitId;
+  };
+  const visitDto = (id: string) => {
+    const visit = service.state().visits[id];
+    if (!visit) throw new ApiFailure('not_found', 'Consultant introuvable.');
+    return toVisitDto(visit, service.centre());
+  };
+
+  return {
+    health: () => ({ status: 'ok', version: deps.version }),
+    openapi: () => deps.openapi,
+
+    login: async (ctx) => {
+      const now = service.now();
+      const body = ctx.body;
+      const key = `${'login' in body ? body.login : 'device'}|${ctx.ip}`;
+      if (throttle.blocked(key, now)) {
+        throw new ApiFailure('rate_limited', 'Trop de tentatives : réessayez dans une minute.');
+      }
+      const session =
+        'deviceToken' in body
+          ? loginDevice(db, body.deviceToken, now)
+          : await loginUser(db, body.login, body.password, now);
+      const who = 'login' in body ? body.login : 'device';
+      if (!session) {
+        throttle.fail(key, now);
+        journal({
+          type: 'auth.login_failed',
+          at: now,
+          actor: { kind: 'system', id: 'auth' },
+          visitId: null,
+          stepId: null,
+          professionalId: null,
+          data: { login: who },
+        });
+        throw new ApiFailure(
+          'unauthenticated',
+          'deviceToken' in body ? 'Appareil non reconnu.' : 'Identifiant ou mot de passe incorrect.',
+        );
+      }
+      throttle.succeed(key);
+      journal({
+        type: 'auth.login',
+        at: now,
+        actor: actorOf(session.principal).ref,
+        visitId: null,
+        stepId: null,
+        professionalId: null,
+        data: {},
+      });
+      ctx.reply.setCookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        secure: true,
+        sameSite: 'strict',
+        path: '/',
+        expires: new Date(session.expiresAt),
+      });
+      return session;
+    },
+
+    logout: (ctx) => {
+      const principal = requirePrincipal(ctx);
+      if (ctx.token) closeSession(db, ctx.token);
+      journal({
+        type: 'auth.logout',
+        at: service.now(),
+        actor: actorOf(principal).ref,
+        visitId: null,
+        stepId: null,
+        professionalId: null,
+        data: {},
+      });
+      ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+
+    me: (ctx) => {
+      const found = ctx.token ? principalOf(db, ctx.token, service.now()) : null;
+      if (!found || !ctx.token) throw new ApiFailure('unauthenticated', 'Connexion requise.');
+      return { token: ctx.token, expiresAt: found.expiresAt, principal: found.principal };
+    },
+
+    config: () => service.centre(),
+
+    checkin: (ctx) => {
+      const principal = requirePrincipal(ctx);
+      const { response, toReception } = checkIn(service, db, ctx.body, actorOf(principal));
+      if (toReception) {
+        const entry = {
+          type: 'checkin.unrecognised' as const,
+          at: service.now(),
+          actor: actorOf(principal).ref,
+          visitId: null,
+          stepId: null,
+          professionalId: null,
+          data: {},
+        };
+        deps.onReceptionAlert({ ...entry, seq: journal(entry) });
+      }
+      return response;
+    },
+
+    visits: (ctx) => {
+      const today = service.state();
+      const day = ctx.query.date ?? today.day;
+      const state = day === today.day ? today : loadDay(db, day);
+      return { visits: Object.values(state.visits).map((v) => toVisitDto(v, service.centre())) };
+    },
+
+    registerVisit: (ctx) => {
+      const actor = actorOf(requirePrincipal(ctx));
+      const body = ctx.body;
+      if ('appointmentId' in body) {
+        const visit = Object.values(service.state().visits).find(
+          (v) => v.appointmentId === body.appointmentId,
+        );
+        if (!visit) throw new ApiFailure('not_found', "Rendez-vous introuvable aujourd'hui.");
+        run({ type: 'check_in', visitId: visit.id }, actor);
+        return { visit: visitDto(visit.id) };
+      }
+      const id = run(
+        {
+          type: 'walk_in',
+          identity: body.identity,
+          reasonId: body.reasonId,
+          professionalId: body.professionalId ?? null,
+        },
+        actor,
+      );
+      return { visit: visitDto(id as string) };
+    },
+
+    visitAction: (ctx) => {
+      const actor = actorOf(requirePrincipal(ctx));
+      const id = ctx.params.id as string;
+      run({ type: 'visit', visitId: id, action: ctx.body }, actor);
+      return { visit: visitDto(id) };
+    },
+
+    desk: (ctx) => {
+      const professionalId = professionalOf(requirePrincipal(ctx));
+      return deskView(service.state(), service.centre(), professionalId, service.now());
+    },
+
+    callNext: (ctx) => {
+      const principal = requirePrincipal(ctx);
+      const professionalId = professionalOf(principal);
+      const id = run({ type: 'desk', professionalId, action: { type: 'call_next' } }, actorOf(principal));
+      return { visit: visitDto(id as string) };
+    },
+
+    presence: (ctx) => {
+      const principal = requirePrincipal(ctx);
+      const professionalId = professionalOf(principal);
+      run({ type: 'desk', professionalId, action: { type: 'presence', ...ctx.body } }, actorOf(principal));
+      return deskView(service.state(), service.centre(), professionalId, service.now());
+    },
+
+    board: () => board(service.state(), service.centre(), service.now()),
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * Composition of the queue server: database (migrations first), certificate,
+ * queue service, Fastify over HTTPS with the routes of the shared table, and
+ * the WebSocket hub on the same port.
+ */
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import {
+  buildOpenApiDocument,
+  principalHasAccess,
+  routes,
+  type Principal,
+  type RouteId,
+  type RouteSpec,
+} from '@gfa/shared';
+import { databaseFile, openDatabase, type Db } from '../db/database.js';
+import { lastSeq } from '../db/journal-store.js';
+import { ensureCertificate } from '../security/tls.js';
+import { principalOf } from '../security/sessions.js';
+import { QueueService } from '../service/queue-service.js';
+import { ApiFailure } from './api-failure.js';
+import { SESSION_COOKIE, tokenFrom } from './principal-context.js';
+import { createHandlers, type RequestContext } from './rest-handlers.js';
+import { WsHub } from './ws-hub.js';
+
+export const SERVER_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export interface ServerOptions {
+  readonly dataDir: string;
+  readonly host?: string;
+  readonly port?: number;
+  readonly now?: () => number;
+  readonly logger?: boolean;
+  /** Runs on the migrated database before the queue service loads the day (e.g. the demo centre). */
+  readonly seed?: (db: Db, now: number) => Promise<void>;
+  /** Extra routes (static apps, discovery...) registered by the caller. */
+  readonly extend?: (app: FastifyInstance) => Promise<void> | void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly fingerprint256: string;
+  readonly service: QueueService;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = 256 * 1024;
+
+function validationFailure(where: string, error: z.ZodError): ApiFailure {
+  const first = error.issues[0];
+  const field = first?.path.join('.') || where;
+  return new ApiFailure(
+    'bad_request',
+    `Requête invalide (${field}) : ${first?.message ?? 'format incorrect'}.`,
+    z.prettifyError(error),
+  );
+}
+
+function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T | undefined {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw validationFailure(where, result.error);
+  return result.data;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const now = options.now ?? Date.now;
+  const database = openDatabase(databaseFile(options.dataDir));
+  const certificate = await ensureCertificate(options.dataDir);
+  await options.seed?.(database.db, now());
+  const service = new QueueService(database.db, now);
+  const authenticate = (token: string): Principal | null =>
+    principalOf(database.db, token, now())?.principal ?? null;
+
+  const hub = new WsHub({
+    service,
+    authenticate,
+    serverVersion: SERVER_VERSION,
+    startSeq: lastSeq(database.db),
+  });
+  const handlers = createHandlers({
+    db: database.db,
+    service,
+    version: SERVER_VERSION,
+    openapi: buildOpenApiDocument(SERVER_VERSION),
+    onReceptionAlert: (entry) => hub.publishReceptionAlert(entry),
+  });
+
+  const app = Fastify({
+    https: { key: certificate.key, cert: certificate.cert },
+    bodyLimit: BODY_LIMIT,
+    // Logs carry ids and codes only: request bodies (names) are never logged.
+    logger: options.logger
+      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
+      : false,
+  });
+  await app.register(fastifyCookie);
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ApiFailure) {
+      request.log.info({ code: error.code, detail: error.message }, 'request refused');
+      return reply.status(error.status).send({ error: { code: error.code, message: error.userMessage } });
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 413) {
+      return reply
+        .status(413)
+        .send({ error: { code: 'payload_too_large', message: 'Requête trop volumineuse.' } });
+    }
+    if (status >= 400 && status < 500) {
+      return reply
+        .status(400)
+        .send({ error: { code: 'bad_request', message: 'Requête invalide : format incorrect.' } });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.status(500).send({ error: { code: 'internal', message: 'Erreur interne du serveur.' } });
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.status(404).send({ error: { code: 'not_found', message: 'Adresse inconnue.' } }),
+  );
+
+  const principalFrom = (request: FastifyRequest): { principal: Principal | null; token: string | null } => {
+    const token = tokenFrom(request.headers, request.cookies);
+    return { token, principal: token ? authenticate(token) : null };
+  };
+
+  for (const [id, spec] of Object.entries(routes) as [RouteId, RouteSpec][]) {
+    app.route({
+      method: spec.method,
+      url: spec.path,
+      handler: async (request, reply) => {
+        const { principal, token } = principalFrom(request);
+        if (!principalHasAccess(principal, spec.access)) {
+          throw principal
+            ? new ApiFailure('forbidden', "Vous n'avez pas les droits pour cette action.")
+            : new ApiFailure('unauthenticated', 'Connexion requise.');
+        }
+        const ctx = {
+          principal,
+          token,
+          ip: request.ip,
+          params: parsePart(spec.params, request.params, 'adresse') ?? {},
+          query: parsePart(spec.query, request.query, 'paramètres') ?? {},
+          body: parsePart(spec.body, request.body, 'contenu'),
+          reply,
+        } as RequestContext<typeof id>;
+        const handler = handlers[id] as (c: typeof ctx) => unknown;
+        return await handler(ctx);
+      },
+    });
+  }
+
+  await options.extend?.(app);
+
+  app.server.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'https://gfa').pathname !== '/ws') return socket.destroy();
+    const cookies = app.parseCookie(request.headers.cookie ?? '');
+    hub.handleUpgrade(request, socket, head, cookies[SESSION_COOKIE] ?? null);
+  });
+
+  await app.listen({ host: options.host ?? '0.0.0.0', port: options.port ?? 8443 });
+  const port = (app.server.address() as AddressInfo).port;
+  const shownHost = !options.host || options.host === '0.0.0.0' ? 'localhost' : options.host;
+  return {
+    url: `https://${shownHost}:${port}`,
+    port,
+    fingerprint256: certificate.fingerprint256,
+    service,
+    close: async () => {
+      await hub.close();
+      await app.close();
+      database.close();
+    },
+  };
+}
