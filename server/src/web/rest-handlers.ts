@@ -43,10 +43,8 @@ function requirePrincipal(ctx: { principal: Principal | null }): Principal {
 
 function professionalOf(principal: Principal): string {
   if (principal.kind !== 'user' || !principal.professionalId) {
-    throw new ApiFailure(
-      'forbidden',
-      'Ce poste est réservé aux professionnels qui reçoivent des consultants.',
-    );
+    // Not a rights problem (the route is open to staff): this account simply has no desk.
+    throw new ApiFailure('not_found', "Aucun poste de professionnel n'est associé à votre compte.");
   }
   return principal.professionalId;
 }

@@ -1,0 +1,52 @@
+/** Starts the real server in-process on a temp data dir with the demo centre, and logs people in. */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SessionDto } from '@gfa/shared';
+import { DEMO_DEVICE_TOKENS, DEMO_PASSWORD, seedDemo } from '../../../src/demo/seed-demo.js';
+import { localDay } from '../../../src/service/local-day.js';
+import { startServer, type RunningServer } from '../../../src/web/server.js';
+import { apiClient, type ApiClient } from './https-client.js';
+
+export interface DemoServer {
+  readonly server: RunningServer;
+  readonly dataDir: string;
+  readonly ca: string;
+  login(login: string): Promise<ApiClient>;
+  device(kind: 'kiosk' | 'display'): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+export async function startDemoServer(now: () => number = Date.now): Promise<DemoServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gfa-it-'));
+  const server = await startServer({
+    dataDir,
+    host: '127.0.0.1',
+    port: 0,
+    now,
+    seed: async (db, at) => {
+      await seedDemo(db, localDay(at), at);
+    },
+  });
+  const ca = readFileSync(join(dataDir, 'cert.pem'), 'utf8');
+  const clients: ApiClient[] = [];
+  const open = async (body: object): Promise<ApiClient> => {
+    const client = apiClient(server.url, ca);
+    clients.push(client);
+    const res = await client.call<SessionDto>('POST', '/api/session', body);
+    if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
+    client.token = res.body.token;
+    return client;
+  };
+  return {
+    server,
+    dataDir,
+    ca,
+    login: (login) => open({ login, password: DEMO_PASSWORD }),
+    device: (kind) => open({ deviceToken: DEMO_DEVICE_TOKENS[kind] }),
+    close: async () => {
+      await Promise.all(clients.map((c) => c.close()));
+      await server.close();
+    },
+  };
+}
