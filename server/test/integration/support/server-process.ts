@@ -15,6 +15,8 @@ export interface ServerProcess {
   readonly child: ChildProcess;
   /** Everything the process printed so far. */
   output(): string;
+  /** Resolves once the process has printed `text`. */
+  waitForOutput(text: string, timeoutMs?: number): Promise<void>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -62,6 +64,13 @@ export async function startServerProcess(dataDir: string, extraArgs: string[] = 
     ca: readFileSync(join(dataDir, 'cert.pem'), 'utf8'),
     child,
     output: () => printed,
+    waitForOutput: async (text, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!printed.includes(text)) {
+        if (Date.now() > deadline) throw new Error(`"${text}" not printed:\n${printed}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();

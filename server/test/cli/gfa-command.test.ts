@@ -1,0 +1,102 @@
+/** The `gfa` command as a real child process against temp data directories. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { knownSchemaVersion } from '../../src/db/database.js';
+import { startServerProcess } from '../integration/support/server-process.js';
+import { apiClient } from '../integration/support/https-client.js';
+
+const bin = resolve(import.meta.dirname, '../../bin/gfa.mjs');
+const gfa = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 60_000 });
+const tempDir = (): string => mkdtempSync(join(tmpdir(), 'gfa-cli-'));
+
+describe('gfa', () => {
+  it('migrate applies the schema and prints its version', () => {
+    const dir = tempDir();
+    const run = gfa(['migrate', '--data-dir', dir]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`schéma version ${knownSchemaVersion()}`);
+  });
+
+  it('user add reads the password from stdin and stores an argon2id hash, never the password', () => {
+    const dir = tempDir();
+    const run = gfa(
+      ['user', 'add', '--data-dir', dir, '--login', 'chef', '--role', 'administrator', '--password-stdin'],
+      'Secret-2026!\n',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const db = new Database(join(dir, 'gfa.sqlite'), { readonly: true });
+    const row = db.prepare('select password_hash, roles from users where login = ?').get('chef') as {
+      password_hash: string;
+      roles: string;
+    };
+    db.close();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.password_hash).not.toContain('Secret-2026!');
+    expect(JSON.parse(row.roles)).toEqual(['user', 'administrator', 'supervisor']);
+  });
+
+  it('refuses a duplicate login, an unknown role and a short password, in French', () => {
+    const dir = tempDir();
+    gfa(['user', 'add', '--data-dir', dir, '--login', 'chef', '--password-stdin'], 'Secret-2026!');
+    const duplicate = gfa(
+      ['user', 'add', '--data-dir', dir, '--login', 'chef', '--password-stdin'],
+      'Secret-2026!',
+    );
+    expect(duplicate.status).toBe(1);
+    expect(duplicate.stderr).toContain('« chef » existe déjà');
+    const role = gfa(
+      ['user', 'add', '--data-dir', dir, '--login', 'x', '--role', 'boss', '--password-stdin'],
+      'Secret-2026!',
+    );
+    expect(role.stderr).toContain('Rôle inconnu : boss');
+    const short = gfa(['user', 'add', '--data-dir', dir, '--login', 'y', '--password-stdin'], 'abc');
+    expect(short.stderr).toContain('Mot de passe trop court');
+  });
+
+  it('device add prints a token that opens a device session', async () => {
+    const dir = tempDir();
+    const run = gfa(['device', 'add', '--data-dir', dir, '--kind', 'display', '--name', 'TV salle 1']);
+    expect(run.status).toBe(0);
+    const token = /Jeton \(affiché une seule fois\) : (\S+)/.exec(run.stdout)?.[1] ?? '';
+    const server = await startServerProcess(dir);
+    const client = apiClient(server.url, server.ca);
+    const res = await client.call<{ principal: { kind: string; deviceKind: string } }>(
+      'POST',
+      '/api/session',
+      { deviceToken: token },
+    );
+    expect(res.body.principal).toMatchObject({ kind: 'device', deviceKind: 'display' });
+    await client.close();
+    await server.stop();
+  });
+
+  it('serve --demo answers /api/health over HTTPS and stops on SIGTERM', async () => {
+    const dir = tempDir();
+    const server = await startServerProcess(dir, ['--demo']);
+    await server.waitForOutput('Centre de démonstration : 80 rendez-vous');
+    expect(server.output()).toMatch(/Jeton borne : \S+/);
+    const client = apiClient(server.url, server.ca);
+    const health = await client.call('GET', '/api/health');
+    expect(health).toEqual({ status: 200, body: { status: 'ok', version: expect.any(String) } });
+    await client.close();
+    await server.stop('SIGTERM');
+    expect(server.child.exitCode).toBe(0);
+  });
+
+  it('a database from a newer GFA is refused with a clear message', () => {
+    const dir = tempDir();
+    gfa(['migrate', '--data-dir', dir]);
+    const db = new Database(join(dir, 'gfa.sqlite'));
+    db.pragma('user_version = 99');
+    db.close();
+    const run = gfa(['migrate', '--data-dir', dir]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('version plus récente de GFA');
+  });
+});
