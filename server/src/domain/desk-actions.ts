@@ -4,7 +4,7 @@ import type { Draft } from './draft.js';
 import { fail } from './domain-error.js';
 import { candidatesFor, defaultPolicy } from './pick-policy.js';
 import { isSupervisor, requireProfessional, requireStaff } from './rights.js';
-import { call, heldBy } from './visit-actions.js';
+import { call, requireFree } from './visit-actions.js';
 
 export function deskAction(draft: Draft, professionalId: Id, action: DeskAction): Id | null {
   const { actor, config } = draft.ctx;
@@ -38,14 +38,7 @@ export function deskAction(draft: Draft, professionalId: Id, action: DeskAction)
       const me = requireProfessional(actor);
       if (me !== professionalId)
         fail('forbidden', 'Vous ne pouvez appeler que pour vous-même.', 'call_next for other');
-      const held = heldBy(draft, me);
-      if (held) {
-        fail(
-          'conflict',
-          "Vous avez déjà un consultant appelé ou en cours : terminez-le ou remettez-le en file d'attente.",
-          `professional already holds visit ${held.id}`,
-        );
-      }
+      requireFree(draft, me);
       const candidates = candidatesFor(draft.snapshot(), config, me);
       const policy = draft.ctx.policy ?? defaultPolicy;
       const chosen = policy(candidates, { now: draft.now, professional, config });

@@ -1,6 +1,17 @@
 /** Journey steps: instantiation from a template and readiness from precedence constraints. */
 import type { AddedStep, Id, JourneyTemplate, StepInstance, Visit } from '@gfa/shared';
 
+/** The progress fields of a step that has not started yet. */
+const NOT_STARTED = {
+  status: 'todo',
+  professionalId: null,
+  roomId: null,
+  calledAt: null,
+  callCount: 0,
+  startedAt: null,
+  endedAt: null,
+} as const;
+
 export function instantiateSteps(template: JourneyTemplate, newId: () => Id): StepInstance[] {
   return template.steps.map((step) => ({
     id: newId(),
@@ -11,21 +22,14 @@ export function instantiateSteps(template: JourneyTemplate, newId: () => Id): St
     after: [...step.after],
     optional: step.optional,
     added: false,
-    status: 'todo',
-    professionalId: null,
-    roomId: null,
-    calledAt: null,
-    callCount: 0,
-    startedAt: null,
-    endedAt: null,
+    ...NOT_STARTED,
   }));
 }
 
 /** Q-STEP-3: a step added during the visit has no precedence constraint. */
 export function addedStep(spec: AddedStep, newId: () => Id, existing: readonly StepInstance[]): StepInstance {
-  const id = newId();
   return {
-    id,
+    id: newId(),
     key: uniqueKey(`added-${spec.label}`, existing),
     label: spec.label,
     target: spec.target,
@@ -33,13 +37,7 @@ export function addedStep(spec: AddedStep, newId: () => Id, existing: readonly S
     after: [],
     optional: false,
     added: true,
-    status: 'todo',
-    professionalId: null,
-    roomId: null,
-    calledAt: null,
-    callCount: 0,
-    startedAt: null,
-    endedAt: null,
+    ...NOT_STARTED,
   };
 }
 

@@ -52,6 +52,18 @@ export function heldBy(draft: Draft, professionalId: Id): Visit | undefined {
   );
 }
 
+/** Q-ACT-2: a professional calls nobody else while holding a consultant. */
+export function requireFree(draft: Draft, professionalId: Id): void {
+  const held = heldBy(draft, professionalId);
+  if (held) {
+    fail(
+      'conflict',
+      "Vous avez déjà un consultant appelé ou en cours : terminez-le ou remettez-le en file d'attente.",
+      `professional already holds visit ${held.id}`,
+    );
+  }
+}
+
 function roomOf(draft: Draft, professionalId: Id): Id | null {
   const desk = draft.desks[professionalId];
   const professional = draft.ctx.config.professionals.find((p) => p.id === professionalId);
@@ -74,14 +86,7 @@ export function call(draft: Draft, visitId: Id, stepId?: Id): void {
     fail('forbidden', 'Professionnel inconnu.', `professional ${professionalId} not configured`);
   const current = draft.visit(visitId);
   requireState(current, ['waiting'], 'call');
-  const held = heldBy(draft, professionalId);
-  if (held) {
-    fail(
-      'conflict',
-      "Vous avez déjà un consultant appelé ou en cours : terminez-le ou remettez-le en file d'attente.",
-      `professional already holds visit ${held.id}`,
-    );
-  }
+  requireFree(draft, professionalId);
   const eligible = readySteps(current).filter((s) => serves(professional, stepQueue(s, current)));
   const chosen = stepId ? eligible.find((s) => s.id === stepId) : preferNamed(eligible, current);
   if (!chosen) {

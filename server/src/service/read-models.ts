@@ -1,13 +1,13 @@
 /** Builds the protocol's DTOs from the engine's state. */
-import type {
-  BoardDto,
-  CallDto,
-  CentreConfig,
-  DeskViewDto,
-  Id,
-  Visit,
-  VisitDto,
+import {
   VisitState,
+  type BoardDto,
+  type CallDto,
+  type CentreConfig,
+  type DeskViewDto,
+  type Id,
+  type Visit,
+  type VisitDto,
 } from '@gfa/shared';
 import { queuesOf, queueView, type DayState } from '../domain/index.js';
 
@@ -55,22 +55,10 @@ export function deskView(
   };
 }
 
-const STATES: VisitState[] = [
-  'expected',
-  'arrived',
-  'waiting',
-  'called',
-  'in_care',
-  'away',
-  'done',
-  'left',
-  'no_show',
-];
-
 export function board(state: DayState, config: CentreConfig, now: number): BoardDto {
   const visits = Object.values(state.visits);
   const counts = Object.fromEntries(
-    STATES.map((s) => [s, visits.filter((v) => v.state === s).length]),
+    VisitState.options.map((s) => [s, visits.filter((v) => v.state === s).length]),
   ) as Record<VisitState, number>;
   return {
     day: state.day,

@@ -52,7 +52,15 @@ function professionalOf(principal: Principal): string {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, service } = deps;
   const throttle = new FailureThrottle();
-  const journal = (entry: Omit<JournalEntry, 'seq'>): number => appendEntry(db, entry);
+  /** Appends an audit entry (login, logout, kiosk refusals) to the journal; returns its seq. */
+  const audit = (
+    type: JournalEntry['type'],
+    actor: JournalEntry['actor'],
+    data: Record<string, unknown> = {},
+  ): JournalEntry => {
+    const entry = { type, at: service.now(), actor, visitId: null, stepId: null, professionalId: null, data };
+    return { ...entry, seq: appendEntry(db, entry) };
+  };
 
   const run = (command: EngineCommand, actor: Actor): string | null => {
     const result = service.execute(command, actor);
@@ -83,30 +91,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const who = 'login' in body ? body.login : 'device';
       if (!session) {
         throttle.fail(key, now);
-        journal({
-          type: 'auth.login_failed',
-          at: now,
-          actor: { kind: 'system', id: 'auth' },
-          visitId: null,
-          stepId: null,
-          professionalId: null,
-          data: { login: who },
-        });
+        audit('auth.login_failed', { kind: 'system', id: 'auth' }, { login: who });
         throw new ApiFailure(
           'unauthenticated',
           'deviceToken' in body ? 'Appareil non reconnu.' : 'Identifiant ou mot de passe incorrect.',
         );
       }
       throttle.succeed(key);
-      journal({
-        type: 'auth.login',
-        at: now,
-        actor: actorOf(session.principal).ref,
-        visitId: null,
-        stepId: null,
-        professionalId: null,
-        data: {},
-      });
+      audit('auth.login', actorOf(session.principal).ref);
       ctx.reply.setCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
         secure: true,
@@ -120,15 +112,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     logout: (ctx) => {
       const principal = requirePrincipal(ctx);
       if (ctx.token) closeSession(db, ctx.token);
-      journal({
-        type: 'auth.logout',
-        at: service.now(),
-        actor: actorOf(principal).ref,
-        visitId: null,
-        stepId: null,
-        professionalId: null,
-        data: {},
-      });
+      audit('auth.logout', actorOf(principal).ref);
       ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },
@@ -144,18 +128,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     checkin: (ctx) => {
       const principal = requirePrincipal(ctx);
       const { response, toReception } = checkIn(service, db, ctx.body, actorOf(principal));
-      if (toReception) {
-        const entry = {
-          type: 'checkin.unrecognised' as const,
-          at: service.now(),
-          actor: actorOf(principal).ref,
-          visitId: null,
-          stepId: null,
-          professionalId: null,
-          data: {},
-        };
-        deps.onReceptionAlert({ ...entry, seq: journal(entry) });
-      }
+      if (toReception) deps.onReceptionAlert(audit('checkin.unrecognised', actorOf(principal).ref));
       return response;
     },
 

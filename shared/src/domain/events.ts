@@ -37,16 +37,18 @@ export const DomainEventType = z.enum([
 ]);
 export type DomainEventType = z.infer<typeof DomainEventType>;
 
-/** What the engine emits; `data` holds the type-specific details (never free-text names). */
-export const DomainEvent = z.object({
-  type: DomainEventType,
+/** Who, when, which visit/step/professional, and type-specific details (never free-text names). */
+const entryFields = {
   at: Millis,
   actor: ActorRef,
   visitId: Id.nullable(),
   stepId: Id.nullable(),
   professionalId: Id.nullable(),
   data: z.record(z.string(), z.unknown()),
-});
+};
+
+/** What the engine emits. */
+export const DomainEvent = z.object({ type: DomainEventType, ...entryFields });
 export type DomainEvent = z.infer<typeof DomainEvent>;
 
 /** Journal entries that are not queue transitions (audit trail). */
@@ -66,11 +68,6 @@ export type AuditEventType = z.infer<typeof AuditEventType>;
 export const JournalEntry = z.object({
   seq: z.number().int().positive(),
   type: z.union([DomainEventType, AuditEventType]),
-  at: Millis,
-  actor: ActorRef,
-  visitId: Id.nullable(),
-  stepId: Id.nullable(),
-  professionalId: Id.nullable(),
-  data: z.record(z.string(), z.unknown()),
+  ...entryFields,
 });
 export type JournalEntry = z.infer<typeof JournalEntry>;
