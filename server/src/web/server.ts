@@ -24,6 +24,7 @@ import { QueueService } from '../service/queue-service.js';
 import { ApiFailure } from './api-failure.js';
 import { SESSION_COOKIE, tokenFrom } from './principal-context.js';
 import { createHandlers, type RequestContext } from './rest-handlers.js';
+import { serveApps } from './static-apps.js';
 import { WsHub } from './ws-hub.js';
 
 export const SERVER_VERSION = (
@@ -156,6 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   }
 
+  await serveApps(app);
   await options.extend?.(app);
 
   app.server.on('upgrade', (request, socket, head) => {

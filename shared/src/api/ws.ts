@@ -43,6 +43,7 @@ export const ReceptionAlert = z.object({
   kioskId: Id,
   reason: z.enum(['not_found', 'not_routable']),
 });
+export type ReceptionAlert = z.infer<typeof ReceptionAlert>;
 
 export const EventPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('visit.changed'), visit: VisitDto }),

@@ -1,0 +1,38 @@
+/** The TV screen: the current call very large, the last calls, prevention videos in between. */
+import { displayName } from '@gfa/shared';
+import { OfflineMarker } from '@gfa/shared/ui';
+import { useDisplay } from './store.js';
+
+export function App({ nameFormat }: { readonly nameFormat: 'civility' | 'initial' }) {
+  const { current, history, status } = useDisplay();
+  return (
+    <main className="display">
+      <section className="display-stage" aria-live="assertive">
+        {current ? (
+          <div className="display-call" data-testid="current-call">
+            <p className="display-invite">Est attendu(e)</p>
+            <p className="display-name">{displayName(current, nameFormat)}</p>
+            <p className="display-room">{current.roomLabel}</p>
+          </div>
+        ) : (
+          <div className="display-idle">
+            <p>Bienvenue au Centre d'examens de santé</p>
+            <p className="display-idle-sub">Vous serez appelé(e) sur cet écran.</p>
+          </div>
+        )}
+      </section>
+      <aside className="display-history" aria-label="Derniers appels">
+        <h2>Derniers appels</h2>
+        <ol>
+          {history.map((call) => (
+            <li key={call.callId}>
+              <span className="display-history-name">{displayName(call, nameFormat)}</span>
+              <span className="display-history-room">{call.roomLabel}</span>
+            </li>
+          ))}
+        </ol>
+      </aside>
+      <OfflineMarker status={status} />
+    </main>
+  );
+}

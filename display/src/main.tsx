@@ -1,0 +1,55 @@
+/** Display start-up: device session, live calls with resume, one announcement at a time. */
+import { createRoot } from 'react-dom/client';
+import { createApiClient, LiveSocket } from '@gfa/shared/client';
+import { openDeviceSession, wsUrl } from '@gfa/shared/ui';
+import '@gfa/shared/ui/theme.css';
+import './display.css';
+import { App } from './App.js';
+import { announce } from './announcer.js';
+import { useDisplay } from './store.js';
+
+const params = new URLSearchParams(location.search);
+const speech = params.get('speech') === '1';
+const holdMs = Number(params.get('hold') ?? 8_000);
+const nameFormat = params.get('name') === 'initial' ? 'initial' : 'civility';
+const api = createApiClient();
+let token: string | null = null;
+
+async function connect(): Promise<void> {
+  try {
+    token = await openDeviceSession(api, location, localStorage);
+  } catch {
+    // Server unreachable: the socket below keeps retrying and the session is opened again then.
+  }
+  const socket = new LiveSocket({
+    url: wsUrl(location),
+    token: () => token,
+    client: 'display',
+    topics: ['calls'],
+    onStatus: (status) => {
+      useDisplay.getState().setStatus(status);
+      if (status === 'offline' && !token)
+        void openDeviceSession(api, location, localStorage).then((t) => (token = t));
+    },
+    onMessage: (message) => {
+      const display = useDisplay.getState();
+      if (message.type === 'snapshot' && message.data.topic === 'calls') display.restore(message.data.calls);
+      if (message.type === 'event' && message.payload.kind === 'call') display.announce(message.payload.call);
+    },
+  });
+  socket.start();
+}
+
+// Announcements run one after the other, whatever the arrival rhythm.
+let running = false;
+useDisplay.subscribe((state) => {
+  if (!state.current || running) return;
+  running = true;
+  void announce(state.current, { speech, holdMs }).then(() => {
+    running = false;
+    useDisplay.getState().next();
+  });
+});
+
+void connect();
+createRoot(document.getElementById('root') as HTMLElement).render(<App nameFormat={nameFormat} />);

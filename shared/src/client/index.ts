@@ -1,0 +1,3 @@
+export * from './api-client.js';
+export * from './live-socket.js';
+export * from './outbox.js';

@@ -1,0 +1,91 @@
+/**
+ * The live connection to the server: hello with the last sequence number seen,
+ * topic subscription, automatic reconnection with backoff, and an
+ * online/offline status for the discreet offline marker.
+ */
+import { PROTOCOL_VERSION, parseServerMessage, type ServerMessage, type Topic } from '../api/index.js';
+
+export type LinkStatus = 'connecting' | 'online' | 'offline';
+
+/** The subset of the browser WebSocket the client needs (a fake one in tests). */
+export interface SocketLike {
+  onopen: (() => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number }) => void) | null;
+  send(data: string): void;
+  close(): void;
+}
+
+export interface LiveSocketOptions {
+  readonly url: string;
+  readonly token: () => string | null;
+  readonly client: 'kiosk' | 'display' | 'workstation' | 'board';
+  readonly topics: readonly Topic[];
+  readonly onMessage: (message: ServerMessage) => void;
+  readonly onStatus?: (status: LinkStatus) => void;
+  readonly connect?: (url: string) => SocketLike;
+  readonly schedule?: (fn: () => void, ms: number) => unknown;
+}
+
+/** 1 s, 2 s, 4 s… up to 15 s between attempts. */
+export const backoffDelay = (attempt: number): number => Math.min(15_000, 1_000 * 2 ** Math.max(0, attempt));
+
+/** Close codes after which retrying is pointless (incompatible version, refused rights). */
+const FINAL_CODES = new Set([4000, 4001, 4003]);
+
+export class LiveSocket {
+  private socket: SocketLike | null = null;
+  private attempt = 0;
+  private stopped = false;
+  private lastSeq: number | null = null;
+
+  constructor(private readonly options: LiveSocketOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.open();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.socket?.close();
+  }
+
+  private open(): void {
+    const connect = this.options.connect ?? ((url) => new WebSocket(url) as unknown as SocketLike);
+    this.options.onStatus?.('connecting');
+    const socket = connect(this.options.url);
+    this.socket = socket;
+    socket.onopen = () => {
+      socket.send(
+        JSON.stringify({
+          type: 'hello',
+          protocolVersion: PROTOCOL_VERSION,
+          client: this.options.client,
+          lastSeq: this.lastSeq,
+          ...(this.options.token() ? { token: this.options.token() } : {}),
+        }),
+      );
+    };
+    socket.onmessage = (event) => {
+      const parsed = parseServerMessage(String(event.data));
+      if (!parsed.ok) return;
+      const message = parsed.value;
+      if (message.type === 'welcome') {
+        this.attempt = 0;
+        this.options.onStatus?.('online');
+        socket.send(JSON.stringify({ type: 'subscribe', topics: this.options.topics }));
+      }
+      if (message.type === 'event' || message.type === 'snapshot') {
+        this.lastSeq = Math.max(this.lastSeq ?? 0, message.seq);
+      }
+      this.options.onMessage(message);
+    };
+    socket.onclose = (event) => {
+      this.options.onStatus?.('offline');
+      if (this.stopped || FINAL_CODES.has(event.code)) return;
+      const schedule = this.options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
+      schedule(() => this.open(), backoffDelay(this.attempt++));
+    };
+  }
+}

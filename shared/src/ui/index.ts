@@ -1,0 +1,4 @@
+export * from './Keyboard.js';
+export * from './OfflineMarker.js';
+export * from './chime.js';
+export * from './device-session.js';

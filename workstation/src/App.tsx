@@ -1,0 +1,51 @@
+/** The workstation: sign-in, then "Mon poste" and "Accueil" (by role), with the message bar. */
+import { OfflineMarker } from '@gfa/shared/ui';
+import { DeskView } from './DeskView.js';
+import { Login } from './Login.js';
+import { ReceptionView } from './ReceptionView.js';
+import { signOut } from './session.js';
+import { useWorkstation } from './store.js';
+
+export function App() {
+  const { principal, tab, setTab, message, status, alerts } = useWorkstation();
+  if (!principal) {
+    return (
+      <>
+        {message && (
+          <p className={`ws-message ${message.kind}`} role="alert">
+            {message.text}
+          </p>
+        )}
+        <Login />
+      </>
+    );
+  }
+  return (
+    <div className="ws">
+      <header className="ws-header">
+        <strong>GFA</strong>
+        <nav>
+          {principal.professionalId && (
+            <button type="button" aria-pressed={tab === 'desk'} onClick={() => setTab('desk')}>
+              Mon poste
+            </button>
+          )}
+          <button type="button" aria-pressed={tab === 'reception'} onClick={() => setTab('reception')}>
+            Accueil {alerts.length > 0 ? `(${alerts.length})` : ''}
+          </button>
+        </nav>
+        <span>{principal.displayName}</span>
+        <button type="button" onClick={() => void signOut()}>
+          Se déconnecter
+        </button>
+      </header>
+      {message && (
+        <p className={`ws-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      {tab === 'desk' && principal.professionalId ? <DeskView /> : <ReceptionView />}
+      <OfflineMarker status={status} />
+    </div>
+  );
+}

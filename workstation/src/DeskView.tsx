@@ -1,0 +1,120 @@
+/** "Mon poste": my presence, my queues, the consultant in progress, keyboard shortcuts. */
+import { useEffect } from 'react';
+import type { QueueEntryDto } from '@gfa/shared';
+import { api, attempt } from './session.js';
+import { labels, useWorkstation } from './store.js';
+import { AwayButtons, VisitPanel, act } from './VisitPanel.js';
+
+const callNext = () => attempt(() => api.call('callNext'));
+
+export function DeskView() {
+  const { desk, visits, config } = useWorkstation();
+  const current = desk?.currentVisitId ? visits[desk.currentVisitId] : undefined;
+
+  useEffect(() => {
+    // Shortcuts for the frequent actions (ignored while typing in a field).
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.target as HTMLElement).closest('input, textarea, select')) return;
+      const key = event.key.toLowerCase();
+      if (key === 'n' && !current) void callNext();
+      if (current && key === 'r' && current.state === 'called') void act(current, { type: 'recall' });
+      if (current && key === 's' && current.state === 'called') void act(current, { type: 'start' });
+      if (current && key === 'f' && current.state === 'in_care') void act(current, { type: 'finish' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [current]);
+
+  if (!desk || !config) return <p>Chargement du poste…</p>;
+  const presence = desk.desk?.state ?? 'offline';
+  return (
+    <div className="ws-desk">
+      <section className="ws-summary">
+        <div className="ws-presence" role="group" aria-label="Ma présence">
+          {(
+            [
+              ['available', 'Disponible'],
+              ['paused', 'En pause'],
+              ['offline', 'Absent'],
+            ] as const
+          ).map(([state, label]) => (
+            <button
+              key={state}
+              type="button"
+              aria-pressed={presence === state}
+              className={`gfa-button ${presence === state ? '' : 'secondary'}`}
+              onClick={() => void attempt(() => api.call('presence', { body: { state } }))}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <p>
+          Parcours commencés : <strong data-testid="started">{desk.startedJourneys}</strong>
+        </p>
+        <p>
+          Attente avant mon prochain consultant : <strong>{desk.expectedWaitMinutes} min</strong>
+        </p>
+        <button
+          type="button"
+          className="gfa-button ws-call-next"
+          disabled={Boolean(current)}
+          onClick={() => void callNext()}
+          title="Raccourci : N"
+        >
+          Appeler le suivant
+        </button>
+      </section>
+      {current && <VisitPanel visit={current} config={config} />}
+      <QueueList title="Ma file d'attente" entries={desk.mine} busy={Boolean(current)} />
+      <QueueList title="File de ma catégorie" entries={desk.shared} busy={Boolean(current)} />
+    </div>
+  );
+}
+
+function QueueList({
+  title,
+  entries,
+  busy,
+}: {
+  readonly title: string;
+  readonly entries: QueueEntryDto[];
+  readonly busy: boolean;
+}) {
+  const { visits, config } = useWorkstation();
+  const l = labels(config);
+  return (
+    <section className="ws-queue" aria-label={title}>
+      <h2>
+        {title} ({entries.length})
+      </h2>
+      {entries.length === 0 && <p className="ws-empty">Personne en attente.</p>}
+      <ul>
+        {entries.map((entry) => {
+          const visit = visits[entry.visitId];
+          if (!visit) return null;
+          return (
+            <li key={entry.stepId} className={entry.offeredToMe ? 'offered' : ''}>
+              <span className="ws-queue-name">
+                {visit.identity.civility} {visit.identity.lastName.toUpperCase()} {visit.identity.firstName}
+              </span>
+              <span>{l.reason(entry.reasonId)}</span>
+              <span>{entry.waitedMinutes} min</span>
+              <span>Priorité {entry.priorityClass}</span>
+              {entry.offeredToMe && <strong>Pour vous</strong>}
+              <AwayButtons visit={visit} />
+              <button
+                type="button"
+                className="gfa-button"
+                disabled={busy}
+                onClick={() => void act(visit, { type: 'call', stepId: entry.stepId })}
+              >
+                Appeler
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
