@@ -1,6 +1,6 @@
 /** Sends a check-in, or keeps it in the outbox when the server is unreachable. */
 import type { CheckinRequest, Instruction } from '@gfa/shared';
-import type { Outbox} from '@gfa/shared/client';
+import type { Outbox } from '@gfa/shared/client';
 import { OfflineError, type ApiClient } from '@gfa/shared/client';
 
 export const OFFLINE_INSTRUCTION: Instruction = {

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, type CheckinRequest } from '../../src/index.js';
+import { LiveSocket, Outbox, backoffDelay, type SocketLike } from '../../src/client/index.js';
+
+class FakeSocket implements SocketLike {
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
+  sent: unknown[] = [];
+  send(data: string): void {
+    this.sent.push(JSON.parse(data));
+  }
+  close(): void {
+    this.onclose?.({ code: 1000 });
+  }
+  serverSays(message: object): void {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+}
+
+describe('LiveSocket', () => {
+  it('says hello with the last seq seen, subscribes, and reconnects with backoff', () => {
+    const sockets: FakeSocket[] = [];
+    const delays: number[] = [];
+    const statuses: string[] = [];
+    const live = new LiveSocket({
+      url: 'wss://x/ws',
+      token: () => 'tok',
+      client: 'display',
+      topics: ['calls'],
+      onMessage: () => undefined,
+      onStatus: (s) => statuses.push(s),
+      connect: () => {
+        const s = new FakeSocket();
+        sockets.push(s);
+        return s;
+      },
+      schedule: (fn, ms) => {
+        delays.push(ms);
+        fn();
+      },
+    });
+    live.start();
+    const first = sockets[0] as FakeSocket;
+    first.onopen?.();
+    expect(first.sent[0]).toEqual({
+      type: 'hello',
+      protocolVersion: PROTOCOL_VERSION,
+      client: 'display',
+      lastSeq: null,
+      token: 'tok',
+    });
+    first.serverSays({
+      type: 'welcome',
+      protocolVersion: 1,
+      serverVersion: '1',
+      seq: 3,
+      principal: { kind: 'device', id: 'd', deviceKind: 'display', name: 'TV' },
+    });
+    expect(first.sent[1]).toEqual({ type: 'subscribe', topics: ['calls'] });
+    first.serverSays({ type: 'event', seq: 7, topic: 'calls', payload: { kind: 'config.changed' } });
+    first.onclose?.({ code: 1006 });
+    const second = sockets[1] as FakeSocket;
+    second.onopen?.();
+    expect(second.sent[0]).toMatchObject({ type: 'hello', lastSeq: 7 });
+    second.onclose?.({ code: 1006 });
+    expect(delays).toEqual([1000, 2000]);
+    expect(statuses).toEqual(['connecting', 'online', 'offline', 'connecting', 'offline', 'connecting']);
+  });
+
+  it('does not retry after an incompatible version or refused rights', () => {
+    const sockets: FakeSocket[] = [];
+    const live = new LiveSocket({
+      url: 'wss://x/ws',
+      token: () => null,
+      client: 'workstation',
+      topics: ['visits'],
+      onMessage: () => undefined,
+      connect: () => {
+        const s = new FakeSocket();
+        sockets.push(s);
+        return s;
+      },
+      schedule: (fn) => fn(),
+    });
+    live.start();
+    sockets[0]?.onclose?.({ code: 1006 });
+    expect(sockets).toHaveLength(2);
+    for (const code of [4000, 4001, 4003]) sockets.at(-1)?.onclose?.({ code });
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('backoff grows to 15 s at most', () => {
+    expect([0, 1, 2, 3, 4, 10].map(backoffDelay)).toEqual([1000, 2000, 4000, 8000, 15000, 15000]);
+  });
+});
+
+describe('Outbox', () => {
+  const store = () => {
+    const map = new Map<string, string>();
+    return {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+    };
+  };
+  const req = (key: string): CheckinRequest => ({
+    idempotencyKey: key,
+    by: { kind: 'reference', reference: key },
+  });
+
+  it('keeps check-ins while offline and delivers each once, in order', async () => {
+    const outbox = new Outbox(store());
+    outbox.add(req('k1'));
+    outbox.add(req('k2'));
+    expect(await outbox.flush(async () => 'offline')).toBe(0);
+    expect(outbox.pending().map((r) => r.idempotencyKey)).toEqual(['k1', 'k2']);
+    const sent: string[] = [];
+    expect(await outbox.flush(async (r) => (sent.push(r.idempotencyKey), 'delivered'))).toBe(2);
+    expect(await outbox.flush(async (r) => (sent.push(r.idempotencyKey), 'delivered'))).toBe(0);
+    expect(sent).toEqual(['k1', 'k2']);
+  });
+
+  it('stops at the first network failure and keeps the rest', async () => {
+    const outbox = new Outbox(store());
+    outbox.add(req('k1'));
+    outbox.add(req('k2'));
+    let calls = 0;
+    await outbox.flush(async () => (++calls === 1 ? 'delivered' : 'offline'));
+    expect(outbox.pending().map((r) => r.idempotencyKey)).toEqual(['k2']);
+  });
+});
