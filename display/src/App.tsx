@@ -1,10 +1,11 @@
 /** The TV screen: the current call very large, the last calls, prevention videos in between. */
 import { displayName } from '@gfa/shared';
 import { OfflineMarker } from '@gfa/shared/ui';
+import { PreventionVideos } from './PreventionVideos.js';
 import { useDisplay } from './store.js';
 
 export function App({ nameFormat }: { readonly nameFormat: 'civility' | 'initial' }) {
-  const { current, history, status } = useDisplay();
+  const { current, history, status, playlist } = useDisplay();
   return (
     <main className="display">
       <section className="display-stage" aria-live="assertive">
@@ -14,6 +15,8 @@ export function App({ nameFormat }: { readonly nameFormat: 'civility' | 'initial
             <p className="display-name">{displayName(current, nameFormat)}</p>
             <p className="display-room">{current.roomLabel}</p>
           </div>
+        ) : playlist.length > 0 ? (
+          <PreventionVideos playlist={playlist} />
         ) : (
           <div className="display-idle">
             <p>Bienvenue au Centre d'examens de santé</p>

@@ -6,6 +6,7 @@ import '@gfa/shared/ui/theme.css';
 import './display.css';
 import { App } from './App.js';
 import { announce } from './announcer.js';
+import { syncPlaylist } from './playlist-cache.js';
 import { useDisplay } from './store.js';
 
 const params = new URLSearchParams(location.search);
@@ -19,7 +20,8 @@ async function connect(): Promise<void> {
   try {
     token = await openDeviceSession(api, location, localStorage);
   } catch {
-    // Server unreachable: the socket below keeps retrying and the session is opened again then.
+    // Server unreachable: play the cached videos; the socket below keeps retrying.
+    useDisplay.getState().setPlaylist(await syncPlaylist(api, localStorage));
   }
   const socket = new LiveSocket({
     url: wsUrl(location),
@@ -28,6 +30,8 @@ async function connect(): Promise<void> {
     topics: ['calls'],
     onStatus: (status) => {
       useDisplay.getState().setStatus(status);
+      if (status === 'online')
+        void syncPlaylist(api, localStorage).then((p) => useDisplay.getState().setPlaylist(p));
       if (status === 'offline' && !token)
         void openDeviceSession(api, location, localStorage).then((t) => (token = t));
     },

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { CallDto } from '@gfa/shared';
 import type { LinkStatus } from '@gfa/shared/client';
+import type { Playlist } from './playlist-cache.js';
 
 const KEEP = 6;
 
@@ -10,6 +11,8 @@ export interface DisplayState {
   current: CallDto | null;
   pending: CallDto[];
   history: CallDto[];
+  playlist: Playlist;
+  setPlaylist(playlist: Playlist): void;
   setStatus(status: LinkStatus): void;
   /** The day's latest calls after a (re)connection: listed, not announced again. */
   restore(calls: CallDto[]): void;
@@ -23,6 +26,8 @@ export const useDisplay = create<DisplayState>((set) => ({
   current: null,
   pending: [],
   history: [],
+  playlist: [],
+  setPlaylist: (playlist) => set({ playlist }),
   setStatus: (status) => set({ status }),
   restore: (calls) => set({ history: calls.slice(0, KEEP) }),
   announce: (call) =>

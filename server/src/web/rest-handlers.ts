@@ -1,7 +1,7 @@
 /** The REST handlers, one per route of the shared route table. */
 import type { FastifyReply } from 'fastify';
 import type { Principal, RouteBody, RouteId, RouteResponse } from '@gfa/shared';
-import type { JournalEntry } from '@gfa/shared';
+import type { JournalEntry, MediaList } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
 import type { Db } from '../db/database.js';
 import { appendEntry } from '../db/journal-store.js';
@@ -33,6 +33,7 @@ export interface HandlerDeps {
   readonly service: QueueService;
   readonly version: string;
   readonly openapi: Record<string, unknown>;
+  readonly media: () => MediaList;
   readonly onReceptionAlert: (entry: JournalEntry) => void;
 }
 
@@ -76,6 +77,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     health: () => ({ status: 'ok', version: deps.version }),
     openapi: () => deps.openapi,
+    media: () => deps.media(),
 
     login: async (ctx) => {
       const now = service.now();

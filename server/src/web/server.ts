@@ -24,6 +24,7 @@ import { QueueService } from '../service/queue-service.js';
 import { ApiFailure } from './api-failure.js';
 import { SESSION_COOKIE, tokenFrom } from './principal-context.js';
 import { createHandlers, type RequestContext } from './rest-handlers.js';
+import { serveMedia, listMedia } from './media.js';
 import { serveApps } from './static-apps.js';
 import { WsHub } from './ws-hub.js';
 
@@ -90,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     service,
     version: SERVER_VERSION,
     openapi: buildOpenApiDocument(SERVER_VERSION),
+    media: () => listMedia(options.dataDir),
     onReceptionAlert: (entry) => hub.publishReceptionAlert(entry),
   });
 
@@ -158,6 +160,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   await serveApps(app);
+  await serveMedia(app, options.dataDir);
   await options.extend?.(app);
 
   app.server.on('upgrade', (request, socket, head) => {

@@ -17,7 +17,7 @@ export async function serveApps(app: FastifyInstance, appsRoot = repoRoot): Prom
   for (const name of APPS) {
     const root = join(appsRoot, name, 'dist');
     if (!existsSync(root)) continue;
-    await app.register(fastifyStatic, { root, prefix: `/${name}/`, decorateReply: served.length === 0 });
+    await app.register(fastifyStatic, { root, prefix: `/${name}/`, decorateReply: false });
     app.get(`/${name}`, (_request, reply) => reply.redirect(`/${name}/`));
     served.push(name);
   }

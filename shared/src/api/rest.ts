@@ -47,3 +47,9 @@ export type RegisterVisitRequest = z.infer<typeof RegisterVisitRequest>;
 export const VisitParams = z.object({ id: Id });
 
 export const PresenceRequest = z.object({ state: DeskState, roomId: Id.nullable().optional() });
+
+/** The prevention-video playlist, in play order (file name order). */
+export const MediaList = z.object({
+  files: z.array(z.object({ name: z.string(), url: z.string(), bytes: z.number().int().nonnegative() })),
+});
+export type MediaList = z.infer<typeof MediaList>;

@@ -12,6 +12,7 @@ import {
   CheckinResponse,
   HealthResponse,
   LoginRequest,
+  MediaList,
   OkResponse,
   PresenceRequest,
   RegisterVisitRequest,
@@ -131,6 +132,13 @@ export const routes = {
     access: { principals: ['supervisor'] },
     summary: 'Tableau de bord du superviseur',
     response: BoardDto,
+  },
+  media: {
+    method: 'GET',
+    path: '/api/media',
+    access: { principals: ['display', 'user'] },
+    summary: 'Vidéos de prévention diffusées par les écrans (dossier « media » du serveur)',
+    response: MediaList,
   },
   openapi: {
     method: 'GET',
