@@ -4,8 +4,9 @@ import { OfflineMarker } from '@gfa/shared/ui';
 import { PreventionVideos } from './PreventionVideos.js';
 import { useDisplay } from './store.js';
 
-export function App({ nameFormat }: { readonly nameFormat: 'civility' | 'initial' }) {
-  const { current, history, status, playlist } = useDisplay();
+export function App() {
+  const { current, history, status, playlist, settings } = useDisplay();
+  const nameFormat = settings.nameFormat;
   return (
     <main className="display">
       <section className="display-stage" aria-live="assertive">

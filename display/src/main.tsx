@@ -10,11 +10,15 @@ import { syncPlaylist } from './playlist-cache.js';
 import { useDisplay } from './store.js';
 
 const params = new URLSearchParams(location.search);
-const speech = params.get('speech') === '1';
 const holdMs = Number(params.get('hold') ?? 8_000);
-const nameFormat = params.get('name') === 'initial' ? 'initial' : 'civility';
 const api = createApiClient();
 let token: string | null = null;
+
+/** The administrator's display settings, applied live. */
+async function loadSettings(): Promise<void> {
+  const settings = await api.call('displaySettings').catch(() => null);
+  if (settings) useDisplay.getState().setSettings(settings);
+}
 
 async function connect(): Promise<void> {
   try {
@@ -27,7 +31,7 @@ async function connect(): Promise<void> {
     url: wsUrl(location),
     token: () => token,
     client: 'display',
-    topics: ['calls'],
+    topics: ['calls', 'config'],
     onStatus: (status) => {
       useDisplay.getState().setStatus(status);
       if (status === 'online')
@@ -39,6 +43,7 @@ async function connect(): Promise<void> {
       const display = useDisplay.getState();
       if (message.type === 'snapshot' && message.data.topic === 'calls') display.restore(message.data.calls);
       if (message.type === 'event' && message.payload.kind === 'call') display.announce(message.payload.call);
+      if (message.type === 'event' && message.payload.kind === 'config.changed') void loadSettings();
     },
   });
   socket.start();
@@ -49,11 +54,11 @@ let running = false;
 useDisplay.subscribe((state) => {
   if (!state.current || running) return;
   running = true;
-  void announce(state.current, { speech, holdMs }).then(() => {
+  void announce(state.current, { speech: state.settings.speech, holdMs }).then(() => {
     running = false;
     useDisplay.getState().next();
   });
 });
 
 void connect();
-createRoot(document.getElementById('root') as HTMLElement).render(<App nameFormat={nameFormat} />);
+createRoot(document.getElementById('root') as HTMLElement).render(<App />);

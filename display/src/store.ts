@@ -1,6 +1,6 @@
 /** The display's state: the call on screen, the announcements waiting their turn, the last calls. */
 import { create } from 'zustand';
-import type { CallDto } from '@gfa/shared';
+import type { CallDto, DisplaySettings } from '@gfa/shared';
 import type { LinkStatus } from '@gfa/shared/client';
 import type { Playlist } from './playlist-cache.js';
 
@@ -12,6 +12,8 @@ export interface DisplayState {
   pending: CallDto[];
   history: CallDto[];
   playlist: Playlist;
+  settings: DisplaySettings;
+  setSettings(settings: DisplaySettings): void;
   setPlaylist(playlist: Playlist): void;
   setStatus(status: LinkStatus): void;
   /** The day's latest calls after a (re)connection: listed, not announced again. */
@@ -27,6 +29,8 @@ export const useDisplay = create<DisplayState>((set) => ({
   pending: [],
   history: [],
   playlist: [],
+  settings: { speech: false, nameFormat: 'civility' },
+  setSettings: (settings) => set({ settings }),
   setPlaylist: (playlist) => set({ playlist }),
   setStatus: (status) => set({ status }),
   restore: (calls) => set({ history: calls.slice(0, KEEP) }),

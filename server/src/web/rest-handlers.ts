@@ -1,9 +1,10 @@
 /** The REST handlers, one per route of the shared route table. */
 import type { FastifyReply } from 'fastify';
 import type { Principal, RouteBody, RouteId, RouteResponse } from '@gfa/shared';
-import type { JournalEntry, MediaList } from '@gfa/shared';
+import type { DisplaySettings, JournalEntry, MediaList } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
 import type { Db } from '../db/database.js';
+import { getSetting, setSetting } from '../db/config-store.js';
 import { appendEntry } from '../db/journal-store.js';
 import { checkIn } from '../service/checkin.js';
 import type { QueueService } from '../service/queue-service.js';
@@ -13,6 +14,8 @@ import { ApiFailure, fromDomain } from './api-failure.js';
 import { SESSION_COOKIE, actorOf } from './principal-context.js';
 import { FailureThrottle } from './rate-limit.js';
 import { loadDay } from '../db/day-store.js';
+
+export const DEFAULT_DISPLAY: DisplaySettings = { speech: false, nameFormat: 'civility' };
 
 export interface RequestContext<R extends RouteId> {
   readonly principal: Principal | null;
@@ -35,6 +38,7 @@ export interface HandlerDeps {
   readonly openapi: Record<string, unknown>;
   readonly media: () => MediaList;
   readonly onReceptionAlert: (entry: JournalEntry) => void;
+  readonly onConfigChanged: (entry: JournalEntry) => void;
 }
 
 function requirePrincipal(ctx: { principal: Principal | null }): Principal {
@@ -78,6 +82,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     health: () => ({ status: 'ok', version: deps.version }),
     openapi: () => deps.openapi,
     media: () => deps.media(),
+    displaySettings: () => getSetting(db, 'display', DEFAULT_DISPLAY),
+    saveDisplaySettings: (ctx) => {
+      const principal = requirePrincipal(ctx);
+      const entry = db.transaction(() => {
+        const before = getSetting(db, 'display', DEFAULT_DISPLAY);
+        setSetting(db, 'display', ctx.body);
+        return audit('config.changed', actorOf(principal).ref, {
+          setting: 'display',
+          before,
+          after: ctx.body,
+        });
+      });
+      deps.onConfigChanged(entry);
+      return ctx.body;
+    },
 
     login: async (ctx) => {
       const now = service.now();

@@ -93,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     openapi: buildOpenApiDocument(SERVER_VERSION),
     media: () => listMedia(options.dataDir),
     onReceptionAlert: (entry) => hub.publishReceptionAlert(entry),
+    onConfigChanged: (entry) => hub.publishConfigChanged(entry),
   });
 
   const app = Fastify({

@@ -245,6 +245,13 @@ export class WsHub {
     this.broadcast(entry.seq, 'board', { kind: 'journal', entry });
   }
 
+  /** A setting changed: connected clients reload it (changes apply live, without restart). */
+  publishConfigChanged(entry: JournalEntry): void {
+    this.seq = Math.max(this.seq, entry.seq);
+    this.broadcast(entry.seq, 'config', { kind: 'config.changed' });
+    this.broadcast(entry.seq, 'board', { kind: 'journal', entry });
+  }
+
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
     for (const client of this.clients) client.socket.terminate();

@@ -81,4 +81,16 @@ describe.runIf(built)('TV display', () => {
     await kiosk.close();
     await christelle.close();
   });
+
+  it("applies the administrator's display settings live (name format)", async () => {
+    const server = restarted as RunningServer;
+    const admin = apiClient(server.url, demo.ca);
+    admin.token = (
+      await admin.call<SessionDto>('POST', '/api/session', { login: 'admin', password: 'demo' })
+    ).body.token;
+    const saved = await admin.call('PUT', '/api/settings/display', { speech: true, nameFormat: 'initial' });
+    expect(saved).toEqual({ status: 200, body: { speech: true, nameFormat: 'initial' } });
+    await display.getByLabel('Derniers appels').getByText('J. MARTIN').waitFor({ timeout: 5_000 });
+    await admin.close();
+  });
 });

@@ -231,6 +231,49 @@ describe('WebSocket rules', () => {
   });
 });
 
+describe('display settings', () => {
+  it('only an administrator changes them; the change is journaled with before/after and pushed live', async () => {
+    const display = await connectWs(
+      demo.server.url,
+      demo.ca,
+      { token: who.display?.client.token ?? '', client: 'display' },
+      ['config'],
+    );
+    const refused = await who.supervisor?.client.call('PUT', '/api/settings/display', {
+      speech: true,
+      nameFormat: 'civility',
+    });
+    expect(refused?.status).toBe(403);
+    const before = journalSeq();
+    const saved = await who.administrator?.client.call('PUT', '/api/settings/display', {
+      speech: true,
+      nameFormat: 'civility',
+    });
+    expect(saved?.body).toEqual({ speech: true, nameFormat: 'civility' });
+    await display.waitFor((m) => m.type === 'event' && m.payload.kind === 'config.changed');
+    expect((await who.display?.client.call('GET', '/api/settings/display'))?.body).toEqual({
+      speech: true,
+      nameFormat: 'civility',
+    });
+    const db = openDatabase(databaseFile(demo.dataDir));
+    try {
+      const row = db.sqlite.prepare('select type, data from events where seq > ?').get(before) as {
+        type: string;
+        data: string;
+      };
+      expect(row.type).toBe('config.changed');
+      expect(JSON.parse(row.data)).toEqual({
+        setting: 'display',
+        before: { speech: false, nameFormat: 'civility' },
+        after: { speech: true, nameFormat: 'civility' },
+      });
+    } finally {
+      db.close();
+    }
+    display.close();
+  });
+});
+
 describe('OpenAPI', () => {
   it('is served at /api/openapi.json with every route', async () => {
     const res = await who.anonymous?.client.call<{ openapi: string; paths: Record<string, unknown> }>(

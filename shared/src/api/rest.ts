@@ -53,3 +53,12 @@ export const MediaList = z.object({
   files: z.array(z.object({ name: z.string(), url: z.string(), bytes: z.number().int().nonnegative() })),
 });
 export type MediaList = z.infer<typeof MediaList>;
+
+/** How the TV displays announce calls (set by the administrator). */
+export const DisplaySettings = z.object({
+  /** French speech synthesis of each call, after the chime. */
+  speech: z.boolean(),
+  /** "Mme DUPONT" (civility) or "J. DUPONT" (first-name initial). */
+  nameFormat: z.enum(['civility', 'initial']),
+});
+export type DisplaySettings = z.infer<typeof DisplaySettings>;

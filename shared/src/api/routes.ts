@@ -10,6 +10,7 @@ import type { Access } from './principal.js';
 import {
   CheckinRequest,
   CheckinResponse,
+  DisplaySettings,
   HealthResponse,
   LoginRequest,
   MediaList,
@@ -21,7 +22,7 @@ import {
 } from './rest.js';
 
 export interface RouteSpec {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
   readonly access: Access;
   /** French, for the OpenAPI document. */
@@ -132,6 +133,21 @@ export const routes = {
     access: { principals: ['supervisor'] },
     summary: 'Tableau de bord du superviseur',
     response: BoardDto,
+  },
+  displaySettings: {
+    method: 'GET',
+    path: '/api/settings/display',
+    access: { principals: ['display', 'user'] },
+    summary: 'Réglages des écrans d’appel (synthèse vocale, format du nom)',
+    response: DisplaySettings,
+  },
+  saveDisplaySettings: {
+    method: 'PUT',
+    path: '/api/settings/display',
+    access: { principals: ['administrator'] },
+    summary: 'Modifier les réglages des écrans d’appel (appliqués en direct)',
+    body: DisplaySettings,
+    response: DisplaySettings,
   },
   media: {
     method: 'GET',
