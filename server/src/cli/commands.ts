@@ -12,8 +12,9 @@ import { localDay } from '../service/local-day.js';
 import { startServer } from '../web/server.js';
 import { readStdin } from './read-stdin.js';
 
-/** A failure the user must read: French message, exit code 1. */
-export class CliError extends Error {}
+import { CliError } from './cli-error.js';
+
+export { CliError };
 
 export interface ServeOptions {
   dataDir?: string;

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { DatabaseTooNewError } from '../db/database.js';
 import { CliError, addDevice, addUser, migrate, serve } from './commands.js';
+import { importFile } from './import-command.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -34,6 +35,15 @@ user
   .option('--password-stdin', 'lit le mot de passe sur l’entrée standard')
   .option('--data-dir <dir>', 'dossier des données')
   .action(addUser);
+
+program
+  .command('import')
+  .description('Importe un fichier CSV de rendez-vous (tout ou rien, rapport ligne par ligne)')
+  .argument('<file>', 'fichier CSV')
+  .option('--profile <name>', 'profil de colonnes', 'standard')
+  .option('--dry-run', 'vérifie et affiche le rapport sans rien enregistrer')
+  .option('--data-dir <dir>', 'dossier des données')
+  .action(importFile);
 
 const device = program.command('device').description('Gestion des appareils (bornes, écrans)');
 device

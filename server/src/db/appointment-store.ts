@@ -1,5 +1,5 @@
 /** The day's appointments and the kiosk's look-ups (by identity or by convocation reference). */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Appointment, Civility } from '@gfa/shared';
 import type { Db } from './database.js';
 import * as t from './schema.js';
@@ -88,4 +88,20 @@ export function findByReference(db: Db, day: string, reference: string): Appoint
     )
     .get();
   return row ? toAppointment(row) : undefined;
+}
+
+export function findByExternalId(db: Db, externalId: string): Appointment | undefined {
+  const row = db.select().from(t.appointments).where(eq(t.appointments.externalId, externalId)).get();
+  return row ? toAppointment(row) : undefined;
+}
+
+/** Appointments whose consultant has already checked in (their visit left `expected`). */
+export function startedAppointmentIds(db: Db, days: readonly string[]): Set<string> {
+  if (days.length === 0) return new Set();
+  const rows = db
+    .select({ id: t.visits.appointmentId, state: t.visits.state })
+    .from(t.visits)
+    .where(inArray(t.visits.day, [...days]))
+    .all();
+  return new Set(rows.filter((r) => r.id && r.state !== 'expected').map((r) => r.id as string));
 }

@@ -89,6 +89,18 @@ describe('gfa', () => {
     expect(server.child.exitCode).toBe(0);
   });
 
+  it('import prints a line-by-line report and a bad file exits 2, importing nothing', () => {
+    const dir = tempDir();
+    gfa(['migrate', '--data-dir', dir]);
+    const fixtures = resolve(import.meta.dirname, '../import/fixtures');
+    const bad = gfa(['import', join(fixtures, 'bad-date.csv'), '--data-dir', dir]);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toContain('ligne 2, colonne « Motif » : Motif inconnu : « EPS ».');
+    expect(bad.stdout).toContain("Rien n'a été importé");
+    const missing = gfa(['import', join(fixtures, 'nope.csv'), '--data-dir', dir]);
+    expect(missing.stderr).toContain('Fichier introuvable');
+  });
+
   it('a database from a newer GFA is refused with a clear message', () => {
     const dir = tempDir();
     gfa(['migrate', '--data-dir', dir]);

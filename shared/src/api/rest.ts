@@ -62,3 +62,38 @@ export const DisplaySettings = z.object({
   nameFormat: z.enum(['civility', 'initial']),
 });
 export type DisplaySettings = z.infer<typeof DisplaySettings>;
+
+/** Which CSV column holds each appointment field (saved by the administrator as a named profile). */
+export const ImportProfile = z.object({
+  name: z.string().trim().min(1).max(60),
+  columns: z.object({
+    lastName: z.string().min(1),
+    firstName: z.string().min(1),
+    civility: z.string().min(1).optional(),
+    birthDate: z.string().min(1),
+    /** Appointment date, or date and time together when `time` is not mapped. */
+    date: z.string().min(1),
+    time: z.string().min(1).optional(),
+    reason: z.string().min(1),
+    professional: z.string().min(1).optional(),
+    externalId: z.string().min(1).optional(),
+    reference: z.string().min(1).optional(),
+  }),
+});
+export type ImportProfile = z.infer<typeof ImportProfile>;
+
+/** The line-by-line outcome of an import; a file with errors imports nothing. */
+export const ImportReport = z.object({
+  file: z.string(),
+  encoding: z.string(),
+  delimiter: z.string(),
+  rows: z.number().int().nonnegative(),
+  errors: z.array(z.object({ line: z.number().int().positive(), column: z.string(), message: z.string() })),
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  cancelled: z.number().int().nonnegative(),
+  /** Rows left as they were because the consultant's visit has already begun. */
+  kept: z.number().int().nonnegative(),
+  dryRun: z.boolean(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;

@@ -59,6 +59,9 @@ export const AuditEventType = z.enum([
   /** Someone at the kiosk was not recognised and sent to reception (no identity recorded). */
   'checkin.unrecognised',
   'config.changed',
+  /** An appointment file was imported (counts only) or rejected (line-by-line report). */
+  'import.completed',
+  'import.rejected',
   'user.created',
   'device.created',
 ]);

@@ -1,0 +1,2 @@
+/** A failure the user must read: French message, exit code 1. */
+export class CliError extends Error {}
