@@ -6,6 +6,8 @@ import type { Actor, EngineCommand } from '../domain/index.js';
 import type { Db } from '../db/database.js';
 import { getSetting, setSetting } from '../db/config-store.js';
 import { appendEntry } from '../db/journal-store.js';
+import { importAppointments } from '../import/import-appointments.js';
+import { findProfile } from '../import/profiles.js';
 import { checkIn } from '../service/checkin.js';
 import type { QueueService } from '../service/queue-service.js';
 import { board, deskView, toVisitDto } from '../service/read-models.js';
@@ -82,6 +84,26 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     health: () => ({ status: 'ok', version: deps.version }),
     openapi: () => deps.openapi,
     media: () => deps.media(),
+    importAppointments: (ctx) => {
+      const principal = requirePrincipal(ctx);
+      const profile = findProfile(db, ctx.body.profile);
+      if (!profile) throw new ApiFailure('bad_request', `Profil d’import inconnu : ${ctx.body.profile}.`);
+      const report = importAppointments(
+        db,
+        service.centre(),
+        {
+          file: ctx.body.file,
+          bytes: Buffer.from(ctx.body.contentBase64, 'base64'),
+          profile,
+          dryRun: ctx.body.dryRun,
+        },
+        actorOf(principal).ref,
+        service.now(),
+      );
+      // Today's new appointments get their expected visits at once.
+      if (!report.dryRun && report.errors.length === 0) service.expectAppointments();
+      return report;
+    },
     displaySettings: () => getSetting(db, 'display', DEFAULT_DISPLAY),
     saveDisplaySettings: (ctx) => {
       const principal = requirePrincipal(ctx);

@@ -138,6 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app.route({
       method: spec.method,
       url: spec.path,
+      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (request, reply) => {
         const { principal, token } = principalFrom(request);
         if (!principalHasAccess(principal, spec.access)) {

@@ -97,3 +97,12 @@ export const ImportReport = z.object({
   dryRun: z.boolean(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/** An appointment file sent by the administration screen (base64, 5 MB at most once decoded). */
+export const ImportUpload = z.object({
+  file: z.string().trim().min(1).max(200),
+  contentBase64: z.string().max(7_000_000),
+  profile: z.string().min(1).max(60),
+  dryRun: z.boolean(),
+});
+export type ImportUpload = z.infer<typeof ImportUpload>;

@@ -12,6 +12,8 @@ import {
   CheckinResponse,
   DisplaySettings,
   HealthResponse,
+  ImportReport,
+  ImportUpload,
   LoginRequest,
   MediaList,
   OkResponse,
@@ -31,6 +33,8 @@ export interface RouteSpec {
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
   readonly response: z.ZodType;
+  /** For the few routes that take files; the default body limit is 256 KiB. */
+  readonly bodyLimit?: number;
 }
 
 const staff = { principals: ['user'] } as const;
@@ -148,6 +152,15 @@ export const routes = {
     summary: 'Modifier les réglages des écrans d’appel (appliqués en direct)',
     body: DisplaySettings,
     response: DisplaySettings,
+  },
+  importAppointments: {
+    method: 'POST',
+    path: '/api/imports',
+    access: { principals: ['administrator'] },
+    summary: 'Importer un fichier CSV de rendez-vous (aperçu avec dryRun, puis import tout ou rien)',
+    body: ImportUpload,
+    response: ImportReport,
+    bodyLimit: 8 * 1024 * 1024,
   },
   media: {
     method: 'GET',

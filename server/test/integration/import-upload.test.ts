@@ -1,0 +1,58 @@
+/** The administrator uploads today's appointment file: the new consultant is expected at once and can check in. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody, CheckinResponse, ImportReport, VisitDto } from '@gfa/shared';
+import { localDay } from '../../src/service/local-day.js';
+import { startDemoServer, type DemoServer } from './support/demo-server.js';
+
+let demo: DemoServer;
+beforeAll(async () => {
+  demo = await startDemoServer();
+});
+afterAll(() => demo.close());
+
+const today = localDay(Date.now()).split('-').reverse().join('/');
+const csv = [
+  'Nom;Prénom;Civilité;Date de naissance;Date RDV;Heure RDV;Motif;Professionnel;Identifiant;Référence',
+  `Nouveau;Paul;M.;02/03/1975;${today};16:45;EIP;Carole Petit;SA-NEW-1;RDV-NEW-1`,
+].join('\r\n');
+const upload = (dryRun: boolean) => ({
+  file: 'rdv-du-jour.csv',
+  contentBase64: Buffer.from(csv, 'utf8').toString('base64'),
+  profile: 'standard',
+  dryRun,
+});
+
+describe('appointment upload', () => {
+  it('is for administrators only', async () => {
+    const user = await demo.login('sophie');
+    expect((await user.call<ApiErrorBody>('POST', '/api/imports', upload(true))).status).toBe(403);
+  });
+
+  it('previews, imports, and the consultant is expected and recognised at the kiosk', async () => {
+    const admin = await demo.login('admin');
+    const preview = await admin.call<ImportReport>('POST', '/api/imports', upload(true));
+    expect(preview.body).toMatchObject({ dryRun: true, created: 1, errors: [] });
+    const imported = await admin.call<ImportReport>('POST', '/api/imports', upload(false));
+    expect(imported.body).toMatchObject({ dryRun: false, created: 1, errors: [] });
+    const visits = await admin.call<{ visits: VisitDto[] }>('GET', '/api/visits');
+    const paul = visits.body.visits.find((v) => v.identity.lastName === 'Nouveau');
+    expect(paul).toMatchObject({ state: 'expected', appointmentProfessionalId: 'carole' });
+    const kiosk = await demo.device('kiosk');
+    const res = await kiosk.call<CheckinResponse>('POST', '/api/checkin', {
+      idempotencyKey: 'upload-0001',
+      by: { kind: 'reference', reference: 'RDV-NEW-1' },
+    });
+    expect(res.body.outcome).toBe('recognised');
+    expect(res.body.instruction.sentence).toContain('Carole Petit');
+  });
+
+  it('an unknown profile is a French 400', async () => {
+    const admin = await demo.login('admin');
+    const res = await admin.call<ApiErrorBody>('POST', '/api/imports', {
+      ...upload(true),
+      profile: 'agenda-2027',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('Profil d’import inconnu : agenda-2027.');
+  });
+});
