@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { DatabaseTooNewError } from '../db/database.js';
 import { CliError, addDevice, addUser, migrate, serve } from './commands.js';
+import { backup, restore } from './backup-commands.js';
 import { importFile } from './import-command.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -44,6 +45,22 @@ program
   .option('--dry-run', 'vérifie et affiche le rapport sans rien enregistrer')
   .option('--data-dir <dir>', 'dossier des données')
   .action(importFile);
+
+program
+  .command('backup')
+  .description('Sauvegarde chiffrée (AES-256-GCM) de la base, même serveur démarré')
+  .option('--out <path>', 'dossier ou fichier .gfabak de destination')
+  .option('--passphrase-stdin', 'lit la phrase de passe sur l’entrée standard')
+  .option('--data-dir <dir>', 'dossier des données')
+  .action(backup);
+
+program
+  .command('restore')
+  .description('Restaure une sauvegarde (serveur arrêté) ; l’ancienne base est conservée')
+  .argument('<file>', 'fichier .gfabak')
+  .option('--passphrase-stdin', 'lit la phrase de passe sur l’entrée standard')
+  .option('--data-dir <dir>', 'dossier des données')
+  .action(restore);
 
 const device = program.command('device').description('Gestion des appareils (bornes, écrans)');
 device

@@ -101,6 +101,26 @@ describe('gfa', () => {
     expect(missing.stderr).toContain('Fichier introuvable');
   });
 
+  it('backup then restore through the CLI; a wrong passphrase restores nothing', () => {
+    const dir = tempDir();
+    gfa(['user', 'add', '--data-dir', dir, '--login', 'chef', '--password-stdin'], 'Secret-2026!');
+    const made = gfa(['backup', '--data-dir', dir, '--passphrase-stdin'], 'phrase de passe du CES');
+    expect(made.status).toBe(0);
+    const file = /Sauvegarde chiffrée : (\S+)/.exec(made.stdout)?.[1] ?? '';
+    const target = tempDir();
+    const wrong = gfa(
+      ['restore', file, '--data-dir', target, '--passphrase-stdin'],
+      'mauvaise phrase de passe',
+    );
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('Phrase de passe incorrecte');
+    const ok = gfa(['restore', file, '--data-dir', target, '--passphrase-stdin'], 'phrase de passe du CES');
+    expect(ok.status).toBe(0);
+    const db = new Database(join(target, 'gfa.sqlite'), { readonly: true });
+    expect(db.prepare('select login from users').all()).toEqual([{ login: 'chef' }]);
+    db.close();
+  });
+
   it('a database from a newer GFA is refused with a clear message', () => {
     const dir = tempDir();
     gfa(['migrate', '--data-dir', dir]);
