@@ -18,6 +18,7 @@ import {
 } from '@gfa/shared';
 import { databaseFile, openDatabase, type Db } from '../db/database.js';
 import { lastSeq } from '../db/journal-store.js';
+import { startNightlyRetention } from '../jobs/nightly-retention.js';
 import { ensureCertificate } from '../security/tls.js';
 import { principalOf } from '../security/sessions.js';
 import { QueueService } from '../service/queue-service.js';
@@ -77,6 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const certificate = await ensureCertificate(options.dataDir);
   await options.seed?.(database.db, now());
   const service = new QueueService(database.db, now);
+  const retention = startNightlyRetention(database.db, now);
   const authenticate = (token: string): Principal | null =>
     principalOf(database.db, token, now())?.principal ?? null;
 
@@ -180,6 +182,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     fingerprint256: certificate.fingerprint256,
     service,
     close: async () => {
+      await retention.stop();
       await hub.close();
       await app.close();
       database.close();

@@ -62,6 +62,8 @@ export const AuditEventType = z.enum([
   /** An appointment file was imported (counts only) or rejected (line-by-line report). */
   'import.completed',
   'import.rejected',
+  /** Nightly anonymisation of the data older than the retention period (counts only). */
+  'retention.anonymised',
   'user.created',
   'device.created',
 ]);

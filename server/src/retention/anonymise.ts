@@ -1,0 +1,90 @@
+/**
+ * Nominative data is kept N days (7 by default), then anonymised in place:
+ * names, birth dates, external ids, convocation references and notes are
+ * replaced or removed; ids, reasons, journeys and times stay, so statistics
+ * over the whole contract are unchanged. Idempotent: run every night.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, lt, ne } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { appendEntry } from '../db/journal-store.js';
+import * as t from '../db/schema.js';
+
+export const ANONYMOUS = 'ANONYME';
+
+/** A stable pseudonym: the same visit always gets the same one, and it reveals nothing. */
+export const pseudonym = (id: string): string =>
+  `${ANONYMOUS}-${createHash('sha256').update(id).digest('hex').slice(0, 10).toUpperCase()}`;
+
+export interface AnonymiseResult {
+  readonly cutoffDay: string;
+  readonly visits: number;
+  readonly appointments: number;
+  readonly notes: number;
+}
+
+/** Anonymises everything dated before `cutoffDay` (YYYY-MM-DD) in one transaction, and journals it. */
+export function anonymiseBefore(db: Db, cutoffDay: string, now: number): AnonymiseResult {
+  return db.transaction((tx) => {
+    const visits = tx
+      .select({ id: t.visits.id })
+      .from(t.visits)
+      .where(and(lt(t.visits.day, cutoffDay), ne(t.visits.firstName, '')))
+      .all();
+    for (const { id } of visits) {
+      tx.update(t.visits)
+        .set({ firstName: '', lastName: pseudonym(id), birthDate: null })
+        .where(eq(t.visits.id, id))
+        .run();
+    }
+    const oldVisitIds = tx
+      .select({ id: t.visits.id })
+      .from(t.visits)
+      .where(lt(t.visits.day, cutoffDay))
+      .all()
+      .map((v) => v.id);
+    const notes = oldVisitIds.length
+      ? tx.delete(t.notes).where(inArray(t.notes.visitId, oldVisitIds)).returning({ id: t.notes.id }).all()
+          .length
+      : 0;
+    const appointments = tx
+      .select({ id: t.appointments.id })
+      .from(t.appointments)
+      .where(and(lt(t.appointments.day, cutoffDay), ne(t.appointments.firstName, '')))
+      .all();
+    for (const { id } of appointments) {
+      const name = pseudonym(id);
+      tx.update(t.appointments)
+        .set({
+          firstName: '',
+          lastName: name,
+          lastNameKey: name,
+          birthDate: null,
+          externalId: null,
+          reference: null,
+        })
+        .where(eq(t.appointments.id, id))
+        .run();
+    }
+    tx.delete(t.checkinKeys)
+      .where(lt(t.checkinKeys.at, Date.parse(`${cutoffDay}T00:00:00Z`)))
+      .run();
+    const result = { cutoffDay, visits: visits.length, appointments: appointments.length, notes };
+    appendEntry(tx as unknown as Db, {
+      type: 'retention.anonymised',
+      at: now,
+      actor: { kind: 'system', id: 'retention' },
+      visitId: null,
+      stepId: null,
+      professionalId: null,
+      data: { ...result },
+    });
+    return result;
+  });
+}
+
+/** The first day still kept nominative, `days` days before `today`. */
+export function cutoffDay(today: string, days: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
+}
