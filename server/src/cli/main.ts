@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { DatabaseTooNewError } from '../db/database.js';
 import { CliError, addDevice, addUser, migrate, serve } from './commands.js';
 import { backup, restore } from './backup-commands.js';
+import { exportStatistics } from './export-command.js';
 import { importFile } from './import-command.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -45,6 +46,16 @@ program
   .option('--dry-run', 'vérifie et affiche le rapport sans rien enregistrer')
   .option('--data-dir <dir>', 'dossier des données')
   .action(importFile);
+
+program
+  .command('export')
+  .description('Exporte les statistiques d’une période (XLSX ou CSV)')
+  .requiredOption('--from <day>', 'premier jour, AAAA-MM-JJ')
+  .requiredOption('--to <day>', 'dernier jour, AAAA-MM-JJ')
+  .option('--format <format>', 'xlsx ou csv (un fichier par tableau dans le dossier --out)', 'xlsx')
+  .requiredOption('--out <path>', 'fichier .xlsx ou dossier des CSV')
+  .option('--data-dir <dir>', 'dossier des données')
+  .action(exportStatistics);
 
 program
   .command('backup')

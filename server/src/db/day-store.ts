@@ -2,7 +2,7 @@
  * Day state persistence: load a day, and commit one engine transition —
  * changed rows plus journal events — in a single SQLite transaction.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { between, eq, inArray } from 'drizzle-orm';
 import type {
   AwayReason,
   Civility,
@@ -18,8 +18,13 @@ import type { Db } from './database.js';
 import { appendEntry } from './journal-store.js';
 import * as t from './schema.js';
 
-export function loadDay(db: Db, day: string): DayState {
-  const rows = db.select().from(t.visits).where(eq(t.visits.day, day)).all();
+/** The visits (with steps, notes, checks) whose day is in [from, to]. */
+export function loadVisits(db: Db, from: string, to: string): Visit[] {
+  const rows = db
+    .select()
+    .from(t.visits)
+    .where(between(t.visits.day, from, to))
+    .all();
   const ids = rows.map((r) => r.id);
   const steps = ids.length
     ? db.select().from(t.visitSteps).where(inArray(t.visitSteps.visitId, ids)).all()
@@ -84,6 +89,11 @@ export function loadDay(db: Db, day: string): DayState {
         .map((c) => ({ kind: c.kind as 'ecg', mark: c.mark as 'lecture', at: c.at, by: c.by })),
     };
   }
+  return Object.values(visits);
+}
+
+export function loadDay(db: Db, day: string): DayState {
+  const visits = Object.fromEntries(loadVisits(db, day, day).map((v) => [v.id, v]));
   const desks: Record<Id, Desk> = {};
   for (const d of db.select().from(t.desks).where(eq(t.desks.day, day)).all()) {
     desks[d.professionalId] = {

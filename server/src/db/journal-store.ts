@@ -1,5 +1,5 @@
 /** The append-only event journal. */
-import { asc, gt, sql } from 'drizzle-orm';
+import { asc, between, gt, sql } from 'drizzle-orm';
 import type { JournalEntry } from '@gfa/shared';
 import type { Db } from './database.js';
 import * as t from './schema.js';
@@ -54,4 +54,15 @@ export function lastSeq(db: Db): number {
     .from(t.events)
     .get();
   return row?.seq ?? 0;
+}
+
+/** Journal entries between two instants (inclusive), in order. */
+export function entriesBetween(db: Db, from: number, to: number): JournalEntry[] {
+  return db
+    .select()
+    .from(t.events)
+    .where(between(t.events.at, from, to))
+    .orderBy(asc(t.events.seq))
+    .all()
+    .map(toEntry);
 }

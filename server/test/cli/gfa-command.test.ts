@@ -121,6 +121,57 @@ describe('gfa', () => {
     db.close();
   });
 
+  it('export writes the statistics workbook, and one CSV per table', () => {
+    const dir = tempDir();
+    gfa(['migrate', '--data-dir', dir]);
+    const xlsx = join(dir, 'stats.xlsx');
+    const run = gfa([
+      'export',
+      '--data-dir',
+      dir,
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--format',
+      'xlsx',
+      '--out',
+      xlsx,
+    ]);
+    expect(run.stdout).toContain(`Statistiques du 2026-11-01 au 2026-11-30 : ${xlsx}`);
+    const csv = gfa([
+      'export',
+      '--data-dir',
+      dir,
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--format',
+      'csv',
+      '--out',
+      join(dir, 'csv'),
+    ]);
+    expect(
+      csv.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split('/').at(-1)),
+    ).toEqual(['par-professionnel.csv', 'par-profession.csv', 'par-motif.csv', 'ensemble.csv']);
+    const bad = gfa([
+      'export',
+      '--data-dir',
+      dir,
+      '--from',
+      '01/11/2026',
+      '--to',
+      '2026-11-30',
+      '--out',
+      xlsx,
+    ]);
+    expect(bad.stderr).toContain('Date invalide : 01/11/2026');
+  });
+
   it('a database from a newer GFA is refused with a clear message', () => {
     const dir = tempDir();
     gfa(['migrate', '--data-dir', dir]);

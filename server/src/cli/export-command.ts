@@ -1,0 +1,42 @@
+/** `gfa export --from D --to D --format xlsx|csv --out F`: the period's statistics, for the administrator. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DayString } from '@gfa/shared';
+import { databaseFile, defaultDataDir, openDatabase } from '../db/database.js';
+import { statisticsFor } from '../stats/period.js';
+import { statisticsTables } from '../stats/tables.js';
+import { tableToCsv, tablesToXlsx } from '../stats/writers.js';
+import { CliError } from './cli-error.js';
+
+export function exportStatistics(options: {
+  from: string;
+  to: string;
+  format: string;
+  out: string;
+  dataDir?: string;
+}): void {
+  for (const day of [options.from, options.to]) {
+    if (!DayString.safeParse(day).success) throw new CliError(`Date invalide : ${day} (attendu AAAA-MM-JJ).`);
+  }
+  if (options.from > options.to) throw new CliError('La date de début est après la date de fin.');
+  if (options.format !== 'xlsx' && options.format !== 'csv')
+    throw new CliError(`Format inconnu : ${options.format} (xlsx ou csv).`);
+  const database = openDatabase(databaseFile(options.dataDir ?? defaultDataDir()));
+  try {
+    const tables = statisticsTables(statisticsFor(database.db, options.from, options.to));
+    if (options.format === 'xlsx') {
+      writeFileSync(options.out, tablesToXlsx(tables));
+      console.log(`Statistiques du ${options.from} au ${options.to} : ${options.out}`);
+      return;
+    }
+    // CSV: one file per table in the --out folder.
+    mkdirSync(options.out, { recursive: true });
+    for (const table of tables) {
+      const file = join(options.out, `${table.name.toLowerCase().replace(/\s+/g, '-')}.csv`);
+      writeFileSync(file, tableToCsv(table));
+      console.log(file);
+    }
+  } finally {
+    database.close();
+  }
+}

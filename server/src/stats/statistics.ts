@@ -1,0 +1,181 @@
+/**
+ * The "éléments de pilotage" of the CCTP for a period: care counts and
+ * durations per professional, per profession and for all; waiting times;
+ * journey durations per visit reason; convened but not come; came but not
+ * handled. Pure: computed from the visits (steps with their times) and the
+ * journal, so the figures are identical before and after anonymisation.
+ */
+import type { CentreConfig, JournalEntry, StepInstance, Visit } from '@gfa/shared';
+import { summarise, type Summary } from './percentiles.js';
+
+const MINUTE = 60_000;
+const minutes = (ms: number): number => Math.round(ms / MINUTE);
+
+export interface CareRow {
+  readonly professionalId: string;
+  readonly name: string;
+  readonly cares: number;
+  readonly care: Summary;
+  readonly wait: Summary;
+}
+export interface CategoryRow {
+  readonly categoryId: string;
+  readonly label: string;
+  readonly cares: number;
+  readonly care: Summary;
+  readonly wait: Summary;
+}
+export interface ReasonRow {
+  readonly reasonId: string;
+  readonly label: string;
+  readonly convened: number;
+  readonly handled: number;
+  readonly notCome: number;
+  readonly cameNotHandled: number;
+  readonly journey: Summary;
+  readonly wait: Summary;
+}
+export interface Statistics {
+  readonly from: string;
+  readonly to: string;
+  readonly byProfessional: CareRow[];
+  readonly byCategory: CategoryRow[];
+  readonly byReason: ReasonRow[];
+  readonly all: {
+    readonly visits: number;
+    readonly handled: number;
+    readonly convenedNotCome: number;
+    readonly cameNotHandled: number;
+    readonly cares: number;
+    readonly carePerProfessional: number | null;
+    readonly care: Summary;
+    readonly wait: Summary;
+    readonly journey: Summary;
+  };
+}
+
+/** Availability instants of a visit: arrival, end of each care, return from away. */
+function availabilityTimes(visit: Visit, events: readonly JournalEntry[]): number[] {
+  return events
+    .filter(
+      (e) =>
+        e.visitId === visit.id && ['visit.checked_in', 'visit.care_finished', 'visit.back'].includes(e.type),
+    )
+    .map((e) => e.at)
+    .sort((a, b) => a - b);
+}
+
+interface Care {
+  readonly visit: Visit;
+  readonly step: StepInstance;
+  readonly careMinutes: number;
+  readonly waitMinutes: number | null;
+}
+
+function caresOf(visits: readonly Visit[], events: readonly JournalEntry[]): Care[] {
+  const byVisit = new Map<string, JournalEntry[]>();
+  for (const e of events) if (e.visitId) byVisit.set(e.visitId, [...(byVisit.get(e.visitId) ?? []), e]);
+  return visits.flatMap((visit) => {
+    const available = availabilityTimes(visit, byVisit.get(visit.id) ?? []);
+    return visit.steps
+      .filter((s) => s.status === 'done' && s.startedAt !== null && s.endedAt !== null && s.professionalId)
+      .map((step) => {
+        const readyAt = available.filter((t) => t <= (step.calledAt ?? 0)).at(-1);
+        return {
+          visit,
+          step,
+          careMinutes: minutes((step.endedAt as number) - (step.startedAt as number)),
+          waitMinutes:
+            readyAt === undefined || step.calledAt === null ? null : minutes(step.calledAt - readyAt),
+        };
+      });
+  });
+}
+
+const waits = (cares: readonly Care[]): number[] =>
+  cares.flatMap((c) => (c.waitMinutes === null ? [] : [c.waitMinutes]));
+
+function categoryOf(step: StepInstance, config: CentreConfig): string | null {
+  if (step.target.kind === 'category') return step.target.categoryId;
+  if (step.target.kind === 'appointment_professional') {
+    return (
+      config.professionals.find((p) => p.id === step.professionalId)?.categoryIds[0] ??
+      step.target.fallbackCategoryId
+    );
+  }
+  return config.professionals.find((p) => p.id === step.professionalId)?.categoryIds[0] ?? null;
+}
+
+const handled = (v: Visit): boolean => v.steps.some((s) => s.status === 'done');
+const came = (v: Visit): boolean => v.arrivedAt !== null;
+
+export function computeStatistics(
+  period: { from: string; to: string },
+  visits: readonly Visit[],
+  events: readonly JournalEntry[],
+  config: CentreConfig,
+): Statistics {
+  const cares = caresOf(visits, events);
+  const group = <K extends string>(key: (c: Care) => K | null): Map<K, Care[]> => {
+    const map = new Map<K, Care[]>();
+    for (const c of cares) {
+      const k = key(c);
+      if (k !== null) map.set(k, [...(map.get(k) ?? []), c]);
+    }
+    return map;
+  };
+  const journeys = (list: readonly Visit[]): number[] =>
+    list
+      .filter((v) => v.state === 'done' && v.arrivedAt !== null && v.endedAt !== null)
+      .map((v) => minutes((v.endedAt as number) - (v.arrivedAt as number)));
+  const byProfessional = [...group((c) => c.step.professionalId)].map(([professionalId, list]) => ({
+    professionalId,
+    name: config.professionals.find((p) => p.id === professionalId)?.displayName ?? professionalId,
+    cares: list.length,
+    care: summarise(list.map((c) => c.careMinutes)),
+    wait: summarise(waits(list)),
+  }));
+  const byCategory = [...group((c) => categoryOf(c.step, config))].map(([categoryId, list]) => ({
+    categoryId,
+    label: config.categories.find((c) => c.id === categoryId)?.label ?? categoryId,
+    cares: list.length,
+    care: summarise(list.map((c) => c.careMinutes)),
+    wait: summarise(waits(list)),
+  }));
+  const reasonIds = [...new Set(visits.map((v) => v.reasonId))];
+  const byReason = reasonIds.map((reasonId) => {
+    const list = visits.filter((v) => v.reasonId === reasonId);
+    const reasonCares = cares.filter((c) => c.visit.reasonId === reasonId);
+    return {
+      reasonId,
+      label: config.reasons.find((r) => r.id === reasonId)?.label ?? reasonId,
+      convened: list.filter((v) => v.appointmentId !== null).length,
+      handled: list.filter(handled).length,
+      notCome: list.filter((v) => !came(v) && v.appointmentId !== null).length,
+      cameNotHandled: list.filter((v) => came(v) && !handled(v)).length,
+      journey: summarise(journeys(list)),
+      wait: summarise(waits(reasonCares)),
+    };
+  });
+  const sortBy = <T>(rows: T[], key: (r: T) => string): T[] =>
+    rows.sort((a, b) => key(a).localeCompare(key(b), 'fr'));
+  return {
+    ...period,
+    byProfessional: sortBy(byProfessional, (r) => r.name),
+    byCategory: sortBy(byCategory, (r) => r.label),
+    byReason: sortBy(byReason, (r) => r.label),
+    all: {
+      visits: visits.length,
+      handled: visits.filter(handled).length,
+      convenedNotCome: visits.filter((v) => !came(v) && v.appointmentId !== null).length,
+      cameNotHandled: visits.filter((v) => came(v) && !handled(v)).length,
+      cares: cares.length,
+      carePerProfessional: byProfessional.length
+        ? Math.round((cares.length / byProfessional.length) * 10) / 10
+        : null,
+      care: summarise(cares.map((c) => c.careMinutes)),
+      wait: summarise(waits(cares)),
+      journey: summarise(journeys(visits)),
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/** The statistics as tables (one per view), ready for CSV and XLSX: typed columns, French headings. */
+import type { Statistics } from './statistics.js';
+import type { Summary } from './percentiles.js';
+
+export type Cell = string | number | null;
+export interface Table {
+  readonly name: string;
+  readonly columns: readonly { readonly label: string; readonly type: 'text' | 'number' }[];
+  readonly rows: readonly Cell[][];
+}
+
+const n = (label: string) => ({ label, type: 'number' as const });
+const text = (label: string) => ({ label, type: 'text' as const });
+const summaryColumns = (what: string) => [
+  n(`${what} moyenne (min)`),
+  n(`${what} médiane (min)`),
+  n(`${what} p90 (min)`),
+  n(`${what} min (min)`),
+  n(`${what} max (min)`),
+];
+const summaryCells = (s: Summary): Cell[] => [s.mean, s.median, s.p90, s.min, s.max];
+
+export function statisticsTables(stats: Statistics): Table[] {
+  return [
+    {
+      name: 'Par professionnel',
+      columns: [
+        text('Professionnel'),
+        n('Prises en charge'),
+        ...summaryColumns('Durée de prise en charge'),
+        ...summaryColumns('Attente'),
+      ],
+      rows: stats.byProfessional.map((r) => [
+        r.name,
+        r.cares,
+        ...summaryCells(r.care),
+        ...summaryCells(r.wait),
+      ]),
+    },
+    {
+      name: 'Par profession',
+      columns: [
+        text('Profession'),
+        n('Prises en charge'),
+        ...summaryColumns('Durée de prise en charge'),
+        ...summaryColumns('Attente'),
+      ],
+      rows: stats.byCategory.map((r) => [r.label, r.cares, ...summaryCells(r.care), ...summaryCells(r.wait)]),
+    },
+    {
+      name: 'Par motif',
+      columns: [
+        text('Motif de visite'),
+        n('Convoqués'),
+        n('Pris en charge'),
+        n('Convoqués non venus'),
+        n('Venus non pris en charge'),
+        ...summaryColumns('Durée du parcours'),
+        ...summaryColumns('Attente'),
+      ],
+      rows: stats.byReason.map((r) => [
+        r.label,
+        r.convened,
+        r.handled,
+        r.notCome,
+        r.cameNotHandled,
+        ...summaryCells(r.journey),
+        ...summaryCells(r.wait),
+      ]),
+    },
+    {
+      name: 'Ensemble',
+      columns: [
+        text('Période'),
+        n('Consultants'),
+        n('Pris en charge'),
+        n('Convoqués non venus'),
+        n('Venus non pris en charge'),
+        n('Prises en charge'),
+        n('Prises en charge par professionnel (moyenne)'),
+        ...summaryColumns('Durée de prise en charge'),
+        ...summaryColumns('Attente'),
+        ...summaryColumns('Durée du parcours'),
+      ],
+      rows: [
+        [
+          `${stats.from} → ${stats.to}`,
+          stats.all.visits,
+          stats.all.handled,
+          stats.all.convenedNotCome,
+          stats.all.cameNotHandled,
+          stats.all.cares,
+          stats.all.carePerProfessional,
+          ...summaryCells(stats.all.care),
+          ...summaryCells(stats.all.wait),
+          ...summaryCells(stats.all.journey),
+        ],
+      ],
+    },
+  ];
+}
