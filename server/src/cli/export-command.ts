@@ -3,30 +3,35 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DayString } from '@gfa/shared';
 import { databaseFile, defaultDataDir, openDatabase } from '../db/database.js';
+import { fullExportArchive } from '../stats/full-export.js';
 import { statisticsFor } from '../stats/period.js';
 import { statisticsTables } from '../stats/tables.js';
 import { tableToCsv, tablesToXlsx } from '../stats/writers.js';
 import { CliError } from './cli-error.js';
 
 export function exportStatistics(options: {
-  from: string;
-  to: string;
+  from?: string;
+  to?: string;
+  all?: boolean;
   format: string;
   out: string;
   dataDir?: string;
 }): void {
-  for (const day of [options.from, options.to]) {
+  if (options.all) return exportEverything(options.out, options.dataDir);
+  const { from, to } = options;
+  if (!from || !to) throw new CliError('Indiquez la période : --from AAAA-MM-JJ --to AAAA-MM-JJ (ou --all).');
+  for (const day of [from, to]) {
     if (!DayString.safeParse(day).success) throw new CliError(`Date invalide : ${day} (attendu AAAA-MM-JJ).`);
   }
-  if (options.from > options.to) throw new CliError('La date de début est après la date de fin.');
+  if (from > to) throw new CliError('La date de début est après la date de fin.');
   if (options.format !== 'xlsx' && options.format !== 'csv')
     throw new CliError(`Format inconnu : ${options.format} (xlsx ou csv).`);
   const database = openDatabase(databaseFile(options.dataDir ?? defaultDataDir()));
   try {
-    const tables = statisticsTables(statisticsFor(database.db, options.from, options.to));
+    const tables = statisticsTables(statisticsFor(database.db, from, to));
     if (options.format === 'xlsx') {
       writeFileSync(options.out, tablesToXlsx(tables));
-      console.log(`Statistiques du ${options.from} au ${options.to} : ${options.out}`);
+      console.log(`Statistiques du ${from} au ${to} : ${options.out}`);
       return;
     }
     // CSV: one file per table in the --out folder.
@@ -36,6 +41,17 @@ export function exportStatistics(options: {
       writeFileSync(file, tableToCsv(table));
       console.log(file);
     }
+  } finally {
+    database.close();
+  }
+}
+
+/** Reversibility: every table as CSV files and one XLSX workbook, in one zip archive. */
+function exportEverything(out: string, dataDir?: string): void {
+  const database = openDatabase(databaseFile(dataDir ?? defaultDataDir()));
+  try {
+    writeFileSync(out, fullExportArchive(database.sqlite));
+    console.log(`Export complet (toutes les tables, CSV et XLSX) : ${out}`);
   } finally {
     database.close();
   }

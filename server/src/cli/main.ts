@@ -49,9 +49,12 @@ program
 
 program
   .command('export')
-  .description('Exporte les statistiques d’une période (XLSX ou CSV)')
-  .requiredOption('--from <day>', 'premier jour, AAAA-MM-JJ')
-  .requiredOption('--to <day>', 'dernier jour, AAAA-MM-JJ')
+  .description(
+    'Exporte les statistiques d’une période (XLSX ou CSV), ou toutes les tables (--all, archive zip)',
+  )
+  .option('--from <day>', 'premier jour, AAAA-MM-JJ')
+  .option('--to <day>', 'dernier jour, AAAA-MM-JJ')
+  .option('--all', 'réversibilité : toutes les tables en CSV et XLSX dans une archive zip')
   .option('--format <format>', 'xlsx ou csv (un fichier par tableau dans le dossier --out)', 'xlsx')
   .requiredOption('--out <path>', 'fichier .xlsx ou dossier des CSV')
   .option('--data-dir <dir>', 'dossier des données')

@@ -1,6 +1,6 @@
 /** The `gfa` command as a real child process against temp data directories. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -170,6 +170,9 @@ describe('gfa', () => {
       xlsx,
     ]);
     expect(bad.stderr).toContain('Date invalide : 01/11/2026');
+    const all = gfa(['export', '--data-dir', dir, '--all', '--out', join(dir, 'tout.zip')]);
+    expect(all.stdout).toContain('Export complet (toutes les tables, CSV et XLSX)');
+    expect(readFileSync(join(dir, 'tout.zip')).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('a database from a newer GFA is refused with a clear message', () => {

@@ -11,6 +11,7 @@ import { commitTransition } from '../../src/db/day-store.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { lastScheduledRun, startNightlyRetention } from '../../src/jobs/nightly-retention.js';
 import { anonymiseBefore, cutoffDay, pseudonym } from '../../src/retention/anonymise.js';
+import { statisticsFor } from '../../src/stats/period.js';
 import { DAY, Day, T0, appointment, kiosk, staff, system } from '../domain/fixtures.js';
 
 let handle: OpenDatabase;
@@ -70,7 +71,10 @@ describe('nightly anonymisation', () => {
     const events = dump("select * from events where type not like 'retention.%' order by seq");
     const demoAppointments = dump(`select * from appointments where day = '2026-12-10' order by id`);
 
+    const statsBefore = statisticsFor(handle.db, '2026-11-01', '2026-11-30');
+    expect(statsBefore.all.visits).toBe(1);
     const result = anonymiseBefore(handle.db, cutoffDay('2026-12-02', 7), Date.now());
+    expect(statisticsFor(handle.db, '2026-11-01', '2026-11-30')).toEqual(statsBefore);
     expect(result).toMatchObject({ cutoffDay: '2026-11-25', visits: 1, appointments: 1, notes: 1 });
 
     const after = allText();

@@ -1,0 +1,45 @@
+/**
+ * Reversibility (CCTP): every table, as CSV files and as one XLSX workbook,
+ * in a single zip archive. Secrets are left out: sessions, password and
+ * token hashes. Zip with fflate (small, well-kept, no native code).
+ */
+import type Database from 'better-sqlite3';
+import { zipSync, strToU8 } from 'fflate';
+import type { Cell, Table } from './tables.js';
+import { tableToCsv, tablesToXlsx } from './writers.js';
+
+const SKIPPED_TABLES = new Set(['sessions', '__drizzle_migrations', 'sqlite_sequence']);
+const SECRET_COLUMNS = new Set(['password_hash', 'token_hash']);
+
+export function allTables(sqlite: Database.Database): Table[] {
+  const names = (
+    sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as {
+      name: string;
+    }[]
+  )
+    .map((r) => r.name)
+    .filter((name) => !SKIPPED_TABLES.has(name));
+  return names.map((name) => {
+    const columns = (
+      sqlite.prepare(`pragma table_info("${name}")`).all() as { name: string; type: string }[]
+    ).filter((c) => !SECRET_COLUMNS.has(c.name));
+    const rows = (
+      sqlite.prepare(`select * from "${name}" order by rowid`).all() as Record<string, Cell>[]
+    ).map((row) => columns.map((c) => row[c.name] ?? null));
+    return {
+      name,
+      columns: columns.map((c) => ({
+        label: c.name,
+        type: c.type === 'integer' ? ('number' as const) : ('text' as const),
+      })),
+      rows,
+    };
+  });
+}
+
+export function fullExportArchive(sqlite: Database.Database): Uint8Array {
+  const tables = allTables(sqlite);
+  const files: Record<string, Uint8Array> = { 'gfa-export.xlsx': new Uint8Array(tablesToXlsx(tables)) };
+  for (const table of tables) files[`csv/${table.name}.csv`] = strToU8(tableToCsv(table));
+  return zipSync(files, { level: 6 });
+}
