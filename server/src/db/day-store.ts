@@ -18,6 +18,17 @@ import type { Db } from './database.js';
 import { appendEntry } from './journal-store.js';
 import * as t from './schema.js';
 
+/** Rows grouped by visit, looked up in constant time (a period may hold 80,000 visits). */
+function byVisitId<R extends { visitId: string }>(rows: readonly R[]): (visitId: string) => R[] {
+  const map = new Map<string, R[]>();
+  for (const row of rows) {
+    const list = map.get(row.visitId);
+    if (list) list.push(row);
+    else map.set(row.visitId, [row]);
+  }
+  return (visitId) => [...(map.get(visitId) ?? [])];
+}
+
 /** The visits (with steps, notes, checks) whose day is in [from, to]. */
 export function loadVisits(db: Db, from: string, to: string): Visit[] {
   const rows = db
@@ -25,14 +36,17 @@ export function loadVisits(db: Db, from: string, to: string): Visit[] {
     .from(t.visits)
     .where(between(t.visits.day, from, to))
     .all();
-  const ids = rows.map((r) => r.id);
-  const steps = ids.length
-    ? db.select().from(t.visitSteps).where(inArray(t.visitSteps.visitId, ids)).all()
-    : [];
-  const notes = ids.length ? db.select().from(t.notes).where(inArray(t.notes.visitId, ids)).all() : [];
-  const checks = ids.length
-    ? db.select().from(t.visitChecks).where(inArray(t.visitChecks.visitId, ids)).all()
-    : [];
+  // A subquery, not a list of ids: a period may hold tens of thousands of visits.
+  const ids = db
+    .select({ id: t.visits.id })
+    .from(t.visits)
+    .where(between(t.visits.day, from, to));
+  const steps = db.select().from(t.visitSteps).where(inArray(t.visitSteps.visitId, ids)).all();
+  const notes = db.select().from(t.notes).where(inArray(t.notes.visitId, ids)).all();
+  const checks = db.select().from(t.visitChecks).where(inArray(t.visitChecks.visitId, ids)).all();
+  const stepsOf = byVisitId(steps);
+  const notesOf = byVisitId(notes);
+  const checksOf = byVisitId(checks);
   const visits: Record<Id, Visit> = {};
   for (const r of rows) {
     visits[r.id] = {
@@ -59,8 +73,7 @@ export function loadVisits(db: Db, from: string, to: string): Visit[] {
         ? { professionalId: r.offerProfessionalId, stepId: r.offerStepId ?? '', at: r.offerAt ?? 0 }
         : null,
       endedAt: r.endedAt,
-      steps: steps
-        .filter((s) => s.visitId === r.id)
+      steps: stepsOf(r.id)
         .sort((a, b) => a.ord - b.ord)
         .map((s): StepInstance => ({
           id: s.id,
@@ -79,12 +92,10 @@ export function loadVisits(db: Db, from: string, to: string): Visit[] {
           startedAt: s.startedAt,
           endedAt: s.endedAt,
         })),
-      notes: notes
-        .filter((n) => n.visitId === r.id)
+      notes: notesOf(r.id)
         .sort((a, b) => a.at - b.at)
         .map((n) => ({ id: n.id, at: n.at, authorId: n.authorId, text: n.text })),
-      checks: checks
-        .filter((c) => c.visitId === r.id)
+      checks: checksOf(r.id)
         .sort((a, b) => a.ord - b.ord)
         .map((c) => ({ kind: c.kind as 'ecg', mark: c.mark as 'lecture', at: c.at, by: c.by })),
     };

@@ -74,7 +74,12 @@ interface Care {
 
 function caresOf(visits: readonly Visit[], events: readonly JournalEntry[]): Care[] {
   const byVisit = new Map<string, JournalEntry[]>();
-  for (const e of events) if (e.visitId) byVisit.set(e.visitId, [...(byVisit.get(e.visitId) ?? []), e]);
+  for (const e of events) {
+    if (!e.visitId) continue;
+    const list = byVisit.get(e.visitId);
+    if (list) list.push(e);
+    else byVisit.set(e.visitId, [e]);
+  }
   return visits.flatMap((visit) => {
     const available = availabilityTimes(visit, byVisit.get(visit.id) ?? []);
     return visit.steps
@@ -120,7 +125,10 @@ export function computeStatistics(
     const map = new Map<K, Care[]>();
     for (const c of cares) {
       const k = key(c);
-      if (k !== null) map.set(k, [...(map.get(k) ?? []), c]);
+      if (k === null) continue;
+      const list = map.get(k);
+      if (list) list.push(c);
+      else map.set(k, [c]);
     }
     return map;
   };

@@ -1,0 +1,129 @@
+/**
+ * `npm run bench:data`: import time for 10,000 appointments; time of the
+ * statistics over four years of anonymised history (~80,000 visits); XLSX
+ * export time for one year. Real SQLite file in a temp folder; prints figures.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/db/config-store.js';
+import { databaseFile, openDatabase } from '../src/db/database.js';
+import { seedDemo } from '../src/demo/seed-demo.js';
+import { importAppointments } from '../src/import/import-appointments.js';
+import { STANDARD_PROFILE } from '../src/import/profiles.js';
+import { statisticsFor } from '../src/stats/period.js';
+import { statisticsTables } from '../src/stats/tables.js';
+import { tablesToXlsx } from '../src/stats/writers.js';
+
+const ms = (start: number): string => `${(performance.now() - start).toFixed(0)} ms`;
+const iso = (d: Date): string => d.toISOString().slice(0, 10);
+const fr = (day: string): string => day.split('-').reverse().join('/');
+
+const handle = openDatabase(databaseFile(mkdtempSync(join(tmpdir(), 'gfa-bench-data-'))));
+await seedDemo(handle.db, '2026-11-24', Date.now());
+const config = loadConfig(handle.db);
+
+// 1. Import of 10,000 appointments (125 days × 80) from one CSV file.
+const lines = [
+  'Nom;Prénom;Civilité;Date de naissance;Date RDV;Heure RDV;Motif;Professionnel;Identifiant;Référence',
+];
+for (let i = 0; i < 10_000; i += 1) {
+  const day = iso(new Date(Date.UTC(2027, 0, 1 + Math.floor(i / 80))));
+  const minutes = 8 * 60 + (i % 80) * 6;
+  lines.push(
+    `NOM${i};Prénom;Mme;01/01/1960;${fr(day)};${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')};EPS;;BENCH-${i};RDV-B${i}`,
+  );
+}
+const bytes = Buffer.from(lines.join('\r\n'));
+let start = performance.now();
+const report = importAppointments(
+  handle.db,
+  config,
+  { file: 'bench.csv', bytes, profile: STANDARD_PROFILE, dryRun: false },
+  { kind: 'system', id: 'bench' },
+  Date.now(),
+);
+const importTime = ms(start);
+if (report.errors.length > 0 || report.created !== 10_000)
+  throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
+
+// 2. Four years of anonymised history: 80 visits a day, 250 days a year, 4 steps each, with their journal.
+start = performance.now();
+const insertVisit = handle.sqlite.prepare(
+  `insert into visits (id, day, appointment_id, reason_id, template_id, template_version, civility, first_name, last_name, state, priority_class, arrived_at, ended_at)
+   values (?, ?, ?, 'eps', 'tpl-eps', 1, '', '', ?, 'done', 1, ?, ?)`,
+);
+const insertStep = handle.sqlite.prepare(
+  `insert into visit_steps (id, visit_id, ord, key, label, target, estimated_minutes, after, optional, added, status, professional_id, room_id, called_at, call_count, started_at, ended_at)
+   values (?, ?, ?, ?, ?, ?, 15, '[]', 0, 0, 'done', ?, null, ?, 1, ?, ?)`,
+);
+const insertEvent = handle.sqlite.prepare(
+  `insert into events (at, type, actor_kind, actor_id, visit_id, step_id, professional_id, data) values (?, ?, 'user', ?, ?, ?, ?, '{}')`,
+);
+const steps = [
+  ['admin', 'administratif', 'christelle'],
+  ['medecin', 'medecin', 'luc'],
+  ['infirmier', 'infirmier', 'carole'],
+  ['preleveur', 'preleveur', 'patrick'],
+] as const;
+let visits = 0;
+handle.sqlite.transaction(() => {
+  for (let d = 0; d < 4 * 365; d += 1) {
+    const date = new Date(Date.UTC(2022, 0, 1 + d));
+    if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
+    const day = iso(date);
+    for (let v = 0; v < 80; v += 1) {
+      const id = randomUUID();
+      let t = date.getTime() + (7 * 60 + v * 6) * 60_000;
+      const arrived = t;
+      insertEvent.run(t, 'visit.checked_in', 'kiosk', id, null, null);
+      const rows: [string, number, number, number][] = [];
+      for (const [, , who] of steps) {
+        const called = t + (5 + (v % 7)) * 60_000;
+        const started = called + 60_000;
+        const ended = started + (10 + ((v + d) % 15)) * 60_000;
+        rows.push([who, called, started, ended]);
+        t = ended;
+      }
+      insertVisit.run(id, day, null, `ANONYME-${v}`, arrived, t);
+      rows.forEach(([who, called, started, ended], ord) => {
+        const stepId = randomUUID();
+        const [key, categoryId] = steps[ord] as (typeof steps)[number];
+        insertStep.run(
+          stepId,
+          id,
+          ord,
+          key,
+          key,
+          JSON.stringify({ kind: 'category', categoryId }),
+          who,
+          called,
+          started,
+          ended,
+        );
+        insertEvent.run(ended, 'visit.care_finished', who, id, stepId, who);
+      });
+      visits += 1;
+    }
+  }
+})();
+const historyTime = ms(start);
+
+start = performance.now();
+const fourYears = statisticsFor(handle.db, '2022-01-01', '2025-12-31');
+const statsTime = ms(start);
+start = performance.now();
+const oneYear = statisticsTables(statisticsFor(handle.db, '2025-01-01', '2025-12-31'));
+const xlsx = tablesToXlsx(oneYear);
+const xlsxTime = ms(start);
+
+console.log(`\nGFA data benchmark (SQLite file, this machine)\n`);
+console.log(`import of 10,000 appointments (one CSV file)      ${importTime}`);
+console.log(`history generated: ${visits} anonymised visits     ${historyTime}`);
+console.log(
+  `statistics over four years (${fourYears.all.visits} visits, ${fourYears.all.cares} cares)  ${statsTime}`,
+);
+console.log(`  (all views at once: per professional, per profession, per reason, all; load + compute)`);
+console.log(`XLSX export of one year's statistics (${xlsx.length} bytes)  ${xlsxTime}`);
+handle.close();
