@@ -1,9 +1,11 @@
 /** Reads and writes the centre's configuration (sites, categories, rooms, staff, reasons, journeys, policy). */
 import { and, desc, eq } from 'drizzle-orm';
 import type {
+  AlertRule,
   Category,
   CentreConfig,
   JourneyTemplate,
+  OpeningHours,
   PolicySettings,
   Professional,
   Room,
@@ -15,6 +17,7 @@ import type { Db } from './database.js';
 import * as t from './schema.js';
 
 export const DEFAULT_POLICY: PolicySettings = { maxWaitMinutes: 45, autoAssign: true };
+export const DEFAULT_OPENING_HOURS: OpeningHours = { days: [1, 2, 3, 4, 5], opens: '07:30', closes: '17:30' };
 
 export function loadConfig(db: Db): CentreConfig {
   const categoryLinks = db.select().from(t.userCategories).all();
@@ -40,6 +43,8 @@ export function loadConfig(db: Db): CentreConfig {
     reasons: db.select().from(t.reasons).all(),
     templates: currentTemplates(db),
     policy: getSetting(db, 'policy', DEFAULT_POLICY),
+    alertRules: getSetting<AlertRule[]>(db, 'alertRules', []),
+    openingHours: getSetting(db, 'openingHours', DEFAULT_OPENING_HOURS),
   };
 }
 

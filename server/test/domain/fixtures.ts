@@ -109,6 +109,8 @@ export function makeConfig(overrides: Partial<CentreConfig> = {}): CentreConfig 
       { id: 'tpl-psy', reasonId: 'psy', version: 1, steps: [step('psy', 'psychologue')] },
     ],
     policy: { maxWaitMinutes: 45, autoAssign: false },
+    alertRules: [],
+    openingHours: { days: [1, 2, 3, 4, 5], opens: '07:30', closes: '17:30' },
     ...overrides,
   };
 }

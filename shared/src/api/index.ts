@@ -6,3 +6,4 @@ export * from './rest.js';
 export * from './routes.js';
 export * from './ws.js';
 export * from './openapi.js';
+export * from './supervision.js';

@@ -66,6 +66,11 @@ export const AuditEventType = z.enum([
   'retention.anonymised',
   'user.created',
   'device.created',
+  /** A supervisor acknowledged an alert of the board (data.key). */
+  'alert.acknowledged',
+  /** A scheduled or manual job ran (data: job, outcome, counts). */
+  'job.completed',
+  'job.failed',
 ]);
 export type AuditEventType = z.infer<typeof AuditEventType>;
 

@@ -108,6 +108,42 @@ export const PolicySettings = z.object({
 });
 export type PolicySettings = z.infer<typeof PolicySettings>;
 
+/** What a supervisor is alerted about (thresholds and scopes set by the administrator). */
+export const AlertKind = z.enum([
+  'wait_too_long',
+  'journey_too_long',
+  'idle_too_long',
+  'self_sample_not_received',
+  'called_not_arrived',
+  'expected_late',
+]);
+export type AlertKind = z.infer<typeof AlertKind>;
+
+export const AlertRule = z.object({
+  id: Id,
+  kind: AlertKind,
+  thresholdMinutes: z.number().int().min(1).max(600),
+  /** Limits the rule to one visit reason (wait, journey, late); null = every reason. */
+  reasonId: Id.nullable(),
+  /** Limits the rule to one category's queue or professionals (wait, idle); null = all. */
+  categoryId: Id.nullable(),
+  active: z.boolean(),
+});
+export type AlertRule = z.infer<typeof AlertRule>;
+
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure attendue au format HH:MM');
+
+/** When the centre is open: alerts and idle time only count inside these hours. */
+export const OpeningHours = z
+  .object({
+    /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+    days: z.array(z.number().int().min(1).max(7)),
+    opens: Clock,
+    closes: Clock,
+  })
+  .refine((h) => h.opens < h.closes, { message: 'l’heure d’ouverture doit précéder la fermeture' });
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
 export const CentreConfig = z.object({
   sites: z.array(Site),
   categories: z.array(Category),
@@ -117,6 +153,8 @@ export const CentreConfig = z.object({
   /** The current template of each reason (older versions stay in storage). */
   templates: z.array(JourneyTemplate),
   policy: PolicySettings,
+  alertRules: z.array(AlertRule),
+  openingHours: OpeningHours,
 });
 export type CentreConfig = z.infer<typeof CentreConfig>;
 

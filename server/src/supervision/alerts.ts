@@ -1,0 +1,180 @@
+/**
+ * The administrator's alert rules applied to the day at `now`. An alert is
+ * raised while its situation lasts; its key names the episode (the wait,
+ * the call, the idle stretch...) so that an acknowledgement silences that
+ * episode only, and a new episode alerts again. Pure.
+ */
+import type {
+  ActiveAlert,
+  AlertRule,
+  CentreConfig,
+  ConsultantRow,
+  Millis,
+  ProfessionalRow,
+  Visit,
+} from '@gfa/shared';
+import { queuesOf } from '../domain/index.js';
+
+const MINUTE = 60_000;
+
+/** HH:MM in the server's (the centre's) local time. */
+const clock = (ms: Millis): string => {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}h${String(d.getMinutes()).padStart(2, '0')}`;
+};
+
+export interface AlertInputs {
+  readonly config: CentreConfig;
+  readonly visits: readonly Visit[];
+  readonly consultants: readonly ConsultantRow[];
+  readonly professionals: readonly ProfessionalRow[];
+  readonly acknowledged: ReadonlySet<string>;
+  readonly now: Millis;
+}
+
+type Raised = Omit<ActiveAlert, 'ruleId' | 'kind' | 'acknowledged'>;
+
+const reasonMatches = (rule: AlertRule, reasonId: string): boolean =>
+  rule.reasonId === null || rule.reasonId === reasonId;
+
+function nameOf(inputs: AlertInputs, visitId: string): string {
+  return inputs.consultants.find((c) => c.visitId === visitId)?.name ?? 'Consultant';
+}
+
+function waitTooLong(rule: AlertRule, inputs: AlertInputs): Raised[] {
+  return inputs.visits.flatMap((visit) => {
+    const row = inputs.consultants.find((c) => c.visitId === visit.id);
+    if (!row || row.waitingMinutes === null || row.waitingMinutes < rule.thresholdMinutes) return [];
+    if (!reasonMatches(rule, visit.reasonId)) return [];
+    if (
+      rule.categoryId !== null &&
+      !queuesOf(visit, inputs.config).some((q) => q.kind === 'category' && q.categoryId === rule.categoryId)
+    )
+      return [];
+    const since = inputs.now - row.waitingMinutes * MINUTE;
+    return [
+      {
+        key: `${rule.id}:${visit.id}:${visit.readySince ?? since}`,
+        visitId: visit.id,
+        professionalId: null,
+        since,
+        message: `${row.name} attend depuis ${row.waitingMinutes} min.`,
+      },
+    ];
+  });
+}
+
+function journeyTooLong(rule: AlertRule, inputs: AlertInputs): Raised[] {
+  return inputs.consultants.flatMap((row) =>
+    (row.status === 'in_journey' || row.status === 'away') &&
+    row.journeyMinutes !== null &&
+    row.journeyMinutes >= rule.thresholdMinutes &&
+    reasonMatches(rule, row.reasonId)
+      ? [
+          {
+            key: `${rule.id}:${row.visitId}`,
+            visitId: row.visitId,
+            professionalId: null,
+            since: row.arrivedAt ?? inputs.now,
+            message: `Parcours de ${row.name} en cours depuis ${row.journeyMinutes} min.`,
+          },
+        ]
+      : [],
+  );
+}
+
+function idleTooLong(rule: AlertRule, inputs: AlertInputs): Raised[] {
+  return inputs.professionals.flatMap((row) => {
+    if (row.idleSinceMinutes === null || row.idleSinceMinutes < rule.thresholdMinutes) return [];
+    const professional = inputs.config.professionals.find((p) => p.id === row.professionalId);
+    if (rule.categoryId !== null && !professional?.categoryIds.includes(rule.categoryId)) return [];
+    const since = inputs.now - row.idleSinceMinutes * MINUTE;
+    return [
+      {
+        key: `${rule.id}:${row.professionalId}:${Math.round(since / MINUTE)}`,
+        visitId: null,
+        professionalId: row.professionalId,
+        since,
+        message: `${row.name} est disponible sans consultant depuis ${row.idleSinceMinutes} min.`,
+      },
+    ];
+  });
+}
+
+function selfSampleNotReceived(rule: AlertRule, inputs: AlertInputs): Raised[] {
+  return inputs.visits.flatMap((visit) =>
+    visit.away?.reason === 'auto_prelevement' &&
+    inputs.now - visit.away.since >= rule.thresholdMinutes * MINUTE
+      ? [
+          {
+            key: `${rule.id}:${visit.id}:${visit.away.since}`,
+            visitId: visit.id,
+            professionalId: null,
+            since: visit.away.since,
+            message: `Auto-prélèvement de ${nameOf(inputs, visit.id)} non reçu après ${Math.round((inputs.now - visit.away.since) / MINUTE)} min.`,
+          },
+        ]
+      : [],
+  );
+}
+
+function calledNotArrived(rule: AlertRule, inputs: AlertInputs): Raised[] {
+  return inputs.visits.flatMap((visit) =>
+    visit.steps
+      .filter(
+        (s) =>
+          s.status === 'called' &&
+          s.calledAt !== null &&
+          inputs.now - s.calledAt >= rule.thresholdMinutes * MINUTE,
+      )
+      .map((s) => ({
+        key: `${rule.id}:${s.id}:${s.callCount}`,
+        visitId: visit.id,
+        professionalId: s.professionalId,
+        since: s.calledAt as number,
+        message: `${nameOf(inputs, visit.id)} appelé(e) il y a ${Math.round((inputs.now - (s.calledAt as number)) / MINUTE)} min ne s’est pas présenté(e).`,
+      })),
+  );
+}
+
+function expectedLate(rule: AlertRule, inputs: AlertInputs): Raised[] {
+  return inputs.visits.flatMap((visit) =>
+    visit.state === 'expected' &&
+    visit.appointmentAt !== null &&
+    reasonMatches(rule, visit.reasonId) &&
+    inputs.now - visit.appointmentAt >= rule.thresholdMinutes * MINUTE
+      ? [
+          {
+            key: `${rule.id}:${visit.id}`,
+            visitId: visit.id,
+            professionalId: null,
+            since: visit.appointmentAt,
+            message: `${nameOf(inputs, visit.id)} attendu(e) à ${clock(visit.appointmentAt)} n’est pas arrivé(e).`,
+          },
+        ]
+      : [],
+  );
+}
+
+const EVALUATORS: Record<AlertRule['kind'], (rule: AlertRule, inputs: AlertInputs) => Raised[]> = {
+  wait_too_long: waitTooLong,
+  journey_too_long: journeyTooLong,
+  idle_too_long: idleTooLong,
+  self_sample_not_received: selfSampleNotReceived,
+  called_not_arrived: calledNotArrived,
+  expected_late: expectedLate,
+};
+
+export function evaluateAlerts(inputs: AlertInputs): ActiveAlert[] {
+  return inputs.config.alertRules
+    .filter((rule) => rule.active)
+    .flatMap((rule) =>
+      EVALUATORS[rule.kind](rule, inputs).map((raised) => ({
+        ...raised,
+        ruleId: rule.id,
+        kind: rule.kind,
+        acknowledged: inputs.acknowledged.has(raised.key),
+      })),
+    )
+    .sort((a, b) => Number(a.acknowledged) - Number(b.acknowledged) || a.since - b.since);
+}
