@@ -17,6 +17,24 @@ import type { Db } from './database.js';
 import * as t from './schema.js';
 
 export const DEFAULT_POLICY: PolicySettings = { maxWaitMinutes: 45, autoAssign: true };
+/** A new centre starts with these alerts; the administrator tunes or switches them off. */
+export const DEFAULT_ALERT_RULES: AlertRule[] = (
+  [
+    ['attente', 'wait_too_long', 30],
+    ['parcours', 'journey_too_long', 240],
+    ['inactivite', 'idle_too_long', 30],
+    ['autoprelevement', 'self_sample_not_received', 60],
+    ['appel', 'called_not_arrived', 10],
+    ['retard', 'expected_late', 20],
+  ] as const
+).map(([id, kind, thresholdMinutes]) => ({
+  id,
+  kind,
+  thresholdMinutes,
+  reasonId: null,
+  categoryId: null,
+  active: true,
+}));
 export const DEFAULT_OPENING_HOURS: OpeningHours = { days: [1, 2, 3, 4, 5], opens: '07:30', closes: '17:30' };
 
 export function loadConfig(db: Db): CentreConfig {
@@ -43,7 +61,7 @@ export function loadConfig(db: Db): CentreConfig {
     reasons: db.select().from(t.reasons).all(),
     templates: currentTemplates(db),
     policy: getSetting(db, 'policy', DEFAULT_POLICY),
-    alertRules: getSetting<AlertRule[]>(db, 'alertRules', []),
+    alertRules: getSetting(db, 'alertRules', DEFAULT_ALERT_RULES),
     openingHours: getSetting(db, 'openingHours', DEFAULT_OPENING_HOURS),
   };
 }

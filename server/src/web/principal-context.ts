@@ -2,6 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Principal } from '@gfa/shared';
 import type { Actor } from '../domain/index.js';
+import { ApiFailure } from './api-failure.js';
 
 export const SESSION_COOKIE = 'gfa_session';
 
@@ -22,4 +23,10 @@ export function actorOf(principal: Principal): Actor {
         professionalId: principal.professionalId,
       }
     : { ref: { kind: 'device', id: principal.id }, roles: [], professionalId: null };
+}
+
+/** The route table already refused anonymous callers; this narrows the type for handlers. */
+export function requirePrincipal(ctx: { principal: Principal | null }): Principal {
+  if (!ctx.principal) throw new ApiFailure('unauthenticated', 'Connexion requise.');
+  return ctx.principal;
 }

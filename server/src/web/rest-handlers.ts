@@ -5,7 +5,6 @@ import type { DisplaySettings, JournalEntry, MediaList } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
 import type { Db } from '../db/database.js';
 import { getSetting, setSetting } from '../db/config-store.js';
-import { appendEntry } from '../db/journal-store.js';
 import { importAppointments } from '../import/import-appointments.js';
 import { findProfile } from '../import/profiles.js';
 import { checkIn } from '../service/checkin.js';
@@ -13,8 +12,11 @@ import type { QueueService } from '../service/queue-service.js';
 import { board, deskView, toVisitDto } from '../service/read-models.js';
 import { closeSession, loginDevice, loginUser, principalOf } from '../security/sessions.js';
 import { ApiFailure, fromDomain } from './api-failure.js';
-import { SESSION_COOKIE, actorOf } from './principal-context.js';
+import { SESSION_COOKIE, actorOf, requirePrincipal } from './principal-context.js';
 import { FailureThrottle } from './rate-limit.js';
+import { appendAudit } from './journal-audit.js';
+import { createAdminHandlers } from './admin-handlers.js';
+import { createSupervisionHandlers } from './supervision-handlers.js';
 import { loadDay } from '../db/day-store.js';
 
 export const DEFAULT_DISPLAY: DisplaySettings = { speech: false, nameFormat: 'civility' };
@@ -41,11 +43,8 @@ export interface HandlerDeps {
   readonly media: () => MediaList;
   readonly onReceptionAlert: (entry: JournalEntry) => void;
   readonly onConfigChanged: (entry: JournalEntry) => void;
-}
-
-function requirePrincipal(ctx: { principal: Principal | null }): Principal {
-  if (!ctx.principal) throw new ApiFailure('unauthenticated', 'Connexion requise.');
-  return ctx.principal;
+  /** Other journal entries the board shows live (acknowledgements). */
+  readonly onJournal: (entry: JournalEntry) => void;
 }
 
 function professionalOf(principal: Principal): string {
@@ -59,15 +58,12 @@ function professionalOf(principal: Principal): string {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, service } = deps;
   const throttle = new FailureThrottle();
-  /** Appends an audit entry (login, logout, kiosk refusals) to the journal; returns its seq. */
+  /** Appends an audit entry (login, logout, kiosk refusals) to the journal. */
   const audit = (
     type: JournalEntry['type'],
     actor: JournalEntry['actor'],
     data: Record<string, unknown> = {},
-  ): JournalEntry => {
-    const entry = { type, at: service.now(), actor, visitId: null, stepId: null, professionalId: null, data };
-    return { ...entry, seq: appendEntry(db, entry) };
-  };
+  ): JournalEntry => appendAudit(db, service.now(), type, actor, data);
 
   const run = (command: EngineCommand, actor: Actor): string | null => {
     const result = service.execute(command, actor);
@@ -81,6 +77,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 
   return {
+    ...createAdminHandlers(deps),
+    ...createSupervisionHandlers(deps),
     health: () => ({ status: 'ok', version: deps.version }),
     openapi: () => deps.openapi,
     media: () => deps.media(),

@@ -96,6 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     media: () => listMedia(options.dataDir),
     onReceptionAlert: (entry) => hub.publishReceptionAlert(entry),
     onConfigChanged: (entry) => hub.publishConfigChanged(entry),
+    onJournal: (entry) => hub.publishJournal(entry),
   });
 
   const app = Fastify({

@@ -252,6 +252,12 @@ export class WsHub {
     this.broadcast(entry.seq, 'board', { kind: 'journal', entry });
   }
 
+  /** A journal entry only the board shows (e.g. an alert acknowledged). */
+  publishJournal(entry: JournalEntry): void {
+    this.seq = Math.max(this.seq, entry.seq);
+    this.broadcast(entry.seq, 'board', { kind: 'journal', entry });
+  }
+
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
     for (const client of this.clients) client.socket.terminate();

@@ -7,3 +7,4 @@ export * from './routes.js';
 export * from './ws.js';
 export * from './openapi.js';
 export * from './supervision.js';
+export * from './admin.js';

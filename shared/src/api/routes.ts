@@ -5,6 +5,27 @@
  */
 import { z } from 'zod';
 import { VisitAction } from '../domain/commands.js';
+import {
+  AdminUser,
+  AdminUsers,
+  IdParams,
+  SaveAlertRulesRequest,
+  SaveCategoryRequest,
+  SaveReasonRequest,
+  SaveRoomRequest,
+  SaveTemplateRequest,
+  SaveUserRequest,
+} from './admin.js';
+import { AcknowledgeAlertRequest, SupervisionDto } from './supervision.js';
+import {
+  AlertRule,
+  Category,
+  JourneyTemplate,
+  OpeningHours,
+  PolicySettings,
+  Room,
+  VisitReason,
+} from '../domain/model.js';
 import { BoardDto, DeskViewDto, PublicConfigDto, SessionDto, VisitDto } from './dto.js';
 import type { Access } from './principal.js';
 import {
@@ -38,6 +59,8 @@ export interface RouteSpec {
 }
 
 const staff = { principals: ['user'] } as const;
+const supervisors = { principals: ['supervisor'] } as const;
+const administrators = { principals: ['administrator'] } as const;
 
 export const routes = {
   health: {
@@ -168,6 +191,99 @@ export const routes = {
     access: { principals: ['display', 'user'] },
     summary: 'Vidéos de prévention diffusées par les écrans (dossier « media » du serveur)',
     response: MediaList,
+  },
+  // ------------------------------------------------ supervision (issue 4)
+  supervision: {
+    method: 'GET',
+    path: '/api/supervision',
+    access: supervisors,
+    summary: 'Supervision : indicateurs du jour calculés depuis le journal, et alertes',
+    response: SupervisionDto,
+  },
+  acknowledgeAlert: {
+    method: 'POST',
+    path: '/api/supervision/acknowledgements',
+    access: supervisors,
+    summary: 'Acquitter une alerte (journalisé)',
+    body: AcknowledgeAlertRequest,
+    response: OkResponse,
+  },
+  // ------------------------------------------------ administration (issue 4)
+  adminUsers: {
+    method: 'GET',
+    path: '/api/admin/users',
+    access: administrators,
+    summary: 'Comptes du personnel',
+    response: AdminUsers,
+  },
+  saveUser: {
+    method: 'PUT',
+    path: '/api/admin/users/:id',
+    access: administrators,
+    summary: 'Créer ou modifier un compte (rôles, catégories, salle, actif)',
+    params: IdParams,
+    body: SaveUserRequest,
+    response: AdminUser,
+  },
+  saveCategory: {
+    method: 'PUT',
+    path: '/api/admin/categories/:id',
+    access: administrators,
+    summary: 'Créer ou modifier une catégorie de professionnels',
+    params: IdParams,
+    body: SaveCategoryRequest,
+    response: Category,
+  },
+  saveRoom: {
+    method: 'PUT',
+    path: '/api/admin/rooms/:id',
+    access: administrators,
+    summary: 'Créer ou modifier une salle',
+    params: IdParams,
+    body: SaveRoomRequest,
+    response: Room,
+  },
+  saveReason: {
+    method: 'PUT',
+    path: '/api/admin/reasons/:id',
+    access: administrators,
+    summary: 'Créer ou modifier un motif de visite et sa classe de priorité',
+    params: IdParams,
+    body: SaveReasonRequest,
+    response: VisitReason,
+  },
+  saveTemplate: {
+    method: 'PUT',
+    path: '/api/admin/templates/:id',
+    access: administrators,
+    summary: 'Nouvelle version du parcours d’un motif (les visites en cours gardent la leur)',
+    params: IdParams,
+    body: SaveTemplateRequest,
+    response: JourneyTemplate,
+  },
+  savePolicy: {
+    method: 'PUT',
+    path: '/api/admin/policy',
+    access: administrators,
+    summary: 'Règles de priorité et d’affectation automatique',
+    body: PolicySettings,
+    response: PolicySettings,
+  },
+  saveAlertRules: {
+    method: 'PUT',
+    path: '/api/admin/alert-rules',
+    access: administrators,
+    summary: 'Règles d’alerte de la supervision (seuils et périmètres)',
+    body: SaveAlertRulesRequest,
+    response: z.object({ rules: z.array(AlertRule) }),
+  },
+  saveOpeningHours: {
+    method: 'PUT',
+    path: '/api/admin/opening-hours',
+    access: administrators,
+    summary: 'Horaires d’ouverture du centre',
+    body: OpeningHours,
+    response: OpeningHours,
   },
   openapi: {
     method: 'GET',

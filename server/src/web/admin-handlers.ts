@@ -1,0 +1,148 @@
+/**
+ * The administration routes: every change is validated (French message),
+ * written with its journal entry (who, when, before, after) in ONE
+ * transaction, then the configuration is reloaded and pushed to clients.
+ */
+import type { AdminUser, CentreConfig } from '@gfa/shared';
+import {
+  DEFAULT_OPENING_HOURS,
+  DEFAULT_POLICY,
+  getSetting,
+  saveCategory,
+  saveReason,
+  saveRoom,
+  saveTemplate,
+  setSetting,
+} from '../db/config-store.js';
+import { findAdminUser, listAdminUsers, writeUser } from '../admin/user-admin.js';
+import {
+  alertRulesProblem,
+  codeProblem,
+  templateProblem,
+  userProblem,
+  type Problem,
+} from '../admin/validate-config.js';
+import { hashPassword } from '../security/secrets.js';
+import { ApiFailure } from './api-failure.js';
+import { appendAudit } from './journal-audit.js';
+import { actorOf, requirePrincipal } from './principal-context.js';
+import type { HandlerDeps, Handlers, RequestContext } from './rest-handlers.js';
+
+type AdminRoute =
+  | 'adminUsers'
+  | 'saveUser'
+  | 'saveCategory'
+  | 'saveRoom'
+  | 'saveReason'
+  | 'saveTemplate'
+  | 'savePolicy'
+  | 'saveAlertRules'
+  | 'saveOpeningHours';
+
+const refuse = (problem: Problem): void => {
+  if (problem) throw new ApiFailure('bad_request', problem);
+};
+
+export function createAdminHandlers(deps: HandlerDeps): Pick<Handlers, AdminRoute> {
+  const { db, service } = deps;
+  const config = (): CentreConfig => service.centre();
+
+  /** Writes, journals (before/after) and publishes one change. */
+  const change = <T>(
+    ctx: RequestContext<AdminRoute>,
+    subject: string,
+    before: unknown,
+    write: () => T,
+  ): T => {
+    const actor = actorOf(requirePrincipal(ctx)).ref;
+    const { after, entry } = db.transaction(() => {
+      const after = write();
+      return {
+        after,
+        entry: appendAudit(db, service.now(), 'config.changed', actor, { subject, before, after }),
+      };
+    });
+    service.reloadConfig();
+    deps.onConfigChanged(entry);
+    return after;
+  };
+  const id = (ctx: { params: { id?: string } }): string => ctx.params.id as string;
+
+  return {
+    adminUsers: () => ({ users: listAdminUsers(db) }),
+
+    saveUser: async (ctx) => {
+      const { password, ...fields } = ctx.body;
+      const user: AdminUser = { id: id(ctx), ...fields };
+      refuse(userProblem(user, password, listAdminUsers(db), config()));
+      const hash = password ? await hashPassword(password) : null;
+      return change(ctx, `user:${user.id}`, findAdminUser(db, user.id), () => {
+        writeUser(db, user, hash, service.now());
+        return findAdminUser(db, user.id) as AdminUser;
+      });
+    },
+
+    saveCategory: (ctx) => {
+      const category = { id: id(ctx), ...ctx.body };
+      refuse(codeProblem(category.id, category.code, config().categories));
+      const before = config().categories.find((c) => c.id === category.id) ?? null;
+      return change(ctx, `category:${category.id}`, before, () => {
+        saveCategory(db, category);
+        return category;
+      });
+    },
+
+    saveRoom: (ctx) => {
+      const site = config().sites[0];
+      if (!site) throw new ApiFailure('bad_request', 'Aucun site n’est configuré.');
+      const before = config().rooms.find((r) => r.id === id(ctx)) ?? null;
+      const room = { id: id(ctx), siteId: before?.siteId ?? site.id, ...ctx.body };
+      return change(ctx, `room:${room.id}`, before, () => {
+        saveRoom(db, room);
+        return room;
+      });
+    },
+
+    saveReason: (ctx) => {
+      const reason = { id: id(ctx), ...ctx.body };
+      refuse(codeProblem(reason.id, reason.code, config().reasons));
+      const before = config().reasons.find((r) => r.id === reason.id) ?? null;
+      return change(ctx, `reason:${reason.id}`, before, () => {
+        saveReason(db, reason);
+        return reason;
+      });
+    },
+
+    saveTemplate: (ctx) => {
+      const reasonId = id(ctx);
+      if (!config().reasons.some((r) => r.id === reasonId))
+        throw new ApiFailure('not_found', 'Motif de visite introuvable.');
+      refuse(templateProblem(ctx.body.steps, config()));
+      const before = config().templates.find((t) => t.reasonId === reasonId) ?? null;
+      // A new version: visits in progress keep the version they started with.
+      return change(ctx, `template:${reasonId}`, before, () =>
+        saveTemplate(db, reasonId, ctx.body.steps, service.now()),
+      );
+    },
+
+    savePolicy: (ctx) =>
+      change(ctx, 'policy', getSetting(db, 'policy', DEFAULT_POLICY), () => {
+        setSetting(db, 'policy', ctx.body);
+        return ctx.body;
+      }),
+
+    saveAlertRules: (ctx) => {
+      refuse(alertRulesProblem(ctx.body.rules, config()));
+      return change(ctx, 'alertRules', config().alertRules, () => {
+        setSetting(db, 'alertRules', ctx.body.rules);
+        return { rules: ctx.body.rules };
+      });
+    },
+
+    saveOpeningHours: (ctx) =>
+      change(ctx, 'openingHours', getSetting(db, 'openingHours', DEFAULT_OPENING_HOURS), () => {
+        setSetting(db, 'openingHours', ctx.body);
+        return ctx.body;
+      }),
+  };
+}

@@ -1,0 +1,42 @@
+/** The supervisor's board and the acknowledgement of its alerts. */
+import { entriesBetween } from '../db/journal-store.js';
+import { localInstant } from '../import/fields.js';
+import { supervision } from '../supervision/supervision.js';
+import { appendAudit } from './journal-audit.js';
+import { actorOf, requirePrincipal } from './principal-context.js';
+import type { HandlerDeps, Handlers } from './rest-handlers.js';
+
+export function createSupervisionHandlers(
+  deps: HandlerDeps,
+): Pick<Handlers, 'supervision' | 'acknowledgeAlert'> {
+  const { db, service } = deps;
+  const board = () => {
+    const state = service.state();
+    const now = service.now();
+    return supervision({
+      day: state.day,
+      config: service.centre(),
+      visits: Object.values(state.visits),
+      desks: Object.values(state.desks),
+      journal: entriesBetween(db, localInstant(state.day, 0), localInstant(state.day, 24 * 60) - 1),
+      now,
+    });
+  };
+  return {
+    supervision: board,
+    acknowledgeAlert: (ctx) => {
+      const principal = requirePrincipal(ctx);
+      const alert = board().alerts.find((a) => a.key === ctx.body.key);
+      const entry = appendAudit(
+        db,
+        service.now(),
+        'alert.acknowledged',
+        actorOf(principal).ref,
+        { key: ctx.body.key, kind: alert?.kind ?? null, ruleId: alert?.ruleId ?? null },
+        alert?.visitId ?? null,
+      );
+      deps.onJournal(entry);
+      return { ok: true };
+    },
+  };
+}
