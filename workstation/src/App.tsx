@@ -4,7 +4,10 @@ import { DeskView } from './DeskView.js';
 import { Login } from './Login.js';
 import { ReceptionView } from './ReceptionView.js';
 import { signOut } from './session.js';
-import { useWorkstation } from './store.js';
+import { isAdministrator, isSupervisor, useWorkstation, type Tab } from './store.js';
+import { SupervisionView } from './SupervisionView.js';
+import { AdminView } from './admin/AdminView.js';
+import type { Principal } from '@gfa/shared';
 
 export function App() {
   const { principal, tab, setTab, message, status, alerts } = useWorkstation();
@@ -33,6 +36,20 @@ export function App() {
           <button type="button" aria-pressed={tab === 'reception'} onClick={() => setTab('reception')}>
             Accueil {alerts.length > 0 ? `(${alerts.length})` : ''}
           </button>
+          {isSupervisor(principal) && (
+            <button type="button" aria-pressed={tab === 'supervision'} onClick={() => setTab('supervision')}>
+              Supervision
+            </button>
+          )}
+          {isAdministrator(principal) && (
+            <button
+              type="button"
+              aria-pressed={tab === 'administration'}
+              onClick={() => setTab('administration')}
+            >
+              Administration
+            </button>
+          )}
         </nav>
         <span>{principal.displayName}</span>
         <button type="button" onClick={() => void signOut()}>
@@ -44,8 +61,16 @@ export function App() {
           {message.text}
         </p>
       )}
-      {tab === 'desk' && principal.professionalId ? <DeskView /> : <ReceptionView />}
+      <Screen tab={tab} principal={principal} />
       <OfflineMarker status={status} />
     </div>
   );
+}
+
+function Screen(props: { readonly tab: Tab; readonly principal: Extract<Principal, { kind: 'user' }> }) {
+  const { tab, principal } = props;
+  if (tab === 'desk' && principal.professionalId) return <DeskView />;
+  if (tab === 'supervision' && isSupervisor(principal)) return <SupervisionView />;
+  if (tab === 'administration' && isAdministrator(principal)) return <AdminView />;
+  return <ReceptionView />;
 }

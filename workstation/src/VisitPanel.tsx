@@ -1,8 +1,10 @@
 /** The consultant I am taking care of: actions, notes, checks and journey history. */
 import { useState } from 'react';
-import type { AwayReason, CentreConfig, VisitAction, VisitDto } from '@gfa/shared';
+import type { CentreConfig, VisitAction, VisitDto } from '@gfa/shared';
 import { api, attempt } from './session.js';
-import { AWAY_LABEL, STATE_LABEL, labels } from './store.js';
+import { STATE_LABEL, labels } from './store.js';
+import { AwayControl } from './AwayControl.js';
+import { TransferTargetSelect, transferTarget } from './TransferTarget.js';
 
 const ADDABLE = ['dieteticien', 'psychologue', 'dentiste', 'neuropsychologue'];
 const time = (ms: number | null): string =>
@@ -93,37 +95,15 @@ export function VisitPanel({ visit, config }: { readonly visit: VisitDto; readon
       </div>
       {next.length > 0 && <p className="ws-next">Étapes restantes : {next.join(', ')}</p>}
       <div className="ws-transfer">
-        <label>
-          Transférer vers
-          <select value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
-            <option value="">—</option>
-            {config.professionals.map((p) => (
-              <option key={p.id} value={`p:${p.id}`}>
-                {p.displayName}
-              </option>
-            ))}
-            {config.categories.map((c) => (
-              <option key={c.id} value={`c:${c.id}`}>
-                File : {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TransferTargetSelect config={config} value={transferTo} onChange={setTransferTo} />
         <button
           type="button"
           className="gfa-button secondary"
           disabled={!transferTo}
           onClick={() => {
-            const [kind, id] = transferTo.split(':') as [string, string];
             void act(
               visit,
-              {
-                type: 'transfer',
-                target:
-                  kind === 'p'
-                    ? { kind: 'professional', professionalId: id }
-                    : { kind: 'category', categoryId: id },
-              },
+              { type: 'transfer', target: transferTarget(transferTo) },
               'Consultant transféré.',
             );
           }}
@@ -152,31 +132,12 @@ export function VisitPanel({ visit, config }: { readonly visit: VisitDto; readon
 }
 
 export function AwayButtons({ visit }: { readonly visit: VisitDto }) {
-  if (visit.state === 'away') {
-    return (
-      <button
-        type="button"
-        className="gfa-button secondary"
-        onClick={() => void act(visit, { type: 'back' })}
-      >
-        De retour ({visit.away ? AWAY_LABEL[visit.away.reason] : ''})
-      </button>
-    );
-  }
-  if (visit.state !== 'waiting' && visit.state !== 'arrived') return null;
   return (
-    <select
-      aria-label="Mettre momentanément absent"
-      value=""
-      onChange={(e) => void act(visit, { type: 'away', reason: e.target.value as AwayReason })}
-    >
-      <option value="">Absent momentanément…</option>
-      {Object.entries(AWAY_LABEL).map(([reason, label]) => (
-        <option key={reason} value={reason}>
-          {label}
-        </option>
-      ))}
-    </select>
+    <AwayControl
+      awayReason={visit.state === 'away' ? (visit.away?.reason ?? null) : null}
+      canGoAway={visit.state === 'waiting' || visit.state === 'arrived'}
+      onAct={(action) => void act(visit, action)}
+    />
   );
 }
 

@@ -1,8 +1,8 @@
 /** Login, live connection and notifications of the workstation. */
-import type { ServerMessage } from '@gfa/shared';
+import type { Principal, ServerMessage, Topic } from '@gfa/shared';
 import { ApiError, LiveSocket, createApiClient } from '@gfa/shared/client';
 import { playChime, wsUrl } from '@gfa/shared/ui';
-import { useWorkstation } from './store.js';
+import { isSupervisor, useWorkstation } from './store.js';
 
 export const api = createApiClient();
 let socket: LiveSocket | null = null;
@@ -38,6 +38,8 @@ function onMessage(message: ServerMessage): void {
   }
   if (message.type !== 'event') return;
   const payload = message.payload;
+  if (message.topic === 'board') ws.boardChanged();
+  if (payload.kind === 'config.changed') void reloadConfig();
   if (payload.kind === 'visit.changed') ws.putVisit(payload.visit);
   if (payload.kind === 'desk.view') ws.setDesk(payload.view);
   if (payload.kind === 'offer') notifyOffer();
@@ -45,6 +47,19 @@ function onMessage(message: ServerMessage): void {
     ws.addAlert(payload.alert);
     playChime();
   }
+}
+
+/** Configuration changes apply live: the administrator's edits reach every workstation. */
+async function reloadConfig(): Promise<void> {
+  const config = await api.call('config').catch(() => null);
+  if (config) useWorkstation.getState().setConfig(config);
+}
+
+function topicsFor(principal: Extract<Principal, { kind: 'user' }>): Topic[] {
+  const topics: Topic[] = ['visits', 'reception', 'config'];
+  if (principal.professionalId) topics.push('desk');
+  if (isSupervisor(principal)) topics.push('board');
+  return topics;
 }
 
 export async function signIn(login: string, password: string): Promise<void> {
@@ -61,7 +76,7 @@ export async function signIn(login: string, password: string): Promise<void> {
     url: wsUrl(location),
     token: () => token,
     client: 'workstation',
-    topics: session.principal.professionalId ? ['visits', 'desk', 'reception'] : ['visits', 'reception'],
+    topics: topicsFor(session.principal),
     onMessage,
     onStatus: (status) => useWorkstation.getState().setStatus(status),
   });

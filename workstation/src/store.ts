@@ -4,7 +4,7 @@ import type { CentreConfig, DeskViewDto, Principal, ReceptionAlert, VisitDto } f
 import type { LinkStatus } from '@gfa/shared/client';
 
 export type Alert = ReceptionAlert;
-export type Tab = 'desk' | 'reception';
+export type Tab = 'desk' | 'reception' | 'supervision' | 'administration';
 
 export interface WorkstationState {
   principal: Extract<Principal, { kind: 'user' }> | null;
@@ -15,6 +15,8 @@ export interface WorkstationState {
   status: LinkStatus;
   tab: Tab;
   message: { kind: 'error' | 'info'; text: string } | null;
+  /** Bumped on every board event: the supervision view reloads its figures. */
+  boardVersion: number;
   signIn(principal: Extract<Principal, { kind: 'user' }>, config: CentreConfig): void;
   signOut(): void;
   setVisits(visits: VisitDto[]): void;
@@ -26,6 +28,8 @@ export interface WorkstationState {
   setStatus(status: LinkStatus): void;
   setTab(tab: Tab): void;
   say(kind: 'error' | 'info', text: string): void;
+  boardChanged(): void;
+  setConfig(config: CentreConfig): void;
 }
 
 const empty = { principal: null, config: null, visits: {}, desk: null, alerts: [], message: null };
@@ -34,8 +38,8 @@ export const useWorkstation = create<WorkstationState>((set) => ({
   ...empty,
   status: 'connecting',
   tab: 'desk',
-  signIn: (principal, config) =>
-    set({ principal, config, tab: principal.professionalId ? 'desk' : 'reception' }),
+  boardVersion: 0,
+  signIn: (principal, config) => set({ principal, config, tab: firstTab(principal) }),
   signOut: () => set({ ...empty }),
   setVisits: (visits) => set({ visits: Object.fromEntries(visits.map((v) => [v.id, v])) }),
   putVisit: (visit) => set((s) => ({ visits: { ...s.visits, [visit.id]: visit } })),
@@ -46,7 +50,22 @@ export const useWorkstation = create<WorkstationState>((set) => ({
   setStatus: (status) => set({ status }),
   setTab: (tab) => set({ tab }),
   say: (kind, text) => set({ message: { kind, text } }),
+  boardChanged: () => set((s) => ({ boardVersion: s.boardVersion + 1 })),
+  setConfig: (config) => set({ config }),
 }));
+
+/** Where each role starts: professionals at their desk, supervisors on the board. */
+function firstTab(principal: Extract<Principal, { kind: 'user' }>): Tab {
+  if (principal.professionalId) return 'desk';
+  if (principal.roles.includes('supervisor')) return 'supervision';
+  if (principal.roles.includes('administrator')) return 'administration';
+  return 'reception';
+}
+
+export const isSupervisor = (p: Extract<Principal, { kind: 'user' }>): boolean =>
+  p.roles.includes('supervisor') || p.roles.includes('administrator');
+export const isAdministrator = (p: Extract<Principal, { kind: 'user' }>): boolean =>
+  p.roles.includes('administrator');
 
 /** Labels a person reads, from ids. */
 export function labels(config: CentreConfig | null) {

@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../integration/support/demo-server.js';
-import { RECORD_NOTIFICATIONS, launchBrowser, screenshot } from './support/browser.js';
+import { launchBrowser, screenshot } from './support/browser.js';
+import { openScreen, signInWorkstation } from './support/pages.js';
 
 const built = ['kiosk', 'display', 'workstation'].every((app) =>
   existsSync(resolve(import.meta.dirname, `../../../${app}/dist/index.html`)),
@@ -20,21 +21,15 @@ describe.runIf(built)('annex scenario in the browser', () => {
   let browser: Browser;
   const pages: Record<string, Page> = {};
 
-  async function open(name: string, path: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport });
-    await context.addInitScript(RECORD_NOTIFICATIONS);
-    const page = await context.newPage();
-    await page.goto(`${demo.server.url}${path}`);
+  async function open(name: string, path: string): Promise<Page> {
+    const page = await openScreen(browser, `${demo.server.url}${path}`);
     pages[name] = page;
     return page;
   }
 
   async function signIn(name: string): Promise<Page> {
-    const page = await open(name, '/workstation/', { width: 1600, height: 900 });
-    await page.getByLabel('Identifiant').fill(name);
-    await page.getByLabel('Mot de passe').fill('demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    const page = await signInWorkstation(browser, demo.server.url, name);
+    pages[name] = page;
     return page;
   }
 

@@ -1,0 +1,46 @@
+/** Administration of the centre: one sub-screen per kind of setting. */
+import { useState } from 'react';
+import { useWorkstation } from '../store.js';
+import { PlacesAdmin } from './PlacesAdmin.js';
+import { ReasonsAdmin } from './ReasonsAdmin.js';
+import { RulesAdmin } from './RulesAdmin.js';
+import { UsersAdmin } from './UsersAdmin.js';
+
+const SECTIONS = {
+  users: 'Comptes',
+  places: 'Salles et catégories',
+  reasons: 'Motifs et parcours',
+  rules: 'Règles et écrans',
+} as const;
+type Section = keyof typeof SECTIONS;
+
+export function AdminView() {
+  const { config } = useWorkstation();
+  const [section, setSection] = useState<Section>('users');
+  if (!config) return null;
+  return (
+    <div className="ws-admin">
+      <nav className="ws-subnav" aria-label="Administration">
+        {(Object.keys(SECTIONS) as Section[]).map((key) => (
+          <button key={key} type="button" aria-pressed={section === key} onClick={() => setSection(key)}>
+            {SECTIONS[key]}
+          </button>
+        ))}
+      </nav>
+      {section === 'users' && <UsersAdmin config={config} />}
+      {section === 'places' && <PlacesAdmin config={config} />}
+      {section === 'reasons' && <ReasonsAdmin config={config} />}
+      {section === 'rules' && <RulesAdmin config={config} />}
+    </div>
+  );
+}
+
+/** An identifier from a label: "Salle ETP 2" → "salle-etp-2". */
+export const slug = (label: string): string =>
+  label
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);

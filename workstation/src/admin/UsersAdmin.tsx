@@ -1,0 +1,176 @@
+/** Staff accounts: login, name, roles, categories, reason queues, default room, active, password. */
+import { useEffect, useState } from 'react';
+import type { AdminUser, CentreConfig, Role } from '@gfa/shared';
+import { api, attempt } from '../session.js';
+import { slug } from './AdminView.js';
+
+const ROLE_LABEL: Record<Role, string> = {
+  user: 'Utilisateur',
+  supervisor: 'Superviseur',
+  administrator: 'Administrateur',
+};
+const blank: AdminUser = {
+  id: '',
+  login: '',
+  displayName: '',
+  roles: ['user'],
+  categoryIds: [],
+  reasonIds: [],
+  defaultRoomId: null,
+  active: true,
+};
+const toggle = <T,>(list: readonly T[], item: T): T[] =>
+  list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+
+export function UsersAdmin({ config }: { readonly config: CentreConfig }) {
+  const [users, setUsers] = useState<AdminUser[]>([]);
+  const [edited, setEdited] = useState<AdminUser>(blank);
+  const [password, setPassword] = useState('');
+  const reload = () => void attempt(() => api.call('adminUsers')).then((r) => r && setUsers(r.users));
+  useEffect(reload, []);
+  const save = async () => {
+    const id = edited.id || slug(edited.login);
+    const { login, displayName, roles, categoryIds, reasonIds, defaultRoomId, active } = edited;
+    const fields = { login, displayName, roles, categoryIds, reasonIds, defaultRoomId, active };
+    const saved = await attempt(
+      () => api.call('saveUser', { params: { id }, body: { ...fields, ...(password ? { password } : {}) } }),
+      'Compte enregistré.',
+    );
+    if (saved) {
+      setEdited(blank);
+      setPassword('');
+      reload();
+    }
+  };
+  return (
+    <div className="ws-admin-grid">
+      <table className="ws-table" aria-label="Comptes">
+        <thead>
+          <tr>
+            <th>Nom</th>
+            <th>Identifiant</th>
+            <th>Rôles</th>
+            <th>Catégories</th>
+            <th>Actif</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} onClick={() => setEdited(u)}>
+              <td>
+                <button type="button" className="ws-link">
+                  {u.displayName}
+                </button>
+              </td>
+              <td>{u.login}</td>
+              <td>{u.roles.map((r) => ROLE_LABEL[r]).join(', ')}</td>
+              <td>
+                {u.categoryIds.map((c) => config.categories.find((x) => x.id === c)?.label ?? c).join(', ')}
+              </td>
+              <td>{u.active ? 'oui' : 'non'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="ws-form"
+        aria-label="Compte"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <h2>{edited.id ? `Modifier ${edited.displayName}` : 'Nouveau compte'}</h2>
+        <label>
+          Nom affiché
+          <input
+            value={edited.displayName}
+            onChange={(e) => setEdited({ ...edited, displayName: e.target.value })}
+          />
+        </label>
+        <label>
+          Identifiant
+          <input value={edited.login} onChange={(e) => setEdited({ ...edited, login: e.target.value })} />
+        </label>
+        <label>
+          Mot de passe {edited.id ? '(laisser vide pour ne pas changer)' : ''}
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="new-password"
+          />
+        </label>
+        <fieldset>
+          <legend>Rôles</legend>
+          {(Object.keys(ROLE_LABEL) as Role[]).map((role) => (
+            <label key={role} className="ws-check">
+              <input
+                type="checkbox"
+                checked={edited.roles.includes(role)}
+                onChange={() => setEdited({ ...edited, roles: toggle(edited.roles, role) })}
+              />
+              {ROLE_LABEL[role]}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Catégories (professionnel)</legend>
+          {config.categories.map((c) => (
+            <label key={c.id} className="ws-check">
+              <input
+                type="checkbox"
+                checked={edited.categoryIds.includes(c.id)}
+                onChange={() => setEdited({ ...edited, categoryIds: toggle(edited.categoryIds, c.id) })}
+              />
+              {c.label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Files de motifs servies</legend>
+          {config.reasons.map((r) => (
+            <label key={r.id} className="ws-check">
+              <input
+                type="checkbox"
+                checked={edited.reasonIds.includes(r.id)}
+                onChange={() => setEdited({ ...edited, reasonIds: toggle(edited.reasonIds, r.id) })}
+              />
+              {r.label}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Salle par défaut
+          <select
+            value={edited.defaultRoomId ?? ''}
+            onChange={(e) => setEdited({ ...edited, defaultRoomId: e.target.value || null })}
+          >
+            <option value="">—</option>
+            {config.rooms.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="ws-check">
+          <input
+            type="checkbox"
+            checked={edited.active}
+            onChange={(e) => setEdited({ ...edited, active: e.target.checked })}
+          />
+          Compte actif
+        </label>
+        <div className="ws-actions">
+          <button type="submit" className="gfa-button">
+            Enregistrer le compte
+          </button>
+          <button type="button" className="gfa-button secondary" onClick={() => setEdited(blank)}>
+            Nouveau
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
