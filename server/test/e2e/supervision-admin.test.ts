@@ -141,5 +141,8 @@ describe.runIf(built)('supervision and administration in the browser', () => {
     await zoe.getByRole('button', { name: 'Terminer la prise en charge' }).click();
     await zoe.getByText('Prise en charge terminée.').waitFor();
     await expect.poll(async () => (await visits()).find((v) => v.id === visitId)?.state).toBe('done');
+    await admin.getByRole('button', { name: 'Règles et écrans' }).click();
+    await admin.getByRole('region', { name: 'Règles d’alerte' }).waitFor();
+    await screenshot(admin, 'admin-rules');
   }, 120_000);
 });
