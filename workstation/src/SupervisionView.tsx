@@ -39,6 +39,7 @@ export function SupervisionView() {
   const [board, setBoard] = useState<SupervisionDto | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const sounded = useRef(new Set<string>());
+  const lastChime = useRef(0);
 
   useEffect(() => {
     let stopped = false;
@@ -46,8 +47,14 @@ export function SupervisionView() {
       const next = await attempt(() => api.call('supervision'));
       if (!next || stopped) return;
       setBoard(next);
-      const fresh = next.alerts.filter((a) => !a.acknowledged && !sounded.current.has(a.key));
-      if (fresh.length > 0) playChime();
+      // A chime for each new alert, and again every 30 s while one is not acknowledged.
+      const pending = next.alerts.filter((a) => !a.acknowledged);
+      const fresh = pending.filter((a) => !sounded.current.has(a.key));
+      const now = Date.now();
+      if (fresh.length > 0 || (pending.length > 0 && now - lastChime.current >= 30_000)) {
+        playChime();
+        lastChime.current = now;
+      }
       for (const a of fresh) sounded.current.add(a.key);
     };
     const timer = setTimeout(() => void load(), 150);
