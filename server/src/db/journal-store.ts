@@ -1,5 +1,5 @@
 /** The append-only event journal. */
-import { asc, between, gt, sql } from 'drizzle-orm';
+import { asc, between, desc, gt, inArray, sql } from 'drizzle-orm';
 import type { JournalEntry } from '@gfa/shared';
 import type { Db } from './database.js';
 import * as t from './schema.js';
@@ -63,6 +63,22 @@ export function entriesBetween(db: Db, from: number, to: number): JournalEntry[]
     .from(t.events)
     .where(between(t.events.at, from, to))
     .orderBy(asc(t.events.seq))
+    .all()
+    .map(toEntry);
+}
+
+/** The latest entries of the given types, newest first. */
+export function latestEntriesOf(
+  db: Db,
+  types: readonly JournalEntry['type'][],
+  limit: number,
+): JournalEntry[] {
+  return db
+    .select()
+    .from(t.events)
+    .where(inArray(t.events.type, [...types]))
+    .orderBy(desc(t.events.seq))
+    .limit(limit)
     .all()
     .map(toEntry);
 }

@@ -5,8 +5,6 @@ import type { DisplaySettings, JournalEntry, MediaList } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
 import type { Db } from '../db/database.js';
 import { getSetting, setSetting } from '../db/config-store.js';
-import { importAppointments } from '../import/import-appointments.js';
-import { findProfile } from '../import/profiles.js';
 import { checkIn } from '../service/checkin.js';
 import type { QueueService } from '../service/queue-service.js';
 import { board, deskView, toVisitDto } from '../service/read-models.js';
@@ -17,6 +15,7 @@ import { FailureThrottle } from './rate-limit.js';
 import { appendAudit } from './journal-audit.js';
 import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
+import { createImportHandlers } from './import-handlers.js';
 import { loadDay } from '../db/day-store.js';
 
 export const DEFAULT_DISPLAY: DisplaySettings = { speech: false, nameFormat: 'civility' };
@@ -79,29 +78,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createAdminHandlers(deps),
     ...createSupervisionHandlers(deps),
+    ...createImportHandlers(deps),
     health: () => ({ status: 'ok', version: deps.version }),
     openapi: () => deps.openapi,
     media: () => deps.media(),
-    importAppointments: (ctx) => {
-      const principal = requirePrincipal(ctx);
-      const profile = findProfile(db, ctx.body.profile);
-      if (!profile) throw new ApiFailure('bad_request', `Profil d’import inconnu : ${ctx.body.profile}.`);
-      const report = importAppointments(
-        db,
-        service.centre(),
-        {
-          file: ctx.body.file,
-          bytes: Buffer.from(ctx.body.contentBase64, 'base64'),
-          profile,
-          dryRun: ctx.body.dryRun,
-        },
-        actorOf(principal).ref,
-        service.now(),
-      );
-      // Today's new appointments get their expected visits at once.
-      if (!report.dryRun && report.errors.length === 0) service.expectAppointments();
-      return report;
-    },
     displaySettings: () => getSetting(db, 'display', DEFAULT_DISPLAY),
     saveDisplaySettings: (ctx) => {
       const principal = requirePrincipal(ctx);

@@ -106,3 +106,19 @@ export const ImportUpload = z.object({
   dryRun: z.boolean(),
 });
 export type ImportUpload = z.infer<typeof ImportUpload>;
+
+export const ImportProfiles = z.object({ profiles: z.array(ImportProfile) });
+
+/** One import run, as the journal recorded it (counts only, never names). */
+export const ImportRun = z.object({
+  at: z.number().int(),
+  outcome: z.enum(['completed', 'rejected']),
+  file: z.string(),
+  by: z.string(),
+  created: z.number().int().nullable(),
+  updated: z.number().int().nullable(),
+  cancelled: z.number().int().nullable(),
+  errors: z.number().int().nullable(),
+});
+export type ImportRun = z.infer<typeof ImportRun>;
+export const ImportRuns = z.object({ runs: z.array(ImportRun) });

@@ -1,6 +1,7 @@
 /** Administration of the centre: one sub-screen per kind of setting. */
 import { useState } from 'react';
 import { useWorkstation } from '../store.js';
+import { ImportAdmin } from './ImportAdmin.js';
 import { PlacesAdmin } from './PlacesAdmin.js';
 import { ReasonsAdmin } from './ReasonsAdmin.js';
 import { RulesAdmin } from './RulesAdmin.js';
@@ -11,6 +12,7 @@ const SECTIONS = {
   places: 'Salles et catégories',
   reasons: 'Motifs et parcours',
   rules: 'Règles et écrans',
+  imports: 'Import des rendez-vous',
 } as const;
 type Section = keyof typeof SECTIONS;
 
@@ -31,6 +33,7 @@ export function AdminView() {
       {section === 'places' && <PlacesAdmin config={config} />}
       {section === 'reasons' && <ReasonsAdmin config={config} />}
       {section === 'rules' && <RulesAdmin config={config} />}
+      {section === 'imports' && <ImportAdmin />}
     </div>
   );
 }

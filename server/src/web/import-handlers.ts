@@ -1,0 +1,51 @@
+/** Appointment imports from the administration screen: upload, profiles, history of runs. */
+import type { ImportRun } from '@gfa/shared';
+import { latestEntriesOf } from '../db/journal-store.js';
+import { importAppointments } from '../import/import-appointments.js';
+import { findProfile, listProfiles } from '../import/profiles.js';
+import { ApiFailure } from './api-failure.js';
+import { actorOf, requirePrincipal } from './principal-context.js';
+import type { HandlerDeps, Handlers } from './rest-handlers.js';
+
+const count = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+export function createImportHandlers(
+  deps: HandlerDeps,
+): Pick<Handlers, 'importAppointments' | 'importProfiles' | 'importRuns'> {
+  const { db, service } = deps;
+  return {
+    importAppointments: (ctx) => {
+      const principal = requirePrincipal(ctx);
+      const profile = findProfile(db, ctx.body.profile);
+      if (!profile) throw new ApiFailure('bad_request', `Profil d’import inconnu : ${ctx.body.profile}.`);
+      const report = importAppointments(
+        db,
+        service.centre(),
+        {
+          file: ctx.body.file,
+          bytes: Buffer.from(ctx.body.contentBase64, 'base64'),
+          profile,
+          dryRun: ctx.body.dryRun,
+        },
+        actorOf(principal).ref,
+        service.now(),
+      );
+      // Today's new appointments get their expected visits at once.
+      if (!report.dryRun && report.errors.length === 0) service.expectAppointments();
+      return report;
+    },
+    importProfiles: () => ({ profiles: listProfiles(db) }),
+    importRuns: () => ({
+      runs: latestEntriesOf(db, ['import.completed', 'import.rejected'], 30).map((e): ImportRun => ({
+        at: e.at,
+        outcome: e.type === 'import.completed' ? 'completed' : 'rejected',
+        file: typeof e.data.file === 'string' ? e.data.file : '',
+        by: e.actor.id,
+        created: count(e.data.created),
+        updated: count(e.data.updated),
+        cancelled: count(e.data.cancelled),
+        errors: count(e.data.errors),
+      })),
+    }),
+  };
+}
