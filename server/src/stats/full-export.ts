@@ -37,9 +37,24 @@ export function allTables(sqlite: Database.Database): Table[] {
   });
 }
 
+/** One CSV file per table, named after it, under `folder`. */
+export function csvFiles(tables: readonly Table[], folder: string): Record<string, Uint8Array> {
+  return Object.fromEntries(
+    tables.map((table) => [
+      `${folder}${table.name.toLowerCase().replace(/\s+/g, '-')}.csv`,
+      strToU8(tableToCsv(table)),
+    ]),
+  );
+}
+
 export function fullExportArchive(sqlite: Database.Database): Uint8Array {
   const tables = allTables(sqlite);
-  const files: Record<string, Uint8Array> = { 'gfa-export.xlsx': new Uint8Array(tablesToXlsx(tables)) };
-  for (const table of tables) files[`csv/${table.name}.csv`] = strToU8(tableToCsv(table));
-  return zipSync(files, { level: 6 });
+  return zipSync(
+    { 'gfa-export.xlsx': new Uint8Array(tablesToXlsx(tables)), ...csvFiles(tables, 'csv/') },
+    { level: 6 },
+  );
 }
+
+/** A period's statistics as CSV files in one zip (a browser downloads one file). */
+export const csvArchive = (tables: readonly Table[]): Uint8Array =>
+  zipSync(csvFiles(tables, ''), { level: 6 });

@@ -1,12 +1,7 @@
 /** Summary figures of a list of durations (minutes): mean, median, p90, min, max. */
-export interface Summary {
-  readonly count: number;
-  readonly mean: number | null;
-  readonly median: number | null;
-  readonly p90: number | null;
-  readonly min: number | null;
-  readonly max: number | null;
-}
+import type { Summary } from '@gfa/shared';
+
+export type { Summary };
 
 /** Nearest-rank percentile of sorted values (p in 0..1). */
 export function percentile(sorted: readonly number[], p: number): number | null {

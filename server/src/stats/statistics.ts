@@ -5,54 +5,22 @@
  * handled. Pure: computed from the visits (steps with their times) and the
  * journal, so the figures are identical before and after anonymisation.
  */
-import type { CentreConfig, JournalEntry, StepInstance, Visit } from '@gfa/shared';
-import { summarise, type Summary } from './percentiles.js';
+import type {
+  CareRow,
+  CategoryRow,
+  CentreConfig,
+  JournalEntry,
+  ReasonRow,
+  Statistics,
+  StepInstance,
+  Visit,
+} from '@gfa/shared';
+import { summarise } from './percentiles.js';
 
 const MINUTE = 60_000;
 const minutes = (ms: number): number => Math.round(ms / MINUTE);
 
-export interface CareRow {
-  readonly professionalId: string;
-  readonly name: string;
-  readonly cares: number;
-  readonly care: Summary;
-  readonly wait: Summary;
-}
-export interface CategoryRow {
-  readonly categoryId: string;
-  readonly label: string;
-  readonly cares: number;
-  readonly care: Summary;
-  readonly wait: Summary;
-}
-export interface ReasonRow {
-  readonly reasonId: string;
-  readonly label: string;
-  readonly convened: number;
-  readonly handled: number;
-  readonly notCome: number;
-  readonly cameNotHandled: number;
-  readonly journey: Summary;
-  readonly wait: Summary;
-}
-export interface Statistics {
-  readonly from: string;
-  readonly to: string;
-  readonly byProfessional: CareRow[];
-  readonly byCategory: CategoryRow[];
-  readonly byReason: ReasonRow[];
-  readonly all: {
-    readonly visits: number;
-    readonly handled: number;
-    readonly convenedNotCome: number;
-    readonly cameNotHandled: number;
-    readonly cares: number;
-    readonly carePerProfessional: number | null;
-    readonly care: Summary;
-    readonly wait: Summary;
-    readonly journey: Summary;
-  };
-}
+export type { CareRow, CategoryRow, ReasonRow, Statistics };
 
 /** Availability instants of a visit: arrival, end of each care, return from away. */
 function availabilityTimes(visit: Visit, events: readonly JournalEntry[]): number[] {

@@ -1,8 +1,9 @@
 /** The REST handlers, one per route of the shared route table. */
 import type { FastifyReply } from 'fastify';
-import type { Principal, RouteBody, RouteId, RouteResponse } from '@gfa/shared';
+import type { Principal, RouteBody, RouteId, RouteQuery, RouteResponse } from '@gfa/shared';
 import type { DisplaySettings, JournalEntry, MediaList } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.js';
 import { getSetting, setSetting } from '../db/config-store.js';
 import { checkIn } from '../service/checkin.js';
@@ -16,6 +17,7 @@ import { appendAudit } from './journal-audit.js';
 import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
 import { createImportHandlers } from './import-handlers.js';
+import { createStatsHandlers } from './stats-handlers.js';
 import { loadDay } from '../db/day-store.js';
 
 export const DEFAULT_DISPLAY: DisplaySettings = { speech: false, nameFormat: 'civility' };
@@ -25,7 +27,7 @@ export interface RequestContext<R extends RouteId> {
   readonly token: string | null;
   readonly ip: string;
   readonly params: { id?: string };
-  readonly query: { date?: string };
+  readonly query: RouteQuery<R>;
   readonly body: RouteBody<R>;
   readonly reply: FastifyReply;
 }
@@ -36,6 +38,8 @@ export type Handlers = {
 
 export interface HandlerDeps {
   readonly db: Db;
+  /** The raw connection, for the full export that reads every table. */
+  readonly sqlite: Database.Database;
   readonly service: QueueService;
   readonly version: string;
   readonly openapi: Record<string, unknown>;
@@ -79,6 +83,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createAdminHandlers(deps),
     ...createSupervisionHandlers(deps),
     ...createImportHandlers(deps),
+    ...createStatsHandlers(deps),
     health: () => ({ status: 'ok', version: deps.version }),
     openapi: () => deps.openapi,
     media: () => deps.media(),

@@ -90,6 +90,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const handlers = createHandlers({
     db: database.db,
+    sqlite: database.sqlite,
     service,
     version: SERVER_VERSION,
     openapi: buildOpenApiDocument(SERVER_VERSION),

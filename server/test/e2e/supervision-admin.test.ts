@@ -175,5 +175,18 @@ describe.runIf(built)('supervision and administration in the browser', () => {
       .getByText(/\d+ créé\(s\)/)
       .waitFor();
     await screenshot(admin, 'admin-import');
+
+    // Statistics of the day with their charts, and the XLSX download.
+    await admin.getByRole('button', { name: 'Statistiques et exports' }).click();
+    await admin.getByRole('button', { name: 'Afficher' }).click();
+    const chart = admin.getByRole('figure', { name: 'Prises en charge par professionnel' });
+    await chart.waitFor();
+    expect(await chart.locator('.ws-bar').count()).toBeGreaterThan(0); // the earlier tests' cares
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('button', { name: 'Exporter en XLSX' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^gfa-statistiques-.*\.xlsx$/);
+    await screenshot(admin, 'admin-statistics');
   }, 60_000);
 });

@@ -8,3 +8,4 @@ export * from './ws.js';
 export * from './openapi.js';
 export * from './supervision.js';
 export * from './admin.js';
+export * from './statistics.js';

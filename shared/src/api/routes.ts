@@ -17,6 +17,7 @@ import {
   SaveUserRequest,
 } from './admin.js';
 import { AcknowledgeAlertRequest, SupervisionDto } from './supervision.js';
+import { ExportFile, PeriodQuery, Statistics, StatisticsExportQuery } from './statistics.js';
 import {
   AlertRule,
   Category,
@@ -301,6 +302,30 @@ export const routes = {
     body: OpeningHours,
     response: OpeningHours,
   },
+  // ------------------------------------------------ statistics and exports (issue 5)
+  statistics: {
+    method: 'GET',
+    path: '/api/statistics',
+    access: administrators,
+    summary: 'Statistiques d’une période (éléments de pilotage), avec médiane et 90e centile',
+    query: PeriodQuery,
+    response: Statistics,
+  },
+  exportStatistics: {
+    method: 'GET',
+    path: '/api/exports/statistics',
+    access: administrators,
+    summary: 'Export des statistiques d’une période (XLSX, ou CSV dans une archive zip)',
+    query: StatisticsExportQuery,
+    response: ExportFile,
+  },
+  fullExport: {
+    method: 'GET',
+    path: '/api/exports/all',
+    access: administrators,
+    summary: 'Export complet de toutes les tables (réversibilité) : CSV et un classeur XLSX, en zip',
+    response: ExportFile,
+  },
   openapi: {
     method: 'GET',
     path: '/api/openapi.json',
@@ -314,4 +339,7 @@ export type RouteId = keyof typeof routes;
 export type RouteBody<R extends RouteId> = (typeof routes)[R] extends { body: z.ZodType<infer B> }
   ? B
   : never;
+export type RouteQuery<R extends RouteId> = (typeof routes)[R] extends { query: z.ZodType<infer Q> }
+  ? Q
+  : Record<string, never>;
 export type RouteResponse<R extends RouteId> = z.infer<(typeof routes)[R]['response']>;

@@ -68,6 +68,8 @@ export const AuditEventType = z.enum([
   'device.created',
   /** A supervisor acknowledged an alert of the board (data.key). */
   'alert.acknowledged',
+  /** Statistics or a full export were downloaded (data: kind, period, format). */
+  'export.created',
   /** A scheduled or manual job ran (data: job, outcome, counts). */
   'job.completed',
   'job.failed',

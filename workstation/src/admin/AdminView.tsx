@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useWorkstation } from '../store.js';
 import { ImportAdmin } from './ImportAdmin.js';
+import { StatsAdmin } from './StatsAdmin.js';
 import { PlacesAdmin } from './PlacesAdmin.js';
 import { ReasonsAdmin } from './ReasonsAdmin.js';
 import { RulesAdmin } from './RulesAdmin.js';
@@ -13,6 +14,7 @@ const SECTIONS = {
   reasons: 'Motifs et parcours',
   rules: 'Règles et écrans',
   imports: 'Import des rendez-vous',
+  stats: 'Statistiques et exports',
 } as const;
 type Section = keyof typeof SECTIONS;
 
@@ -34,6 +36,7 @@ export function AdminView() {
       {section === 'reasons' && <ReasonsAdmin config={config} />}
       {section === 'rules' && <RulesAdmin config={config} />}
       {section === 'imports' && <ImportAdmin />}
+      {section === 'stats' && <StatsAdmin />}
     </div>
   );
 }

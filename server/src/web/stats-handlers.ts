@@ -1,0 +1,46 @@
+/** Statistics of a period and the exports, for the administrator; every export is journaled. */
+import { statisticsFor } from '../stats/period.js';
+import { statisticsTables } from '../stats/tables.js';
+import { csvArchive, fullExportArchive } from '../stats/full-export.js';
+import { tablesToXlsx } from '../stats/writers.js';
+import { appendAudit } from './journal-audit.js';
+import { actorOf, requirePrincipal } from './principal-context.js';
+import type { HandlerDeps, Handlers } from './rest-handlers.js';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+
+export function createStatsHandlers(
+  deps: HandlerDeps,
+): Pick<Handlers, 'statistics' | 'exportStatistics' | 'fullExport'> {
+  const { db, service } = deps;
+  const journal = (ctx: Parameters<typeof requirePrincipal>[0], data: Record<string, unknown>) =>
+    appendAudit(db, service.now(), 'export.created', actorOf(requirePrincipal(ctx)).ref, data);
+  return {
+    statistics: (ctx) => statisticsFor(db, ctx.query.from, ctx.query.to),
+    exportStatistics: (ctx) => {
+      const { from, to, format } = ctx.query;
+      const tables = statisticsTables(statisticsFor(db, from, to));
+      journal(ctx, { kind: 'statistics', from, to, format });
+      return format === 'xlsx'
+        ? {
+            file: `gfa-statistiques-${from}-${to}.xlsx`,
+            mime: XLSX_MIME,
+            contentBase64: base64(tablesToXlsx(tables)),
+          }
+        : {
+            file: `gfa-statistiques-${from}-${to}-csv.zip`,
+            mime: 'application/zip',
+            contentBase64: base64(csvArchive(tables)),
+          };
+    },
+    fullExport: (ctx) => {
+      journal(ctx, { kind: 'all' });
+      return {
+        file: 'gfa-export-complet.zip',
+        mime: 'application/zip',
+        contentBase64: base64(fullExportArchive(deps.sqlite)),
+      };
+    },
+  };
+}

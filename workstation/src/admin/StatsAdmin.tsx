@@ -1,0 +1,162 @@
+/**
+ * Statistics of a period with bar charts (plain CSS bars: no chart library
+ * is needed for horizontal bars), and the exports: XLSX, CSV, everything.
+ */
+import { useState } from 'react';
+import type { ExportFile, Statistics, Summary } from '@gfa/shared';
+import { api, attempt } from '../session.js';
+
+const day = (d: Date): string => d.toISOString().slice(0, 10);
+const fmt = (s: Summary): string =>
+  s.count === 0 ? '—' : `${s.mean} min (médiane ${s.median}, p90 ${s.p90}, min ${s.min}, max ${s.max})`;
+
+function download(file: ExportFile): void {
+  const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.file;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function Bars(props: {
+  readonly title: string;
+  readonly unit: string;
+  readonly rows: readonly [string, number][];
+}) {
+  const max = Math.max(1, ...props.rows.map(([, v]) => v));
+  return (
+    <figure className="ws-chart" aria-label={props.title}>
+      <figcaption>{props.title}</figcaption>
+      {props.rows.map(([label, value]) => (
+        <div key={label} className="ws-bar">
+          <span>{label}</span>
+          <span className="ws-bar-track">
+            <span className="ws-bar-fill" style={{ width: `${(value / max) * 100}%` }} />
+          </span>
+          <span>
+            {value} {props.unit}
+          </span>
+        </div>
+      ))}
+    </figure>
+  );
+}
+
+export function StatsAdmin() {
+  const now = new Date();
+  const [from, setFrom] = useState(day(new Date(now.getFullYear(), now.getMonth(), 1, 12)));
+  const [to, setTo] = useState(day(now));
+  const [stats, setStats] = useState<Statistics | null>(null);
+  const query = { from, to };
+  return (
+    <div className="ws-form" aria-label="Statistiques">
+      <div className="ws-actions">
+        <label>
+          Du
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          Au
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          className="gfa-button"
+          onClick={() => void attempt(() => api.call('statistics', { query })).then((s) => s && setStats(s))}
+        >
+          Afficher
+        </button>
+        <button
+          type="button"
+          className="gfa-button secondary"
+          onClick={() =>
+            void attempt(() => api.call('exportStatistics', { query: { ...query, format: 'xlsx' } })).then(
+              (f) => f && download(f),
+            )
+          }
+        >
+          Exporter en XLSX
+        </button>
+        <button
+          type="button"
+          className="gfa-button secondary"
+          onClick={() =>
+            void attempt(() => api.call('exportStatistics', { query: { ...query, format: 'csv' } })).then(
+              (f) => f && download(f),
+            )
+          }
+        >
+          Exporter en CSV
+        </button>
+        <button
+          type="button"
+          className="gfa-button secondary"
+          onClick={() => void attempt(() => api.call('fullExport')).then((f) => f && download(f))}
+        >
+          Export complet (toutes les données)
+        </button>
+      </div>
+      {stats && (
+        <>
+          <p>
+            {stats.all.visits} consultant(s) convoqué(s) ou reçu(s), {stats.all.handled} pris en charge,{' '}
+            {stats.all.convenedNotCome} convoqué(s) non venu(s), {stats.all.cameNotHandled} venu(s) non pris
+            en charge ; {stats.all.cares} prises en charge ({stats.all.carePerProfessional ?? '—'} par
+            professionnel).
+          </p>
+          <p>Durée de prise en charge : {fmt(stats.all.care)}</p>
+          <p>Attente : {fmt(stats.all.wait)}</p>
+          <p>Durée de parcours : {fmt(stats.all.journey)}</p>
+          <div className="ws-columns">
+            <Bars
+              title="Prises en charge par professionnel"
+              unit=""
+              rows={stats.byProfessional.map((r) => [r.name, r.cares])}
+            />
+            <Bars
+              title="Durée moyenne de prise en charge par métier"
+              unit="min"
+              rows={stats.byCategory.map((r) => [r.label, r.care.mean ?? 0])}
+            />
+            <Bars
+              title="Durée moyenne de parcours par motif"
+              unit="min"
+              rows={stats.byReason.map((r) => [r.label, r.journey.mean ?? 0])}
+            />
+            <Bars
+              title="Attente moyenne par motif"
+              unit="min"
+              rows={stats.byReason.map((r) => [r.label, r.wait.mean ?? 0])}
+            />
+          </div>
+          <table className="ws-table" aria-label="Par motif">
+            <thead>
+              <tr>
+                <th>Motif</th>
+                <th>Convoqués</th>
+                <th>Pris en charge</th>
+                <th>Non venus</th>
+                <th>Venus non pris en charge</th>
+                <th>Parcours</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.byReason.map((r) => (
+                <tr key={r.reasonId}>
+                  <td>{r.label}</td>
+                  <td>{r.convened}</td>
+                  <td>{r.handled}</td>
+                  <td>{r.notCome}</td>
+                  <td>{r.cameNotHandled}</td>
+                  <td>{fmt(r.journey)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}
