@@ -1,4 +1,4 @@
-/** Summary figures of a list of durations (minutes): mean, median, p90, min, max. */
+/** Durations in whole minutes, and the summary figures of a list of them: mean, median, p90, min, max. */
 import type { Summary } from '@gfa/shared';
 
 export type { Summary };
@@ -9,7 +9,13 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? null;
 }
 
-const round1 = (n: number): number => Math.round(n * 10) / 10;
+export const MINUTE = 60_000;
+
+/** Whole minutes from one instant to another. */
+export const minutesBetween = (from: number, to: number): number => Math.round((to - from) / MINUTE);
+
+/** One decimal, as the figures are shown. */
+export const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 export function summarise(values: readonly number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);

@@ -15,10 +15,7 @@ import type {
   StepInstance,
   Visit,
 } from '@gfa/shared';
-import { summarise } from './percentiles.js';
-
-const MINUTE = 60_000;
-const minutes = (ms: number): number => Math.round(ms / MINUTE);
+import { minutesBetween, round1, summarise } from './percentiles.js';
 
 export type { CareRow, CategoryRow, ReasonRow, Statistics };
 
@@ -57,9 +54,9 @@ function caresOf(visits: readonly Visit[], events: readonly JournalEntry[]): Car
         return {
           visit,
           step,
-          careMinutes: minutes((step.endedAt as number) - (step.startedAt as number)),
+          careMinutes: minutesBetween(step.startedAt as number, step.endedAt as number),
           waitMinutes:
-            readyAt === undefined || step.calledAt === null ? null : minutes(step.calledAt - readyAt),
+            readyAt === undefined || step.calledAt === null ? null : minutesBetween(readyAt, step.calledAt),
         };
       });
   });
@@ -103,7 +100,7 @@ export function computeStatistics(
   const journeys = (list: readonly Visit[]): number[] =>
     list
       .filter((v) => v.state === 'done' && v.arrivedAt !== null && v.endedAt !== null)
-      .map((v) => minutes((v.endedAt as number) - (v.arrivedAt as number)));
+      .map((v) => minutesBetween(v.arrivedAt as number, v.endedAt as number));
   const byProfessional = [...group((c) => c.step.professionalId)].map(([professionalId, list]) => ({
     professionalId,
     name: config.professionals.find((p) => p.id === professionalId)?.displayName ?? professionalId,
@@ -146,9 +143,7 @@ export function computeStatistics(
       convenedNotCome: visits.filter((v) => !came(v) && v.appointmentId !== null).length,
       cameNotHandled: visits.filter((v) => came(v) && !handled(v)).length,
       cares: cares.length,
-      carePerProfessional: byProfessional.length
-        ? Math.round((cares.length / byProfessional.length) * 10) / 10
-        : null,
+      carePerProfessional: byProfessional.length ? round1(cares.length / byProfessional.length) : null,
       care: summarise(cares.map((c) => c.careMinutes)),
       wait: summarise(waits(cares)),
       journey: summarise(journeys(visits)),

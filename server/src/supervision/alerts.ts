@@ -14,8 +14,7 @@ import type {
   Visit,
 } from '@gfa/shared';
 import { queuesOf } from '../domain/index.js';
-
-const MINUTE = 60_000;
+import { MINUTE, minutesBetween } from '../stats/percentiles.js';
 
 /** HH:MM in the server's (the centre's) local time. */
 const clock = (ms: Millis): string => {
@@ -111,7 +110,7 @@ function selfSampleNotReceived(rule: AlertRule, inputs: AlertInputs): Raised[] {
             visitId: visit.id,
             professionalId: null,
             since: visit.away.since,
-            message: `Auto-prélèvement de ${nameOf(inputs, visit.id)} non reçu après ${Math.round((inputs.now - visit.away.since) / MINUTE)} min.`,
+            message: `Auto-prélèvement de ${nameOf(inputs, visit.id)} non reçu après ${minutesBetween(visit.away.since, inputs.now)} min.`,
           },
         ]
       : [],
@@ -132,7 +131,7 @@ function calledNotArrived(rule: AlertRule, inputs: AlertInputs): Raised[] {
         visitId: visit.id,
         professionalId: s.professionalId,
         since: s.calledAt as number,
-        message: `${nameOf(inputs, visit.id)} appelé(e) il y a ${Math.round((inputs.now - (s.calledAt as number)) / MINUTE)} min ne s’est pas présenté(e).`,
+        message: `${nameOf(inputs, visit.id)} appelé(e) il y a ${minutesBetween(s.calledAt as number, inputs.now)} min ne s’est pas présenté(e).`,
       })),
   );
 }

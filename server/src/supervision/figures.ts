@@ -17,23 +17,17 @@ import type {
   ProfessionalRow,
   CategoryFigures,
   ReasonFigures,
+  StepStatus,
   Visit,
 } from '@gfa/shared';
 import { ConsultantStatus as Statuses } from '@gfa/shared';
+import { MINUTE, minutesBetween, round1, summarise } from '../stats/percentiles.js';
 import type { Care, DayFacts } from './journal-facts.js';
 
-const MINUTE = 60_000;
-export const minutesBetween = (from: Millis, to: Millis): number => Math.round((to - from) / MINUTE);
-
+/** The board shows count, mean, min and max; the statistics' summary computes them. */
 export function durationStats(values: readonly number[]): DurationStats {
-  if (values.length === 0) return { count: 0, mean: null, min: null, max: null };
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  return {
-    count: values.length,
-    mean: Math.round(mean * 10) / 10,
-    min: Math.min(...values),
-    max: Math.max(...values),
-  };
+  const { count, mean, min, max } = summarise(values);
+  return { count, mean, min, max };
 }
 
 /** An expected consultant whose appointment is this long past counts as absent so far. */
@@ -58,19 +52,20 @@ export function consultantStatus(visit: Visit): ConsultantStatus {
 
 const careMinutes = (care: Care, now: Millis): number => minutesBetween(care.startedAt, care.endedAt ?? now);
 
+const JOURNEY_STATUS: Record<StepStatus, JourneyStep['status']> = {
+  todo: 'todo',
+  called: 'in_progress',
+  in_care: 'in_progress',
+  done: 'done',
+  skipped: 'skipped',
+};
+
 /** Each journey: steps done, to do, in progress (with the time it began). */
 export function journeySteps(visit: Visit): JourneyStep[] {
   return visit.steps.map((s) => ({
     stepId: s.id,
     label: s.label,
-    status:
-      s.status === 'done'
-        ? 'done'
-        : s.status === 'skipped'
-          ? 'skipped'
-          : s.status === 'todo'
-            ? 'todo'
-            : 'in_progress',
+    status: JOURNEY_STATUS[s.status],
     professionalId: s.professionalId,
     startedAt: s.status === 'todo' ? null : (s.startedAt ?? s.calledAt),
   }));
@@ -272,9 +267,7 @@ export function endOfDaySummary(
   return {
     cares: finished.length,
     byProfessional,
-    meanCaresPerProfessional: byProfessional.length
-      ? Math.round((finished.length / byProfessional.length) * 10) / 10
-      : null,
+    meanCaresPerProfessional: byProfessional.length ? round1(finished.length / byProfessional.length) : null,
     noShows: visits.filter((v) => isNoShowSoFar(v, now)).length,
     cameNotHandled: visits.filter((v) => arrived(facts, v) && !handled.has(v.id)).length,
   };
