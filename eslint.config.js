@@ -20,7 +20,9 @@ export default tseslint.config(
   },
   {
     // shared/ runs in browsers and in Electron renderers: no Node, no Electron, no react-dom.
+    // shared/shell/ is the exception: Node code of the Electron main processes (discovery, pinning).
     files: ['shared/**/*.{ts,tsx}'],
+    ignores: ['shared/shell/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -86,6 +88,24 @@ export default tseslint.config(
               group: ['electron', 'electron/*'],
               message: 'UI code never imports electron; use the preload bridge.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The shells' policies are plain Node modules: Electron only behind their small interfaces.
+    files: ['shared/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'Shell policies take Electron through an interface.',
+            },
+            { group: ['@gfa/server', '@gfa/server/*'], message: 'Shells do not depend on the server.' },
           ],
         },
       ],
