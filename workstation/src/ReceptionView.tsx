@@ -92,7 +92,7 @@ function RowActions({ visit }: { readonly visit: VisitDto }) {
       </>
     );
   }
-  if (['done', 'left', 'no_show'].includes(visit.state)) return null;
+  if (['done', 'left', 'no_show', 'cancelled'].includes(visit.state)) return null;
   return (
     <>
       <AwayButtons visit={visit} />

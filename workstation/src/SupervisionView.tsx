@@ -32,6 +32,7 @@ const STATUS_LABEL: Record<ConsultantRow['status'], string> = {
   done: 'Terminé',
   left: 'Parti',
   no_show: 'Non venu',
+  cancelled: 'Rendez-vous annulé',
 };
 
 export function SupervisionView() {

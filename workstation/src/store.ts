@@ -87,6 +87,7 @@ export const STATE_LABEL: Record<VisitDto['state'], string> = {
   done: 'Parcours terminé',
   left: 'Parti',
   no_show: 'Non venu',
+  cancelled: 'Rendez-vous annulé',
 };
 
 export const AWAY_LABEL: Record<NonNullable<VisitDto['away']>['reason'], string> = {

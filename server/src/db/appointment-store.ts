@@ -103,5 +103,7 @@ export function startedAppointmentIds(db: Db, days: readonly string[]): Set<stri
     .from(t.visits)
     .where(inArray(t.visits.day, [...days]))
     .all();
-  return new Set(rows.filter((r) => r.id && r.state !== 'expected').map((r) => r.id as string));
+  // A withdrawn visit (`cancelled`) never began: its appointment may change again.
+  const notBegun = ['expected', 'cancelled'];
+  return new Set(rows.filter((r) => r.id && !notBegun.includes(r.state)).map((r) => r.id as string));
 }

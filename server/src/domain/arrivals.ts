@@ -45,7 +45,9 @@ function newVisit(
 /** Q-ARRIVE-1: one expected visit per scheduled appointment of the day; repeating it changes nothing. */
 export function expect(draft: Draft, appointment: Appointment): Id {
   requireStaff(draft.ctx.actor);
-  const existing = Object.values(draft.visits).find((v) => v.appointmentId === appointment.id);
+  const existing = Object.values(draft.visits).find(
+    (v) => v.appointmentId === appointment.id && v.state !== 'cancelled',
+  );
   if (existing) return existing.id;
   if (appointment.status !== 'scheduled') {
     fail('invalid_state', 'Ce rendez-vous est annulé.', `appointment ${appointment.id} is cancelled`);
@@ -65,6 +67,24 @@ export function expect(draft: Draft, appointment: Appointment): Id {
     appointment.professionalId,
   );
   draft.emit('visit.registered', { visit }, { appointmentId: appointment.id, reasonId: visit.reasonId });
+  return visit.id;
+}
+
+/**
+ * Q-ARRIVE-4: an import cancelled or changed the appointment of an expected
+ * visit: the visit is withdrawn (a changed appointment is then expected anew).
+ * A consultant already arrived is never touched; nothing to withdraw is a no-op.
+ */
+export function withdraw(draft: Draft, appointmentId: Id): Id | null {
+  requireStaff(draft.ctx.actor);
+  const current = Object.values(draft.visits).find(
+    (v) => v.appointmentId === appointmentId && v.state === 'expected',
+  );
+  if (!current) return null;
+  const visit = draft.edit(current.id);
+  visit.state = 'cancelled';
+  visit.endedAt = draft.now;
+  draft.emit('visit.withdrawn', { visit }, { appointmentId });
   return visit.id;
 }
 

@@ -1,7 +1,7 @@
 /** The engine's single entry point: apply one command to the day (see docs/QUEUE_SPEC.md). */
 import type { DayString } from '@gfa/shared';
 import type { DayState, EngineCommand, EngineContext, EngineResult } from './types.js';
-import { checkIn, expect, walkIn } from './arrivals.js';
+import { checkIn, expect, walkIn, withdraw } from './arrivals.js';
 import { deskAction } from './desk-actions.js';
 import { DomainFailure } from './domain-error.js';
 import { Draft } from './draft.js';
@@ -35,6 +35,8 @@ function run(draft: Draft, command: EngineCommand): string | null {
   switch (command.type) {
     case 'expect':
       return expect(draft, command.appointment);
+    case 'withdraw':
+      return withdraw(draft, command.appointmentId);
     case 'check_in':
       return checkIn(draft, command.visitId);
     case 'walk_in':

@@ -69,6 +69,8 @@ export interface EngineContext {
 export type EngineCommand =
   /** A visit in `expected` state for an appointment of the day (idempotent per appointment). */
   | { readonly type: 'expect'; readonly appointment: Appointment }
+  /** The expected visit of an appointment that was cancelled or changed is withdrawn (never once arrived). */
+  | { readonly type: 'withdraw'; readonly appointmentId: Id }
   /** Kiosk or reception check-in of an expected visit. */
   | { readonly type: 'check_in'; readonly visitId: Id }
   /** Reception registers someone without an appointment today, for a reason. */

@@ -13,7 +13,7 @@ import {
 import { routeAvailable } from './routing.js';
 import { activeStep, addedStep, journeyComplete, readySteps } from './steps.js';
 
-const TERMINAL: readonly Visit['state'][] = ['done', 'left', 'no_show'];
+const TERMINAL: readonly Visit['state'][] = ['done', 'left', 'no_show', 'cancelled'];
 
 function requireState(visit: Visit, allowed: readonly Visit['state'][], what: string): void {
   if (!allowed.includes(visit.state)) {
@@ -35,6 +35,7 @@ const STATE_LABEL: Record<Visit['state'], string> = {
   done: 'sorti (parcours terminé)',
   left: 'parti',
   no_show: 'non venu',
+  cancelled: 'annulé (rendez-vous retiré)',
 };
 
 function currentStep(visit: Visit): StepInstance {

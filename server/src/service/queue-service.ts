@@ -5,7 +5,7 @@
  * Everything is synchronous, so commands are naturally serialized.
  */
 import { randomUUID } from 'node:crypto';
-import type { CentreConfig, DomainEvent, Id } from '@gfa/shared';
+import type { Appointment, CentreConfig, DomainEvent, Id, Visit } from '@gfa/shared';
 import { apply, type Actor, type DayState, type EngineCommand, type EngineResult } from '../domain/index.js';
 import { appointmentsOfDay } from '../db/appointment-store.js';
 import { loadConfig } from '../db/config-store.js';
@@ -38,7 +38,7 @@ export class QueueService {
   ) {
     this.config = loadConfig(db);
     this.day = loadDay(db, localDay(now()));
-    this.expectAppointments();
+    this.syncAppointments();
   }
 
   onCommitted(listener: (c: Committed) => void): void {
@@ -50,7 +50,7 @@ export class QueueService {
     const today = localDay(this.now());
     if (today !== this.day.day) {
       this.day = loadDay(this.db, today);
-      this.expectAppointments();
+      this.syncAppointments();
     }
     return this.day;
   }
@@ -82,13 +82,40 @@ export class QueueService {
     return { ...result, seqs };
   }
 
-  /** Q-ARRIVE-1: every scheduled appointment of today has its expected visit. */
-  expectAppointments(): void {
-    const known = new Set(Object.values(this.day.visits).map((v) => v.appointmentId));
+  /**
+   * Brings today's expected visits in line with the appointments (Q-ARRIVE-1,
+   * Q-ARRIVE-4): new ones are expected, cancelled ones withdrawn, changed ones
+   * withdrawn and expected anew. Arrived consultants are never touched.
+   */
+  syncAppointments(): void {
+    const live = new Map(
+      Object.values(this.day.visits)
+        .filter((v) => v.state !== 'cancelled' && v.appointmentId !== null)
+        .map((v) => [v.appointmentId as string, v]),
+    );
     for (const appointment of appointmentsOfDay(this.db, this.day.day)) {
-      if (appointment.status === 'scheduled' && !known.has(appointment.id)) {
+      const visit = live.get(appointment.id);
+      const stale =
+        visit?.state === 'expected' &&
+        (appointment.status === 'cancelled' || !sameAppointment(visit, appointment));
+      if (stale) this.execute({ type: 'withdraw', appointmentId: appointment.id }, SYSTEM_ACTOR);
+      if (appointment.status === 'scheduled' && (!visit || stale)) {
         this.execute({ type: 'expect', appointment }, SYSTEM_ACTOR);
       }
     }
   }
+}
+
+/** Whether an expected visit still says what its appointment says. */
+function sameAppointment(visit: Visit, appointment: Appointment): boolean {
+  const [a, b] = [visit.identity, appointment.identity];
+  return (
+    visit.appointmentAt === appointment.at &&
+    visit.reasonId === appointment.reasonId &&
+    visit.appointmentProfessionalId === appointment.professionalId &&
+    a.civility === b.civility &&
+    a.firstName === b.firstName &&
+    a.lastName === b.lastName &&
+    a.birthDate === b.birthDate
+  );
 }

@@ -78,6 +78,8 @@ function categoryOf(step: StepInstance, config: CentreConfig): string | null {
 
 const handled = (v: Visit): boolean => v.steps.some((s) => s.status === 'done');
 const came = (v: Visit): boolean => v.arrivedAt !== null;
+/** Convened: an appointment that still stood on the day (a withdrawn one does not count). */
+const convened = (v: Visit): boolean => v.appointmentId !== null && v.state !== 'cancelled';
 
 export function computeStatistics(
   period: { from: string; to: string },
@@ -122,9 +124,9 @@ export function computeStatistics(
     return {
       reasonId,
       label: config.reasons.find((r) => r.id === reasonId)?.label ?? reasonId,
-      convened: list.filter((v) => v.appointmentId !== null).length,
+      convened: list.filter(convened).length,
       handled: list.filter(handled).length,
-      notCome: list.filter((v) => !came(v) && v.appointmentId !== null).length,
+      notCome: list.filter((v) => !came(v) && convened(v)).length,
       cameNotHandled: list.filter((v) => came(v) && !handled(v)).length,
       journey: summarise(journeys(list)),
       wait: summarise(waits(reasonCares)),
@@ -140,7 +142,7 @@ export function computeStatistics(
     all: {
       visits: visits.length,
       handled: visits.filter(handled).length,
-      convenedNotCome: visits.filter((v) => !came(v) && v.appointmentId !== null).length,
+      convenedNotCome: visits.filter((v) => !came(v) && convened(v)).length,
       cameNotHandled: visits.filter((v) => came(v) && !handled(v)).length,
       cares: cares.length,
       carePerProfessional: byProfessional.length ? round1(cares.length / byProfessional.length) : null,

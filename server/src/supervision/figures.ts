@@ -45,6 +45,8 @@ export function consultantStatus(visit: Visit): ConsultantStatus {
       return 'left';
     case 'no_show':
       return 'no_show';
+    case 'cancelled':
+      return 'cancelled';
     default:
       return 'in_journey';
   }

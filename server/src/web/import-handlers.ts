@@ -30,8 +30,8 @@ export function createImportHandlers(
         actorOf(principal).ref,
         service.now(),
       );
-      // Today's new appointments get their expected visits at once.
-      if (!report.dryRun && report.errors.length === 0) service.expectAppointments();
+      // Today's expected visits follow the new appointments at once.
+      if (!report.dryRun && report.errors.length === 0) service.syncAppointments();
       return report;
     },
     importProfiles: () => ({ profiles: listProfiles(db) }),

@@ -247,6 +247,11 @@ describe('state × action matrix (Q-PURE-3)', () => {
       d.act(id, { type: 'no_show' }, christelle);
       return id;
     },
+    cancelled: (d) => {
+      const id = reach.expected(d);
+      d.ok({ type: 'withdraw', appointmentId: appointment('m', 'eps', T0).id }, system);
+      return id;
+    },
   };
   const allowed: Record<string, VisitState[]> = {
     call: ['waiting'],

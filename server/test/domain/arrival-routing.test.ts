@@ -28,6 +28,32 @@ describe('arrival and routing', () => {
     expect(tomorrow.ok ? null : tomorrow.error.code).toBe('invalid_input');
   });
 
+  it('Q-ARRIVE-4: a cancelled appointment withdraws its expected visit; a changed one is expected anew', () => {
+    const day = new Day();
+    const appt = appointment('a1', 'eps', T0 + min(30));
+    const first = day.ok({ type: 'expect', appointment: appt }, system).visitId as string;
+    const withdrawn = day.ok({ type: 'withdraw', appointmentId: 'a1' }, system);
+    expect(withdrawn.events.map((e) => [e.type, e.data])).toEqual([
+      ['visit.withdrawn', { appointmentId: 'a1' }],
+    ]);
+    expect(day.visit(first)).toMatchObject({ state: 'cancelled', endedAt: T0 });
+    const again = day.ok({ type: 'expect', appointment: { ...appt, at: T0 + min(60) } }, system);
+    expect(again.visitId).not.toBe(first);
+    expect(day.visit(again.visitId as string)).toMatchObject({
+      state: 'expected',
+      appointmentAt: T0 + min(60),
+    });
+  });
+
+  it('Q-ARRIVE-4: an arrived consultant is never withdrawn; nothing to withdraw is a no-op', () => {
+    const day = new Day();
+    const id = day.arrive(appointment('a1', 'eps', T0));
+    const none = day.ok({ type: 'withdraw', appointmentId: 'a1' }, system);
+    expect(none.events).toEqual([]);
+    expect(day.visit(id).state).toBe('waiting');
+    expect(day.ok({ type: 'withdraw', appointmentId: 'ghost' }, system).events).toEqual([]);
+  });
+
   it('Q-ARRIVE-2 / Q-ROUTE-2: EPS check-in goes to the administrative box queue', () => {
     const day = new Day();
     const id = day.arrive(appointment('a1', 'eps', T0));

@@ -11,13 +11,14 @@ beforeAll(async () => {
 afterAll(() => demo.close());
 
 const today = localDay(Date.now()).split('-').reverse().join('/');
-const csv = [
-  'Nom;Prénom;Civilité;Date de naissance;Date RDV;Heure RDV;Motif;Professionnel;Identifiant;Référence',
-  `Nouveau;Paul;M.;02/03/1975;${today};16:45;EIP;Carole Petit;SA-NEW-1;RDV-NEW-1`,
-].join('\r\n');
-const upload = (dryRun: boolean) => ({
+const HEADER =
+  'Nom;Prénom;Civilité;Date de naissance;Date RDV;Heure RDV;Motif;Professionnel;Identifiant;Référence';
+const paul = `Nouveau;Paul;M.;02/03/1975;${today};16:45;EIP;Carole Petit;SA-NEW-1;RDV-NEW-1`;
+const lucie = (time: string): string =>
+  `Martin;Lucie;Mme;09/10/1980;${today};${time};EIP;Carole Petit;SA-NEW-2;RDV-NEW-2`;
+const upload = (dryRun: boolean, lines: string[] = [paul]) => ({
   file: 'rdv-du-jour.csv',
-  contentBase64: Buffer.from(csv, 'utf8').toString('base64'),
+  contentBase64: Buffer.from([HEADER, ...lines].join('\r\n'), 'utf8').toString('base64'),
   profile: 'standard',
   dryRun,
 });
@@ -44,6 +45,53 @@ describe('appointment upload', () => {
     });
     expect(res.body.outcome).toBe('recognised');
     expect(res.body.instruction.sentence).toContain('Carole Petit');
+  });
+
+  it('a re-import withdraws the expected visits it cancels or changes, never an arrived one', async () => {
+    const admin = await demo.login('admin');
+    const visitsOf = async (lastName: string): Promise<VisitDto[]> =>
+      (await admin.call<{ visits: VisitDto[] }>('GET', '/api/visits')).body.visits.filter(
+        (v) => v.identity.lastName === lastName,
+      );
+    const states = async (lastName: string): Promise<[string, number | null][]> =>
+      (await visitsOf(lastName)).map((v) => [v.state, v.appointmentAt]);
+    const at = (time: string): number => {
+      const [d, m, y] = today.split('/');
+      return new Date(`${y}-${m}-${d}T${time}:00`).getTime();
+    };
+    const paulBefore = await visitsOf('Nouveau');
+    expect(paulBefore.map((v) => v.state)).toEqual(['waiting']);
+
+    await admin.call('POST', '/api/imports', upload(false, [paul, lucie('17:00')]));
+    expect(await states('Martin')).toEqual([['expected', at('17:00')]]);
+
+    const moved = await admin.call<ImportReport>(
+      'POST',
+      '/api/imports',
+      upload(false, [paul, lucie('17:15')]),
+    );
+    expect(moved.body).toMatchObject({ updated: 1, errors: [] });
+    expect(await states('Martin')).toEqual([
+      ['cancelled', at('17:00')],
+      ['expected', at('17:15')],
+    ]);
+
+    const gone = await admin.call<ImportReport>('POST', '/api/imports', upload(false, [lucie('17:15')]));
+    expect(gone.body).toMatchObject({ kept: 1, errors: [] });
+    expect(await states('Martin')).toEqual([
+      ['cancelled', at('17:00')],
+      ['expected', at('17:15')],
+    ]);
+    expect((await visitsOf('Nouveau')).map((v) => [v.id, v.state])).toEqual(
+      paulBefore.map((v) => [v.id, 'waiting']),
+    );
+
+    const none = await admin.call<ImportReport>('POST', '/api/imports', upload(false, [paul]));
+    expect(none.body).toMatchObject({ cancelled: 1, errors: [] });
+    expect(await states('Martin')).toEqual([
+      ['cancelled', at('17:00')],
+      ['cancelled', at('17:15')],
+    ]);
   });
 
   it('an unknown profile is a French 400', async () => {

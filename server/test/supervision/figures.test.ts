@@ -109,6 +109,7 @@ describe('supervision figures on the recorded fixture day', () => {
       done: 2,
       left: 0,
       no_show: 0,
+      cancelled: 0,
     });
     expect(reasons[1]?.statuses.away).toBe(1);
     expect(reasons[3]?.statuses.in_journey).toBe(1);

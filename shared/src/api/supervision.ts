@@ -15,7 +15,15 @@ export const DurationStats = z.object({
 export type DurationStats = z.infer<typeof DurationStats>;
 
 /** Where a consultant stands, as the supervisor reads it. */
-export const ConsultantStatus = z.enum(['expected', 'in_journey', 'away', 'done', 'left', 'no_show']);
+export const ConsultantStatus = z.enum([
+  'expected',
+  'in_journey',
+  'away',
+  'done',
+  'left',
+  'no_show',
+  'cancelled',
+]);
 export type ConsultantStatus = z.infer<typeof ConsultantStatus>;
 
 export const JourneyStep = z.object({

@@ -33,6 +33,8 @@ export const DomainEventType = z.enum([
   'visit.left',
   'visit.done',
   'visit.no_show',
+  /** An expected visit withdrawn because its appointment was cancelled or changed by an import. */
+  'visit.withdrawn',
   'desk.changed',
 ]);
 export type DomainEventType = z.infer<typeof DomainEventType>;

@@ -192,6 +192,8 @@ export const VisitState = z.enum([
   'done',
   'left',
   'no_show',
+  /** The appointment was cancelled (re-import) before the consultant came. */
+  'cancelled',
 ]);
 export type VisitState = z.infer<typeof VisitState>;
 
