@@ -1,14 +1,20 @@
-/** `gfa backup` and `gfa restore`: the passphrase comes from stdin or GFA_BACKUP_PASSPHRASE, never from the command line. */
+/**
+ * `gfa backup` and `gfa restore`: the passphrase comes from stdin, GFA_BACKUP_PASSPHRASE or the
+ * one the administrator set for the nightly backups, never from the command line.
+ */
 import { BackupDecryptError, RestoreError, createBackup, restoreBackup } from '../backup/backups.js';
+import { readBackupPassphrase } from '../backup/passphrase-store.js';
 import { databaseFile, defaultDataDir, openDatabase } from '../db/database.js';
 import { CliError } from './cli-error.js';
 import { readStdin } from './read-stdin.js';
 
-async function passphrase(fromStdin?: boolean): Promise<string> {
-  const value = fromStdin ? await readStdin() : process.env.GFA_BACKUP_PASSPHRASE;
+async function passphrase(dataDir: string, fromStdin?: boolean): Promise<string> {
+  const value = fromStdin
+    ? await readStdin()
+    : (process.env.GFA_BACKUP_PASSPHRASE ?? readBackupPassphrase(dataDir));
   if (!value)
     throw new CliError(
-      'Phrase de passe des sauvegardes manquante : --passphrase-stdin ou GFA_BACKUP_PASSPHRASE.',
+      'Phrase de passe des sauvegardes manquante : --passphrase-stdin, GFA_BACKUP_PASSPHRASE, ou définissez-la dans Administration › Tâches planifiées.',
     );
   return value;
 }
@@ -19,7 +25,7 @@ export async function backup(options: {
   passphraseStdin?: boolean;
 }): Promise<void> {
   const dataDir = options.dataDir ?? defaultDataDir();
-  const secret = await passphrase(options.passphraseStdin);
+  const secret = await passphrase(dataDir, options.passphraseStdin);
   const database = openDatabase(databaseFile(dataDir));
   try {
     const file = await createBackup(database.sqlite, dataDir, {
@@ -40,9 +46,10 @@ export async function restore(
   file: string,
   options: { dataDir?: string; passphraseStdin?: boolean },
 ): Promise<void> {
-  const secret = await passphrase(options.passphraseStdin);
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const secret = await passphrase(dataDir, options.passphraseStdin);
   try {
-    const { previous } = restoreBackup(file, secret, options.dataDir ?? defaultDataDir(), new Date());
+    const { previous } = restoreBackup(file, secret, dataDir, new Date());
     console.log(
       `Base restaurée depuis ${file}.${previous ? ` L’ancienne base est conservée : ${previous}` : ''}`,
     );

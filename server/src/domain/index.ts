@@ -5,3 +5,4 @@ export { candidatesFor, defaultPolicy } from './pick-policy.js';
 export { queueView, type QueueEntry, type QueueView } from './desk-view.js';
 export { activeStep, readySteps, journeyComplete } from './steps.js';
 export type * from './types.js';
+export { STATE_LABEL } from './visit-actions.js';

@@ -25,7 +25,8 @@ function requireState(visit: Visit, allowed: readonly Visit['state'][], what: st
   }
 }
 
-const STATE_LABEL: Record<Visit['state'], string> = {
+/** How a state reads in a sentence (refusals, the nominative export). */
+export const STATE_LABEL: Record<Visit['state'], string> = {
   expected: 'attendu (pas encore arrivé)',
   arrived: "à l'accueil",
   waiting: 'en attente',

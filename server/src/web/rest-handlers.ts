@@ -1,6 +1,6 @@
 /** The REST handlers, one per route of the shared route table. */
 import type { FastifyReply } from 'fastify';
-import type { Principal, RouteBody, RouteId, RouteQuery, RouteResponse } from '@gfa/shared';
+import type { Principal, RouteBody, RouteId, RouteParams, RouteQuery, RouteResponse } from '@gfa/shared';
 import type { DisplaySettings, JournalEntry, MediaList } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
 import type Database from 'better-sqlite3';
@@ -18,6 +18,8 @@ import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
 import { createImportHandlers } from './import-handlers.js';
 import { createStatsHandlers } from './stats-handlers.js';
+import { createJobHandlers } from './job-handlers.js';
+import type { JobRegistry } from '../jobs/job-registry.js';
 import { loadDay } from '../db/day-store.js';
 
 export const DEFAULT_DISPLAY: DisplaySettings = { speech: false, nameFormat: 'civility' };
@@ -26,7 +28,7 @@ export interface RequestContext<R extends RouteId> {
   readonly principal: Principal | null;
   readonly token: string | null;
   readonly ip: string;
-  readonly params: { id?: string };
+  readonly params: RouteParams<R>;
   readonly query: RouteQuery<R>;
   readonly body: RouteBody<R>;
   readonly reply: FastifyReply;
@@ -48,6 +50,9 @@ export interface HandlerDeps {
   readonly onConfigChanged: (entry: JournalEntry) => void;
   /** Other journal entries the board shows live (acknowledgements). */
   readonly onJournal: (entry: JournalEntry) => void;
+  /** The data directory (backup passphrase file) and the scheduled jobs. */
+  readonly dataDir: string;
+  readonly jobs: JobRegistry;
 }
 
 function professionalOf(principal: Principal): string {
@@ -84,6 +89,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSupervisionHandlers(deps),
     ...createImportHandlers(deps),
     ...createStatsHandlers(deps),
+    ...createJobHandlers(deps),
     health: () => ({ status: 'ok', version: deps.version }),
     openapi: () => deps.openapi,
     media: () => deps.media(),

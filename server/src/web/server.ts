@@ -18,7 +18,9 @@ import {
 } from '@gfa/shared';
 import { databaseFile, openDatabase, type Db } from '../db/database.js';
 import { lastSeq } from '../db/journal-store.js';
-import { startNightlyRetention } from '../jobs/nightly-retention.js';
+import { dataJobs } from '../jobs/data-jobs.js';
+import { loadDataSettings } from '../jobs/data-settings.js';
+import { JobRegistry } from '../jobs/job-registry.js';
 import { ensureCertificate } from '../security/tls.js';
 import { principalOf } from '../security/sessions.js';
 import { QueueService } from '../service/queue-service.js';
@@ -78,7 +80,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const certificate = await ensureCertificate(options.dataDir);
   await options.seed?.(database.db, now());
   const service = new QueueService(database.db, now);
-  const retention = startNightlyRetention(database.db, now);
+  const jobs = new JobRegistry(
+    database.db,
+    now,
+    dataJobs({
+      db: database.db,
+      sqlite: database.sqlite,
+      dataDir: options.dataDir,
+      service,
+      settings: () => loadDataSettings(database.db),
+    }),
+  );
+  await jobs.start();
   const authenticate = (token: string): Principal | null =>
     principalOf(database.db, token, now())?.principal ?? null;
 
@@ -98,6 +111,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onReceptionAlert: (entry) => hub.publishReceptionAlert(entry),
     onConfigChanged: (entry) => hub.publishConfigChanged(entry),
     onJournal: (entry) => hub.publishJournal(entry),
+    dataDir: options.dataDir,
+    jobs,
   });
 
   const app = Fastify({
@@ -184,7 +199,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     fingerprint256: certificate.fingerprint256,
     service,
     close: async () => {
-      await retention.stop();
+      await jobs.stop();
       await hub.close();
       await app.close();
       database.close();

@@ -12,7 +12,8 @@ import type {
   SupervisionDto,
   VisitDto,
 } from '@gfa/shared';
-import { entriesBetween, lastSeq } from '../../src/db/journal-store.js';
+import { lastSeq } from '../../src/db/journal-store.js';
+import { readJournal } from './support/journal.js';
 import { databaseFile, openDatabase } from '../../src/db/database.js';
 import type { ApiClient } from './support/https-client.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
@@ -31,14 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => demo.close());
 
-function journal() {
-  const handle = openDatabase(databaseFile(demo.dataDir));
-  try {
-    return entriesBetween(handle.db, 0, Number.MAX_SAFE_INTEGER);
-  } finally {
-    handle.close();
-  }
-}
+const journal = () => readJournal(demo.dataDir);
 const seq = (): number => {
   const handle = openDatabase(databaseFile(demo.dataDir));
   try {

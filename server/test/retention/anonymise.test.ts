@@ -1,18 +1,10 @@
 /** After the nightly anonymisation nothing nominative older than the retention remains, anywhere. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Appointment } from '@gfa/shared';
-import { upsertAppointments } from '../../src/db/appointment-store.js';
-import { loadConfig } from '../../src/db/config-store.js';
-import { databaseFile, openDatabase, type OpenDatabase } from '../../src/db/database.js';
-import { commitTransition } from '../../src/db/day-store.js';
-import { seedDemo } from '../../src/demo/seed-demo.js';
-import { lastScheduledRun, startNightlyRetention } from '../../src/jobs/nightly-retention.js';
+import type { OpenDatabase } from '../../src/db/database.js';
 import { anonymiseBefore, cutoffDay, pseudonym } from '../../src/retention/anonymise.js';
 import { statisticsFor } from '../../src/stats/period.js';
-import { DAY, Day, T0, appointment, kiosk, staff, system } from '../domain/fixtures.js';
+import { DAY } from '../domain/fixtures.js';
+import { openDayWithGhislaine } from './day-with-ghislaine.js';
 
 let handle: OpenDatabase;
 afterEach(() => handle?.close());
@@ -30,29 +22,7 @@ function allText(): string {
 const dump = (sql: string): unknown[] => handle.sqlite.prepare(sql).all();
 
 async function dayWithJoel(): Promise<void> {
-  handle = openDatabase(databaseFile(mkdtempSync(join(tmpdir(), 'gfa-retention-'))));
-  await seedDemo(handle.db, '2026-12-10', T0);
-  const day = new Day(loadConfig(handle.db));
-  const persist = (r: ReturnType<Day['run']>) => {
-    if (!r.ok) throw new Error(r.error.detail);
-    commitTransition(handle.db, r);
-  };
-  const old = appointment('joel-old', 'eps', T0);
-  const joel: Appointment = {
-    ...old,
-    externalId: 'SA-OLD-1',
-    identity: { ...old.identity, firstName: 'Ghislaine', lastName: 'Vieuxnom', birthDate: '1944-07-14' },
-  };
-  upsertAppointments(handle.db, [joel]);
-  persist(day.run({ type: 'expect', appointment: joel }, system));
-  const id = Object.keys(day.state.visits)[0] as string;
-  persist(day.run({ type: 'check_in', visitId: id }, kiosk));
-  persist(
-    day.run(
-      { type: 'visit', visitId: id, action: { type: 'note', text: 'Diabétique, prévoir une collation' } },
-      staff('christelle'),
-    ),
-  );
+  handle = await openDayWithGhislaine();
 }
 
 describe('nightly anonymisation', () => {
@@ -103,25 +73,6 @@ describe('nightly anonymisation', () => {
     const second = anonymiseBefore(handle.db, '2026-11-25', Date.now());
     expect(second).toMatchObject({ visits: 0, appointments: 0, notes: 0 });
     expect(dump('select * from visits')).toEqual(visitsOnce);
-    expect(allText()).not.toContain('Ghislaine');
-  });
-});
-
-describe('nightly schedule', () => {
-  it('the last scheduled run is today 02:00 after 2 a.m., yesterday 02:00 before', () => {
-    const at = (h: number, d = 24) => new Date(2026, 10, d, h, 30).getTime();
-    expect(lastScheduledRun(at(9))).toBe(new Date(2026, 10, 24, 2, 0).getTime());
-    expect(lastScheduledRun(at(1))).toBe(new Date(2026, 10, 23, 2, 0).getTime());
-  });
-
-  it('catches up at start when the box was off at 02:00, once', async () => {
-    await dayWithJoel();
-    const now = () => Date.parse('2026-12-09T10:00:00');
-    const first = startNightlyRetention(handle.db, now);
-    await first.stop();
-    const second = startNightlyRetention(handle.db, now);
-    await second.stop();
-    expect(dump("select count(*) as n from events where type = 'retention.anonymised'")).toEqual([{ n: 1 }]);
     expect(allText()).not.toContain('Ghislaine');
   });
 });

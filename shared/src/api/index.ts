@@ -9,3 +9,4 @@ export * from './openapi.js';
 export * from './supervision.js';
 export * from './admin.js';
 export * from './statistics.js';
+export * from './jobs.js';

@@ -17,6 +17,7 @@ import {
   SaveUserRequest,
 } from './admin.js';
 import { AcknowledgeAlertRequest, SupervisionDto } from './supervision.js';
+import { BackupPassphraseRequest, JobParams, JobStatus, JobsDto, SaveDataSettingsRequest } from './jobs.js';
 import { ExportFile, PeriodQuery, Statistics, StatisticsExportQuery } from './statistics.js';
 import {
   AlertRule,
@@ -326,6 +327,39 @@ export const routes = {
     summary: 'Export complet de toutes les tables (réversibilité) : CSV et un classeur XLSX, en zip',
     response: ExportFile,
   },
+  // ------------------------------------------------ scheduled jobs and data settings (issue 5)
+  jobs: {
+    method: 'GET',
+    path: '/api/admin/jobs',
+    access: administrators,
+    summary:
+      'Tâches planifiées (import, export nominatif, anonymisation, sauvegarde) et réglages des données',
+    response: JobsDto,
+  },
+  runJob: {
+    method: 'POST',
+    path: '/api/admin/jobs/:id/run',
+    access: administrators,
+    summary: 'Lance une tâche planifiée tout de suite',
+    params: JobParams,
+    response: JobStatus,
+  },
+  saveDataSettings: {
+    method: 'PUT',
+    path: '/api/admin/data-settings',
+    access: administrators,
+    summary: 'Conservation des données nominatives, dossiers et horaires des tâches',
+    body: SaveDataSettingsRequest,
+    response: JobsDto,
+  },
+  saveBackupPassphrase: {
+    method: 'PUT',
+    path: '/api/admin/backup-passphrase',
+    access: administrators,
+    summary: 'Phrase de passe des sauvegardes chiffrées (jamais renvoyée)',
+    body: BackupPassphraseRequest,
+    response: z.object({ ok: z.literal(true) }),
+  },
   openapi: {
     method: 'GET',
     path: '/api/openapi.json',
@@ -342,4 +376,7 @@ export type RouteBody<R extends RouteId> = (typeof routes)[R] extends { body: z.
 export type RouteQuery<R extends RouteId> = (typeof routes)[R] extends { query: z.ZodType<infer Q> }
   ? Q
   : Record<string, never>;
+export type RouteParams<R extends RouteId> = (typeof routes)[R] extends { params: z.ZodType<infer P> }
+  ? P
+  : { id?: string };
 export type RouteResponse<R extends RouteId> = z.infer<(typeof routes)[R]['response']>;

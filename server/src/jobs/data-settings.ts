@@ -1,0 +1,58 @@
+/** Where and when the data jobs run, and how long nominative data is kept. */
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import type { DataSettings, SaveDataSettingsRequest } from '@gfa/shared';
+import { getSetting, setSetting } from '../db/config-store.js';
+import type { Db } from '../db/database.js';
+
+/** The CCTP's 7 days; more only by an explicit, journaled administrator choice. */
+export const DEFAULT_RETENTION_DAYS = 7;
+
+export const DEFAULT_DATA_SETTINGS: DataSettings = {
+  retentionDays: DEFAULT_RETENTION_DAYS,
+  retentionTime: '02:00',
+  // The evening before and the morning of.
+  import: { folder: null, profile: 'standard', times: ['07:00', '19:00'] },
+  // Before the purge (the purge also runs it first when it is set up).
+  nominativeExport: { folder: null, format: 'xlsx', time: '01:30' },
+  backup: { time: '03:00', keepDays: 30, copyTo: null },
+};
+
+const KEY = 'dataSettings';
+
+export const loadDataSettings = (db: Db): DataSettings => ({
+  ...DEFAULT_DATA_SETTINGS,
+  ...getSetting<Partial<DataSettings>>(db, KEY, {}),
+});
+
+export const writeDataSettings = (db: Db, settings: DataSettings): void => setSetting(db, KEY, settings);
+
+/** A folder the server can write into (created if missing), or a French reason. */
+function folderProblem(folder: string | null, what: string): string | null {
+  if (folder === null) return null;
+  if (!isAbsolute(folder))
+    return `${what} : indiquez un chemin complet (par exemple D:\\GFA ou \\\\serveur\\partage).`;
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+    return null;
+  } catch {
+    return `${what} : le serveur ne peut pas écrire dans « ${folder} ».`;
+  }
+}
+
+/** The French reason a change is refused, or null. */
+export function dataSettingsProblem(request: SaveDataSettingsRequest, current: DataSettings): string | null {
+  if (
+    request.retentionDays > DEFAULT_RETENTION_DAYS &&
+    request.retentionDays !== current.retentionDays &&
+    !request.confirmLongerRetention
+  ) {
+    return `Conserver les données nominatives plus de ${DEFAULT_RETENTION_DAYS} jours demande une confirmation explicite.`;
+  }
+  return (
+    folderProblem(request.import.folder, 'Dossier surveillé des rendez-vous') ??
+    folderProblem(request.nominativeExport.folder, 'Dossier de l’export nominatif') ??
+    folderProblem(request.backup.copyTo, 'Second dossier des sauvegardes')
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * Runs the scheduled jobs: each at its daily times (node-cron), on demand
+ * from the administration screen, and once at start when the box was off at
+ * its last time (catch-up, in the registry's order: import, nominative export,
+ * anonymisation, backup). Every run is journaled (`job.completed` or
+ * `job.failed`), which is also where the last run is read from.
+ */
+import cron, { type ScheduledTask } from 'node-cron';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { ActorRef, DailyTime, JobId, JobRun, JobStatus, JobTrigger } from '@gfa/shared';
+import type { Db } from '../db/database.js';
+import * as t from '../db/schema.js';
+import { appendAudit } from '../web/journal-audit.js';
+import { cronOf, nextOccurrence, previousOccurrence } from './daily-schedule.js';
+
+/** What a job did, for the administrator (French) and the journal (counts). */
+export interface JobOutcome {
+  readonly summary: string;
+  readonly counts: Record<string, number>;
+}
+
+export interface JobDefinition {
+  readonly id: JobId;
+  readonly label: string;
+  times(): readonly DailyTime[];
+  /** Why it cannot run (French), or null. */
+  notReady(): string | null;
+  run(now: number): Promise<JobOutcome>;
+}
+
+const SYSTEM: ActorRef = { kind: 'system', id: 'jobs' };
+
+export class JobRegistry {
+  private readonly tasks: ScheduledTask[] = [];
+  private readonly running = new Set<JobId>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+    private readonly jobs: readonly JobDefinition[],
+  ) {}
+
+  /** Catches up what was missed while the box was off, then schedules every job. */
+  async start(): Promise<void> {
+    for (const job of this.jobs) {
+      const due = previousOccurrence(job.times(), this.now());
+      const last = this.lastRun(job.id)?.at ?? null;
+      if (due !== null && (last === null || last < due) && job.notReady() === null) {
+        await this.run(job.id, 'catch-up');
+      }
+    }
+    this.schedule();
+  }
+
+  /** Re-reads the jobs' times (after the administrator changed them). */
+  reschedule(): void {
+    this.unschedule();
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.unschedule();
+  }
+
+  /** Runs a job now; a job already running is not started twice. */
+  async run(id: JobId, trigger: JobTrigger, actor: ActorRef = SYSTEM): Promise<JobStatus> {
+    const job = this.job(id);
+    if (this.running.has(id)) return this.statusOf(job);
+    this.running.add(id);
+    const started = this.now();
+    try {
+      const problem = job.notReady();
+      if (problem) throw new Error(problem);
+      const outcome = await job.run(started);
+      this.journal('job.completed', actor, { job: id, trigger, summary: outcome.summary, ...outcome.counts });
+    } catch (error) {
+      // The administrator sees the reason; the journal and the logs carry no names (messages are ours).
+      const summary = error instanceof Error ? error.message : String(error);
+      this.journal('job.failed', actor, { job: id, trigger, summary });
+    } finally {
+      this.running.delete(id);
+    }
+    return this.statusOf(job);
+  }
+
+  statuses(): JobStatus[] {
+    return this.jobs.map((job) => this.statusOf(job));
+  }
+
+  private statusOf(job: JobDefinition): JobStatus {
+    return {
+      id: job.id,
+      label: job.label,
+      times: [...job.times()],
+      notReady: job.notReady(),
+      running: this.running.has(job.id),
+      lastRun: this.lastRun(job.id),
+      nextRun: nextOccurrence(job.times(), this.now()),
+    };
+  }
+
+  private lastRun(id: JobId): JobRun | null {
+    const row = this.db
+      .select()
+      .from(t.events)
+      .where(
+        and(
+          inArray(t.events.type, ['job.completed', 'job.failed']),
+          eq(sql`json_extract(${t.events.data}, '$.job')`, id),
+        ),
+      )
+      .orderBy(desc(t.events.seq))
+      .get();
+    if (!row) return null;
+    return {
+      at: row.at,
+      ok: row.type === 'job.completed',
+      trigger: row.data.trigger as JobTrigger,
+      summary: String(row.data.summary ?? ''),
+    };
+  }
+
+  private journal(
+    type: 'job.completed' | 'job.failed',
+    actor: ActorRef,
+    data: Record<string, unknown>,
+  ): void {
+    this.db.transaction((tx) => appendAudit(tx as unknown as Db, this.now(), type, actor, data));
+  }
+
+  private job(id: JobId): JobDefinition {
+    const job = this.jobs.find((j) => j.id === id);
+    if (!job) throw new Error(`unknown job ${id}`);
+    return job;
+  }
+
+  private schedule(): void {
+    for (const job of this.jobs) {
+      for (const time of job.times()) {
+        this.tasks.push(
+          cron.schedule(cronOf(time), () => void this.run(job.id, 'schedule'), {
+            name: `gfa-${job.id}-${time}`,
+          }),
+        );
+      }
+    }
+  }
+
+  private unschedule(): void {
+    for (const task of this.tasks.splice(0)) void task.destroy();
+  }
+}

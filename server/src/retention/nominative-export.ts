@@ -1,0 +1,81 @@
+/**
+ * The nominative export that runs before the purge: one file per past day
+ * still nominative (visits of the day, with identities), written once to the
+ * folder the administrator chose, so that the centre keeps its own nominative
+ * record after GFA anonymises the day.
+ */
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { and, lt, ne } from 'drizzle-orm';
+import type { CentreConfig, Visit } from '@gfa/shared';
+import type { Db } from '../db/database.js';
+import { STATE_LABEL } from '../domain/index.js';
+import { loadVisits } from '../db/day-store.js';
+import * as t from '../db/schema.js';
+import type { Table } from '../stats/tables.js';
+import { tableToCsv, tablesToXlsx } from '../stats/writers.js';
+
+export type NominativeFormat = 'csv' | 'xlsx';
+
+export const nominativeFileName = (day: string, format: NominativeFormat): string =>
+  `gfa-nominatif-${day}.${format}`;
+
+const clock = (ms: number | null): string | null =>
+  ms === null ? null : new Date(ms).toTimeString().slice(0, 5);
+
+function dayTable(day: string, visits: readonly Visit[], config: CentreConfig): Table {
+  const text = (label: string) => ({ label, type: 'text' as const });
+  return {
+    name: day,
+    columns: [
+      text('Jour'),
+      text('Heure du rendez-vous'),
+      text('Civilité'),
+      text('Nom'),
+      text('Prénom'),
+      text('Date de naissance'),
+      text('Motif'),
+      text('Arrivée'),
+      text('Fin'),
+      text('État'),
+    ],
+    rows: visits.map((v) => [
+      day,
+      clock(v.appointmentAt),
+      v.identity.civility,
+      v.identity.lastName,
+      v.identity.firstName,
+      v.identity.birthDate,
+      config.reasons.find((r) => r.id === v.reasonId)?.label ?? v.reasonId,
+      clock(v.arrivedAt),
+      clock(v.endedAt),
+      STATE_LABEL[v.state],
+    ]),
+  };
+}
+
+/** Writes the files of the past days not exported yet; returns the days written. */
+export function exportNominativeDays(
+  db: Db,
+  config: CentreConfig,
+  options: { folder: string; format: NominativeFormat; today: string },
+): string[] {
+  const days = db
+    .selectDistinct({ day: t.visits.day })
+    .from(t.visits)
+    .where(and(lt(t.visits.day, options.today), ne(t.visits.firstName, '')))
+    .all()
+    .map((r) => r.day)
+    .filter((day) => !existsSync(join(options.folder, nominativeFileName(day, options.format))))
+    .sort();
+  mkdirSync(options.folder, { recursive: true });
+  for (const day of days) {
+    const table = dayTable(day, loadVisits(db, day, day), config);
+    const file = join(options.folder, nominativeFileName(day, options.format));
+    const content = options.format === 'csv' ? tableToCsv(table) : tablesToXlsx([table]);
+    // Renamed only once complete: a half-written file is never taken as done.
+    writeFileSync(`${file}.part`, content, { mode: 0o600 });
+    renameSync(`${file}.part`, file);
+  }
+  return days;
+}

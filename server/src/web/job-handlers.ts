@@ -1,0 +1,55 @@
+/** Administration › Tâches planifiées: status, run now, data settings, backup passphrase. */
+import type { DataSettings, JobsDto } from '@gfa/shared';
+import { readBackupPassphrase, writeBackupPassphrase } from '../backup/passphrase-store.js';
+import { dataSettingsProblem, loadDataSettings, writeDataSettings } from '../jobs/data-settings.js';
+import { ApiFailure } from './api-failure.js';
+import { appendAudit } from './journal-audit.js';
+import { actorOf, requirePrincipal } from './principal-context.js';
+import type { HandlerDeps, Handlers } from './rest-handlers.js';
+
+type JobRoute = 'jobs' | 'runJob' | 'saveDataSettings' | 'saveBackupPassphrase';
+
+export function createJobHandlers(deps: HandlerDeps): Pick<Handlers, JobRoute> {
+  const { db, service, jobs, dataDir } = deps;
+  const dto = (): JobsDto => ({
+    jobs: jobs.statuses(),
+    settings: loadDataSettings(db),
+    backupPassphraseSet: readBackupPassphrase(dataDir) !== null,
+  });
+
+  return {
+    jobs: dto,
+    runJob: (ctx) => jobs.run(ctx.params.id, 'manual', actorOf(requirePrincipal(ctx)).ref),
+    saveDataSettings: (ctx) => {
+      const actor = actorOf(requirePrincipal(ctx)).ref;
+      const { confirmLongerRetention, ...after } = ctx.body;
+      const before = loadDataSettings(db);
+      const problem = dataSettingsProblem(ctx.body, before);
+      if (problem) throw new ApiFailure('bad_request', problem);
+      db.transaction(() => {
+        writeDataSettings(db, after satisfies DataSettings);
+        appendAudit(db, service.now(), 'config.changed', actor, {
+          subject: 'data-settings',
+          before,
+          after,
+          // Kept with the change: the administrator's explicit choice to keep names longer.
+          confirmLongerRetention,
+        });
+      });
+      jobs.reschedule();
+      return dto();
+    },
+    saveBackupPassphrase: (ctx) => {
+      const actor = actorOf(requirePrincipal(ctx)).ref;
+      const existed = readBackupPassphrase(dataDir) !== null;
+      writeBackupPassphrase(dataDir, ctx.body.passphrase);
+      // The journal records that it changed, never the passphrase.
+      appendAudit(db, service.now(), 'config.changed', actor, {
+        subject: 'backup-passphrase',
+        before: { set: existed },
+        after: { set: true },
+      });
+      return { ok: true as const };
+    },
+  };
+}
