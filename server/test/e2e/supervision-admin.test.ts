@@ -6,8 +6,8 @@
  * three-step journey through the screens; a walk-in for that reason then
  * flows through the three steps, the last one at the new professional's desk.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { VisitDto } from '@gfa/shared';
@@ -188,5 +188,38 @@ describe.runIf(built)('supervision and administration in the browser', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^gfa-statistiques-.*\.xlsx$/);
     await screenshot(admin, 'admin-statistics');
+  }, 60_000);
+
+  it('the administrator sets the watched folder and the backup passphrase, then runs both jobs now', async () => {
+    const fixtures = resolve(import.meta.dirname, '../import/fixtures');
+    const watched = join(demo.dataDir, 'entrant');
+    mkdirSync(watched);
+    copyFileSync(resolve(fixtures, 'good-cp1252-semicolon.csv'), join(watched, 'rdv-demain.csv'));
+    const admin = await signInWorkstation(browser, demo.server.url, 'admin');
+    await admin.getByRole('button', { name: 'Administration' }).click();
+    await admin.getByRole('button', { name: 'Tâches planifiées' }).click();
+    const settings = admin.getByRole('region', { name: 'Conservation et dossiers' });
+    await settings.getByLabel('Dossier surveillé').fill(watched);
+    await settings.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+    await admin.getByText('Réglages des données enregistrés.').waitFor();
+    await settings
+      .getByLabel('Nouvelle phrase de passe (12 caractères au moins)')
+      .fill('une phrase de passe solide');
+    await settings.getByRole('button', { name: 'Enregistrer la phrase de passe' }).click();
+    await settings.getByText('Une phrase de passe est définie.').waitFor();
+
+    const jobs = admin.getByRole('region', { name: 'Tâches planifiées' });
+    for (const id of ['import', 'backup']) {
+      const row = jobs.locator(`tr[data-job="${id}"]`);
+      await row.getByRole('button', { name: 'Lancer maintenant' }).click();
+      await row.getByText(/^Réussie : /).waitFor();
+    }
+    expect(await jobs.locator('tr[data-job="import"]').innerText()).toContain('1 fichier importé(s)');
+    expect(await jobs.locator('tr[data-job="backup"]').innerText()).toMatch(
+      /Sauvegarde gfa-\d{8}-\d{6}\.gfabak/,
+    );
+    expect(readdirSync(watched)).toEqual(['importés']);
+    expect(readdirSync(join(demo.dataDir, 'backups'))).toHaveLength(1);
+    await screenshot(admin, 'admin-jobs');
   }, 60_000);
 });

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useWorkstation } from '../store.js';
 import { ImportAdmin } from './ImportAdmin.js';
+import { JobsAdmin } from './JobsAdmin.js';
 import { StatsAdmin } from './StatsAdmin.js';
 import { PlacesAdmin } from './PlacesAdmin.js';
 import { ReasonsAdmin } from './ReasonsAdmin.js';
@@ -15,6 +16,7 @@ const SECTIONS = {
   rules: 'Règles et écrans',
   imports: 'Import des rendez-vous',
   stats: 'Statistiques et exports',
+  jobs: 'Tâches planifiées',
 } as const;
 type Section = keyof typeof SECTIONS;
 
@@ -37,6 +39,7 @@ export function AdminView() {
       {section === 'rules' && <RulesAdmin config={config} />}
       {section === 'imports' && <ImportAdmin />}
       {section === 'stats' && <StatsAdmin />}
+      {section === 'jobs' && <JobsAdmin />}
     </div>
   );
 }

@@ -3,9 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ImportProfile, ImportReport, ImportRun } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { fileToBase64, uploadAppointments } from './upload.js';
-
-const when = (ms: number): string =>
-  new Date(ms).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+import { when } from './when.js';
 
 export function ImportAdmin() {
   const [profiles, setProfiles] = useState<ImportProfile[]>([]);
