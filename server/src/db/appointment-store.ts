@@ -31,6 +31,7 @@ function toAppointment(row: Row): Appointment {
       lastName: row.lastName,
       birthDate: row.birthDate,
     },
+    contact: { birthName: row.birthName, phone: row.phone, email: row.email },
     status: row.status,
   };
 }
@@ -47,6 +48,9 @@ export function upsertAppointments(db: Db, list: readonly Appointment[]): void {
         reasonId: a.reasonId,
         professionalId: a.professionalId,
         ...a.identity,
+        birthName: a.contact?.birthName ?? null,
+        phone: a.contact?.phone ?? null,
+        email: a.contact?.email ?? null,
         lastNameKey: nameKey(a.identity.lastName),
         status: a.status,
       };

@@ -122,6 +122,9 @@ export const appointments = sqliteTable(
     /** Upper-case, accent-free last name, for kiosk look-ups. */
     lastNameKey: text('last_name_key').notNull(),
     birthDate: text('birth_date'),
+    birthName: text('birth_name'),
+    phone: text('phone'),
+    email: text('email'),
     status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull(),
   },
   (t) => [

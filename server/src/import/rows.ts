@@ -76,6 +76,12 @@ export function readRows(csv: ParsedCsv, profile: ImportProfile, config: CentreC
       if (first) fail('externalId', `Identifiant en double : « ${externalId} » (déjà ligne ${first}).`);
       else seen.set(externalId, line);
     }
+    const email = cell('email') || null;
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      fail('email', `Adresse e-mail invalide : « ${email} ».`);
+    const phone = cell('phone') || null;
+    if (phone && !/^\+?[\d .()-]{6,20}$/.test(phone))
+      fail('phone', `Numéro de téléphone invalide : « ${phone} ».`);
     if (errors.length > before || !birth.ok || !day.ok || !time.ok || !reasonId) continue;
 
     appointments.push({
@@ -91,6 +97,7 @@ export function readRows(csv: ParsedCsv, profile: ImportProfile, config: CentreC
         lastName,
         birthDate: birth.value,
       },
+      contact: { birthName: cell('birthName') || null, phone, email },
     });
   }
   return { appointments, errors };

@@ -1,6 +1,6 @@
 /**
  * Nominative data is kept N days (7 by default), then anonymised in place:
- * names, birth dates, external ids, convocation references and notes are
+ * names, birth dates, birth names, phones, e-mails, external ids, convocation references and notes are
  * replaced or removed; ids, reasons, journeys and times stay, so statistics
  * over the whole contract are unchanged. Idempotent: run every night.
  */
@@ -60,6 +60,9 @@ export function anonymiseBefore(db: Db, cutoffDay: string, now: number): Anonymi
           lastName: name,
           lastNameKey: name,
           birthDate: null,
+          birthName: null,
+          phone: null,
+          email: null,
           externalId: null,
           reference: null,
         })

@@ -2,7 +2,8 @@
 import type { ImportRun } from '@gfa/shared';
 import { latestEntriesOf } from '../db/journal-store.js';
 import { importAppointments } from '../import/import-appointments.js';
-import { findProfile, listProfiles } from '../import/profiles.js';
+import { STANDARD_PROFILE, findProfile, listProfiles, saveProfile } from '../import/profiles.js';
+import { appendAudit } from './journal-audit.js';
 import { ApiFailure } from './api-failure.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './rest-handlers.js';
@@ -11,7 +12,7 @@ const count = (value: unknown): number | null => (typeof value === 'number' ? va
 
 export function createImportHandlers(
   deps: HandlerDeps,
-): Pick<Handlers, 'importAppointments' | 'importProfiles' | 'importRuns'> {
+): Pick<Handlers, 'importAppointments' | 'importProfiles' | 'saveImportProfile' | 'importRuns'> {
   const { db, service } = deps;
   return {
     importAppointments: (ctx) => {
@@ -35,6 +36,24 @@ export function createImportHandlers(
       return report;
     },
     importProfiles: () => ({ profiles: listProfiles(db) }),
+    saveImportProfile: (ctx) => {
+      const actor = actorOf(requirePrincipal(ctx)).ref;
+      if (ctx.body.name === STANDARD_PROFILE.name)
+        throw new ApiFailure(
+          'bad_request',
+          'Le profil « standard » ne se modifie pas : donnez un autre nom.',
+        );
+      db.transaction(() => {
+        const before = findProfile(db, ctx.body.name) ?? null;
+        saveProfile(db, ctx.body);
+        appendAudit(db, service.now(), 'config.changed', actor, {
+          subject: `import-profile:${ctx.body.name}`,
+          before,
+          after: ctx.body,
+        });
+      });
+      return { profiles: listProfiles(db) };
+    },
     importRuns: () => ({
       runs: latestEntriesOf(db, ['import.completed', 'import.rejected'], 30).map((e): ImportRun => ({
         at: e.at,

@@ -176,6 +176,14 @@ describe.runIf(built)('supervision and administration in the browser', () => {
       .waitFor();
     await screenshot(admin, 'admin-import');
 
+    // A column profile for another agenda, saved once, then offered in the list.
+    const mapping = admin.getByRole('region', { name: 'Correspondance des colonnes' });
+    await mapping.getByLabel('Nom du profil').fill('agenda-2');
+    await mapping.getByLabel('Téléphone').fill('Tél.');
+    await mapping.getByRole('button', { name: 'Enregistrer le profil' }).click();
+    await admin.getByText('Profil « agenda-2 » enregistré.').waitFor();
+    expect(await form.getByLabel('Correspondance des colonnes').inputValue()).toBe('agenda-2');
+
     // Statistics of the day with their charts, and the XLSX download.
     await admin.getByRole('button', { name: 'Statistiques et exports' }).click();
     await admin.getByRole('button', { name: 'Afficher' }).click();

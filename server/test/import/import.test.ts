@@ -193,3 +193,66 @@ describe('re-import', () => {
     expect(after.find((a) => a.externalId === 'SA-3')?.status).toBe('cancelled');
   });
 });
+
+describe('optional identification columns', () => {
+  const profile = {
+    ...STANDARD_PROFILE,
+    name: 'avec-contact',
+    columns: {
+      ...STANDARD_PROFILE.columns,
+      birthName: 'Nom de naissance',
+      phone: 'Téléphone',
+      email: 'Courriel',
+    },
+  };
+  const file = (rows: string[]) =>
+    Buffer.from(
+      [
+        'Nom;Prénom;Civilité;Date de naissance;Date RDV;Heure RDV;Motif;Professionnel;Identifiant;Référence;Nom de naissance;Téléphone;Courriel',
+        ...rows,
+      ].join('\r\n'),
+    );
+  const importWith = (bytes: Buffer) =>
+    importAppointments(
+      handle.db,
+      loadConfig(handle.db),
+      { file: 'c.csv', bytes, profile, dryRun: false },
+      admin,
+      Date.now(),
+    );
+
+  it('birth name, phone and e-mail are stored only when the profile maps them', () => {
+    const report = importWith(
+      file([
+        'Martin;Joëlle;Mme;12/04/1961;01/12/2026;08:00;EPS;;SA-9;RDV-9;Durand;05 56 00 11 22;joelle@example.fr',
+      ]),
+    );
+    expect(report).toMatchObject({ created: 1, errors: [] });
+    expect(appointmentsOfDay(handle.db, DAY)[0]?.contact).toEqual({
+      birthName: 'Durand',
+      phone: '05 56 00 11 22',
+      email: 'joelle@example.fr',
+    });
+    // Without those columns in the profile, nothing of the kind is kept.
+    run('good-utf8-semicolon.csv');
+    expect(appointmentsOfDay(handle.db, DAY).map((a) => a.contact)).toContainEqual({
+      birthName: null,
+      phone: null,
+      email: null,
+    });
+  });
+
+  it('a bad e-mail or phone refuses the file with its line', () => {
+    const report = importWith(
+      file([
+        'Martin;Joëlle;Mme;12/04/1961;01/12/2026;08:00;EPS;;SA-9;RDV-9;;05 56 00 11 22;joelle-at-example',
+        'Petit;Jean;M.;01/01/1950;01/12/2026;09:00;EPS;;SA-10;RDV-10;;appelez-moi;',
+      ]),
+    );
+    expect(report.errors).toEqual([
+      { line: 2, column: 'Courriel', message: 'Adresse e-mail invalide : « joelle-at-example ».' },
+      { line: 3, column: 'Téléphone', message: 'Numéro de téléphone invalide : « appelez-moi ».' },
+    ]);
+    expect(appointmentsOfDay(handle.db, DAY)).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, CheckinResponse, ImportReport, VisitDto } from '@gfa/shared';
 import { localDay } from '../../src/service/local-day.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
+import { readJournal } from './support/journal.js';
 
 let demo: DemoServer;
 beforeAll(async () => {
@@ -92,6 +93,47 @@ describe('appointment upload', () => {
       ['cancelled', at('17:00')],
       ['cancelled', at('17:15')],
     ]);
+  });
+
+  it('the administrator saves a column profile (journaled); "standard" stays as it is', async () => {
+    const admin = await demo.login('admin');
+    const columns = {
+      lastName: 'NOM',
+      firstName: 'PRENOM',
+      birthDate: 'NAISSANCE',
+      date: 'DATE',
+      time: 'HEURE',
+      reason: 'PRESTATION',
+      phone: 'TEL',
+    };
+    const standard = await admin.call<ApiErrorBody>('PUT', '/api/imports/profiles', {
+      name: 'standard',
+      columns,
+    });
+    expect(standard.body.error.message).toBe(
+      'Le profil « standard » ne se modifie pas : donnez un autre nom.',
+    );
+    const saved = await admin.call<{ profiles: { name: string }[] }>('PUT', '/api/imports/profiles', {
+      name: 'agenda-cpam',
+      columns,
+    });
+    expect(saved.body.profiles.map((p) => p.name)).toEqual(['standard', 'agenda-cpam']);
+    const rows = [
+      'NOM;PRENOM;NAISSANCE;DATE;HEURE;PRESTATION;TEL',
+      `Roux;Anne;04/05/1970;${today};17:40;EIP;0600000000`,
+    ];
+    const report = await admin.call<ImportReport>('POST', '/api/imports', {
+      file: 'agenda.csv',
+      contentBase64: Buffer.from(rows.join('\n')).toString('base64'),
+      profile: 'agenda-cpam',
+      dryRun: true,
+    });
+    expect(report.body).toMatchObject({ created: 1, errors: [] });
+    expect(readJournal(demo.dataDir).findLast((e) => e.type === 'config.changed')?.data).toMatchObject({
+      subject: 'import-profile:agenda-cpam',
+      before: null,
+      after: { name: 'agenda-cpam', columns },
+    });
   });
 
   it('an unknown profile is a French 400', async () => {

@@ -31,11 +31,12 @@ describe('nightly anonymisation', () => {
     expect(cutoffDay('2026-03-03', 7)).toBe('2026-02-24');
   });
 
-  it('removes names, birth dates, external ids, references and notes older than the retention, and only those', async () => {
+  it('removes names, birth dates, birth names, phones, e-mails, external ids, references and notes older than the retention, and only those', async () => {
     await dayWithJoel();
     const before = allText();
     expect(before).toContain('Ghislaine');
     expect(before).toContain('Diabétique');
+    expect(before).toContain('ghislaine.v@example.fr');
     // Journeys, times and the journal are what statistics read: they must not change.
     const steps = dump('select * from visit_steps order by id');
     const events = dump("select * from events where type not like 'retention.%' order by seq");
@@ -56,6 +57,9 @@ describe('nightly anonymisation', () => {
       'SA-OLD-1',
       'RDV-joel-old',
       'Diabétique',
+      'Dejeunefille',
+      '05 56 11 22 33',
+      'ghislaine.v@example.fr',
     ]) {
       expect(after, leaked).not.toContain(leaked);
     }

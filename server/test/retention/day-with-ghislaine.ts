@@ -25,6 +25,7 @@ export async function openDayWithGhislaine(
     ...old,
     externalId: 'SA-OLD-1',
     identity: { ...old.identity, firstName: 'Ghislaine', lastName: 'Vieuxnom', birthDate: '1944-07-14' },
+    contact: { birthName: 'Dejeunefille', phone: '05 56 11 22 33', email: 'ghislaine.v@example.fr' },
   };
   upsertAppointments(handle.db, [joel]);
   persist(day.run({ type: 'expect', appointment: joel }, system));

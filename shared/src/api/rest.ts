@@ -78,6 +78,9 @@ export const ImportProfile = z.object({
     professional: z.string().min(1).optional(),
     externalId: z.string().min(1).optional(),
     reference: z.string().min(1).optional(),
+    birthName: z.string().min(1).optional(),
+    phone: z.string().min(1).optional(),
+    email: z.string().min(1).optional(),
   }),
 });
 export type ImportProfile = z.infer<typeof ImportProfile>;

@@ -35,6 +35,7 @@ import {
   CheckinResponse,
   DisplaySettings,
   HealthResponse,
+  ImportProfile,
   ImportProfiles,
   ImportReport,
   ImportRuns,
@@ -194,6 +195,14 @@ export const routes = {
     path: '/api/imports/profiles',
     access: { principals: ['administrator'] },
     summary: 'Profils de correspondance des colonnes pour l’import des rendez-vous',
+    response: ImportProfiles,
+  },
+  saveImportProfile: {
+    method: 'PUT',
+    path: '/api/imports/profiles',
+    access: { principals: ['administrator'] },
+    summary: 'Enregistrer un profil de correspondance des colonnes (le profil « standard » est fixe)',
+    body: ImportProfile,
     response: ImportProfiles,
   },
   importRuns: {

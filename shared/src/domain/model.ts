@@ -178,6 +178,14 @@ export const Appointment = z.object({
   reasonId: Id,
   professionalId: Id.nullable(),
   identity: Identity,
+  /** Optional identification columns, stored only when the import profile maps them (never medical data). */
+  contact: z
+    .object({
+      birthName: z.string().max(80).nullable(),
+      phone: z.string().max(40).nullable(),
+      email: z.string().max(120).nullable(),
+    })
+    .optional(),
   status: z.enum(['scheduled', 'cancelled']),
 });
 export type Appointment = z.infer<typeof Appointment>;

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ImportProfile, ImportReport, ImportRun } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { fileToBase64, uploadAppointments } from './upload.js';
+import { ProfileEditor } from './ProfileEditor.js';
 import { when } from './when.js';
 
 export function ImportAdmin() {
@@ -75,6 +76,19 @@ export function ImportAdmin() {
         )}
         {report && <ReportView report={report} />}
       </section>
+      <ProfileEditor
+        key={`${profile}:${profiles.length}`}
+        base={
+          profiles.find((p) => p.name === profile) ?? {
+            name: profile,
+            columns: { lastName: '', firstName: '', birthDate: '', date: '', reason: '' },
+          }
+        }
+        onSaved={(list, name) => {
+          setProfiles(list);
+          setProfile(name);
+        }}
+      />
       <section aria-label="Derniers imports">
         <h2>Derniers imports</h2>
         <table className="ws-table">

@@ -1,0 +1,65 @@
+/** The column mapping of an agenda's CSV export, saved once as a named profile. */
+import { useState } from 'react';
+import type { ImportProfile } from '@gfa/shared';
+import { api, attempt } from '../session.js';
+
+type Field = keyof ImportProfile['columns'];
+const FIELDS: readonly [Field, string, boolean][] = [
+  ['lastName', 'Nom', true],
+  ['firstName', 'Prénom', true],
+  ['birthDate', 'Date de naissance', true],
+  ['date', 'Date du rendez-vous', true],
+  ['time', 'Heure du rendez-vous (vide si dans la colonne date)', false],
+  ['reason', 'Motif', true],
+  ['civility', 'Civilité', false],
+  ['professional', 'Professionnel', false],
+  ['externalId', 'Identifiant du rendez-vous', false],
+  ['reference', 'Référence de convocation', false],
+  ['birthName', 'Nom de naissance', false],
+  ['phone', 'Téléphone', false],
+  ['email', 'Courriel', false],
+];
+
+export function ProfileEditor(props: {
+  readonly base: ImportProfile;
+  readonly onSaved: (profiles: ImportProfile[], name: string) => void;
+}) {
+  const [name, setName] = useState(props.base.name === 'standard' ? '' : props.base.name);
+  const [columns, setColumns] = useState<Record<string, string>>({ ...props.base.columns });
+  const save = async () => {
+    // Empty optional columns are simply not mapped: nothing of the kind is stored.
+    const mapped = Object.fromEntries(Object.entries(columns).filter(([, v]) => v.trim() !== ''));
+    const saved = await attempt(
+      () =>
+        api.call('saveImportProfile', {
+          body: { name, columns: mapped as ImportProfile['columns'] },
+        }),
+      `Profil « ${name} » enregistré.`,
+    );
+    if (saved) props.onSaved(saved.profiles, name);
+  };
+  return (
+    <section className="ws-form" aria-label="Correspondance des colonnes">
+      <h2>Correspondance des colonnes</h2>
+      <p>Indiquez, pour chaque information, l’en-tête de la colonne dans le fichier de votre agenda.</p>
+      <label>
+        Nom du profil
+        <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      {FIELDS.map(([field, label, required]) => (
+        <label key={field}>
+          {label}
+          {required ? ' (obligatoire)' : ''}
+          <input
+            type="text"
+            value={columns[field] ?? ''}
+            onChange={(e) => setColumns({ ...columns, [field]: e.target.value })}
+          />
+        </label>
+      ))}
+      <button type="button" className="gfa-button" disabled={!name.trim()} onClick={() => void save()}>
+        Enregistrer le profil
+      </button>
+    </section>
+  );
+}
