@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { DatabaseTooNewError } from '../db/database.js';
 import { CliError, addDevice, addUser, migrate, serve } from './commands.js';
+import { auditVerify } from './audit-command.js';
 import { backup, restore } from './backup-commands.js';
 import { exportStatistics } from './export-command.js';
 import { importFile } from './import-command.js';
@@ -75,6 +76,13 @@ program
   .option('--passphrase-stdin', 'lit la phrase de passe sur l’entrée standard')
   .option('--data-dir <dir>', 'dossier des données')
   .action(restore);
+
+const audit = program.command('audit').description('Journal d’audit chaîné');
+audit
+  .command('verify')
+  .description('Vérifie qu’aucun enregistrement du journal n’a été modifié, supprimé ou déplacé')
+  .option('--data-dir <dir>', 'dossier des données')
+  .action(auditVerify);
 
 const device = program.command('device').description('Gestion des appareils (bornes, écrans)');
 device

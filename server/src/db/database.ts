@@ -8,6 +8,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sealJournal } from './journal-chain.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -55,6 +56,7 @@ export function openDatabase(file: string, migrationsFolder = defaultMigrations)
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder });
     sqlite.pragma(`user_version = ${known}`);
+    sealJournal(db);
     return { sqlite, db, schemaVersion: known, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();

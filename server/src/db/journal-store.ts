@@ -2,23 +2,27 @@
 import { asc, between, desc, gt, inArray, sql } from 'drizzle-orm';
 import type { JournalEntry } from '@gfa/shared';
 import type { Db } from './database.js';
+import { chainHash, lastHash } from './journal-chain.js';
 import * as t from './schema.js';
 
 export type NewJournalEntry = Omit<JournalEntry, 'seq'>;
 
+/** Appends one record, chained to the previous one (see journal-chain.ts). */
 export function appendEntry(db: Db, entry: NewJournalEntry): number {
+  const content = {
+    at: entry.at,
+    type: entry.type,
+    actorKind: entry.actor.kind,
+    actorId: entry.actor.id,
+    visitId: entry.visitId,
+    stepId: entry.stepId,
+    professionalId: entry.professionalId,
+    data: entry.data,
+  };
+  // Callers append inside their state change's transaction; SQLite serialises writers, so the chain cannot fork.
   const row = db
     .insert(t.events)
-    .values({
-      at: entry.at,
-      type: entry.type,
-      actorKind: entry.actor.kind,
-      actorId: entry.actor.id,
-      visitId: entry.visitId,
-      stepId: entry.stepId,
-      professionalId: entry.professionalId,
-      data: entry.data,
-    })
+    .values({ ...content, hash: chainHash(lastHash(db), content) })
     .returning({ seq: t.events.seq })
     .get();
   return row.seq;

@@ -244,6 +244,8 @@ export const events = sqliteTable(
     stepId: text('step_id'),
     professionalId: text('professional_id'),
     data: json<Record<string, unknown>>('data').notNull(),
+    /** SHA-256 of the previous record's hash and this record's content: the audit chain. */
+    hash: text('hash'),
   },
   (t) => [index('events_at').on(t.at), index('events_visit').on(t.visitId)],
 );
