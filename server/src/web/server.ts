@@ -28,6 +28,7 @@ import { ApiFailure } from './api-failure.js';
 import { SESSION_COOKIE, tokenFrom } from './principal-context.js';
 import { createHandlers, type RequestContext } from './rest-handlers.js';
 import { serveMedia, listMedia } from './media.js';
+import { registerSecurityHeaders, sameOriginUpgrade } from './security-headers.js';
 import { serveApps } from './static-apps.js';
 import { WsHub } from './ws-hub.js';
 
@@ -124,6 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       : false,
   });
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiFailure) {
@@ -186,6 +188,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   app.server.on('upgrade', (request, socket, head) => {
     if (new URL(request.url ?? '/', 'https://gfa').pathname !== '/ws') return socket.destroy();
+    if (!sameOriginUpgrade(request)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const cookies = app.parseCookie(request.headers.cookie ?? '');
     hub.handleUpgrade(request, socket, head, cookies[SESSION_COOKIE] ?? null);
   });

@@ -6,6 +6,7 @@ import { Agent, request } from 'undici';
 
 export interface JsonResponse<T = unknown> {
   status: number;
+  /** Parsed JSON, or the text of a page. */
   body: T;
 }
 
@@ -13,6 +14,8 @@ export interface ApiClient {
   readonly baseUrl: string;
   token: string | null;
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<JsonResponse<T>>;
+  /** The headers of the last answer (security headers, cookies). */
+  lastHeaders: Record<string, string | string[] | undefined>;
   close(): Promise<void>;
 }
 
@@ -21,6 +24,7 @@ export function apiClient(baseUrl: string, ca: string, token: string | null = nu
   const client: ApiClient = {
     baseUrl,
     token,
+    lastHeaders: {},
     async call<T>(method: string, path: string, body?: unknown): Promise<JsonResponse<T>> {
       const headers: Record<string, string> = {};
       if (body !== undefined) headers['content-type'] = 'application/json';
@@ -32,7 +36,10 @@ export function apiClient(baseUrl: string, ca: string, token: string | null = nu
         dispatcher,
       });
       const text = await res.body.text();
-      return { status: res.statusCode, body: (text ? JSON.parse(text) : null) as T };
+      const json = String(res.headers['content-type'] ?? '').includes('json');
+      // Kept off the response object so that tests can compare it whole.
+      client.lastHeaders = res.headers;
+      return { status: res.statusCode, body: (text ? (json ? JSON.parse(text) : text) : null) as T };
     },
     close: () => dispatcher.close(),
   };
