@@ -119,6 +119,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = Fastify({
     https: { key: certificate.key, cert: certificate.cert },
     bodyLimit: BODY_LIMIT,
+    // A stop (update, restart) must not wait on the browsers' keep-alive connections.
+    forceCloseConnections: true,
     // Logs carry ids and codes only: request bodies (names) are never logged.
     logger: options.logger
       ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
