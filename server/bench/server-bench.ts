@@ -123,7 +123,7 @@ async function benchGfa(dataDir: string): Promise<Figures> {
     ],
     /https:\/\/127\.0\.0\.1:\d+/,
   );
-  const ca = readFileSync(join(dataDir, 'cert.pem'), 'utf8');
+  const ca = readFileSync(join(dataDir, 'ca.pem'), 'utf8');
   const login = async (body: object): Promise<ApiClient> => {
     const client = apiClient(url, ca);
     client.token = (await client.call<SessionDto>('POST', '/api/session', body)).body.token;
@@ -170,7 +170,7 @@ async function benchFloor(dataDir: string): Promise<Figures> {
     ['server/bench/broadcast-floor.ts', dataDir],
     /wss:\/\/127\.0\.0\.1:\d+/,
   );
-  const ca = readFileSync(join(dataDir, 'cert.pem'), 'utf8');
+  const ca = readFileSync(join(dataDir, 'ca.pem'), 'utf8');
   const counts: number[] = new Array<number>(CLIENTS).fill(0);
   const sockets: WebSocket[] = [];
   for (let i = 0; i < CLIENTS; i += 1) sockets.push(await openClient(url, ca, null, [], counts, i));

@@ -55,7 +55,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     : null;
   const shown = options.host === '0.0.0.0' ? `https://${hostname()}:${server.port}` : server.url;
   console.log(`GFA prêt : ${shown}`);
-  console.log(`Empreinte du certificat (SHA-256) : ${server.fingerprint256}`);
+  console.log(`Empreinte de l’autorité GFA (SHA-256) : ${server.fingerprint256}`);
   console.log(`Données : ${dataDir}`);
   if (demo) printDemo(demo, shown);
   const stop = async (): Promise<void> => {

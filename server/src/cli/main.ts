@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { DatabaseTooNewError } from '../db/database.js';
 import { CliError, addDevice, addUser, migrate, serve } from './commands.js';
+import { showCertificate } from './cert-command.js';
 import { auditVerify } from './audit-command.js';
 import { backup, restore } from './backup-commands.js';
 import { exportStatistics } from './export-command.js';
@@ -76,6 +77,13 @@ program
   .option('--passphrase-stdin', 'lit la phrase de passe sur l’entrée standard')
   .option('--data-dir <dir>', 'dossier des données')
   .action(restore);
+
+program
+  .command('cert')
+  .description('Empreinte de l’autorité de certification et validité du certificat du serveur')
+  .option('--renew', 'renouvelle le certificat du serveur maintenant')
+  .option('--data-dir <dir>', 'dossier des données')
+  .action(showCertificate);
 
 const audit = program.command('audit').description('Journal d’audit chaîné');
 audit

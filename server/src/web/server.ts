@@ -7,6 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { Server as TlsServer } from 'node:tls';
 import { z } from 'zod';
 import {
   buildOpenApiDocument,
@@ -30,6 +31,7 @@ import { createHandlers, type RequestContext } from './rest-handlers.js';
 import { serveMedia, listMedia } from './media.js';
 import { registerSecurityHeaders, sameOriginUpgrade } from './security-headers.js';
 import { serveApps } from './static-apps.js';
+import { serveAuthority } from './tls-authority.js';
 import { WsHub } from './ws-hub.js';
 
 export const SERVER_VERSION = (
@@ -51,12 +53,16 @@ export interface ServerOptions {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** SHA-256 of the server's CA certificate: what the shells pin. */
   readonly fingerprint256: string;
   readonly service: QueueService;
+  /** Renews the server certificate if due and hands it to new connections; true when renewed. */
+  refreshCertificate(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 const BODY_LIMIT = 256 * 1024;
+const CERTIFICATE_CHECK_MS = 12 * 3600_000;
 
 function validationFailure(where: string, error: z.ZodError): ApiFailure {
   const first = error.issues[0];
@@ -78,7 +84,7 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: s
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const now = options.now ?? Date.now;
   const database = openDatabase(databaseFile(options.dataDir));
-  const certificate = await ensureCertificate(options.dataDir);
+  const certificate = await ensureCertificate(options.dataDir, new Date(now()));
   await options.seed?.(database.db, now());
   const service = new QueueService(database.db, now);
   const jobs = new JobRegistry(
@@ -184,6 +190,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   }
 
+  serveAuthority(app, certificate.caCert);
   await serveApps(app);
   await serveMedia(app, options.dataDir);
   await options.extend?.(app);
@@ -199,6 +206,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   await app.listen({ host: options.host ?? '0.0.0.0', port: options.port ?? 8443 });
+  const refreshCertificate = async (): Promise<boolean> => {
+    const renewed = await ensureCertificate(options.dataDir, new Date(now()));
+    if (renewed.renewed) {
+      (app.server as unknown as TlsServer).setSecureContext({ key: renewed.key, cert: renewed.cert });
+      app.log.info({ validTo: renewed.validTo.toISOString() }, 'server certificate renewed');
+    }
+    return renewed.renewed;
+  };
+  // Twice a day: a box running for months renews before expiry and follows a DHCP address change.
+  const renewTimer = setInterval(() => void refreshCertificate(), CERTIFICATE_CHECK_MS);
+  renewTimer.unref();
   const port = (app.server.address() as AddressInfo).port;
   const shownHost = !options.host || options.host === '0.0.0.0' ? 'localhost' : options.host;
   return {
@@ -206,7 +224,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     fingerprint256: certificate.fingerprint256,
     service,
+    refreshCertificate,
     close: async () => {
+      clearInterval(renewTimer);
       await jobs.stop();
       await hub.close();
       await app.close();

@@ -28,7 +28,7 @@ export async function startDemoServer(now: () => number = Date.now): Promise<Dem
       await seedDemo(db, localDay(at), at);
     },
   });
-  const ca = readFileSync(join(dataDir, 'cert.pem'), 'utf8');
+  const ca = readFileSync(join(dataDir, 'ca.pem'), 'utf8');
   const clients: ApiClient[] = [];
   const open = async (body: object): Promise<ApiClient> => {
     const client = apiClient(server.url, ca);

@@ -61,7 +61,7 @@ export async function startServerProcess(dataDir: string, extraArgs: string[] = 
 
   return {
     url,
-    ca: readFileSync(join(dataDir, 'cert.pem'), 'utf8'),
+    ca: readFileSync(join(dataDir, 'ca.pem'), 'utf8'),
     child,
     output: () => printed,
     waitForOutput: async (text, timeoutMs = 10_000) => {
