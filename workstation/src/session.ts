@@ -1,5 +1,5 @@
 /** Login, live connection and notifications of the workstation. */
-import type { Principal, ServerMessage, Topic } from '@gfa/shared';
+import type { LoginStep, Principal, ServerMessage, SessionDto, Topic } from '@gfa/shared';
 import { ApiError, LiveSocket, createApiClient } from '@gfa/shared/client';
 import { playChime, wsUrl } from '@gfa/shared/ui';
 import { isSupervisor, useWorkstation } from './store.js';
@@ -62,8 +62,22 @@ function topicsFor(principal: Extract<Principal, { kind: 'user' }>): Topic[] {
   return topics;
 }
 
-export async function signIn(login: string, password: string): Promise<void> {
-  const session = await api.call('login', { body: { login, password } });
+/** Password step: opens the session, or returns the second-factor step the account needs. */
+export async function signIn(login: string, password: string): Promise<LoginStep | null> {
+  const answer = await api.call('login', { body: { login, password } });
+  if ('next' in answer) return answer;
+  await openSession(answer);
+  return null;
+}
+
+/** Second-factor step; returns the recovery codes to show once after a first setup. */
+export async function confirmSecondFactor(challenge: string, code: string): Promise<string[]> {
+  const answer = await api.call('secondFactor', { body: { challenge, code } });
+  await openSession(answer);
+  return answer.recoveryCodes ?? [];
+}
+
+async function openSession(session: SessionDto): Promise<void> {
   if (session.principal.kind !== 'user')
     throw new ApiError(403, 'forbidden', 'Compte non autorisé sur ce poste.');
   token = session.token;

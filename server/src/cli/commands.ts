@@ -69,7 +69,7 @@ export async function serve(options: ServeOptions): Promise<void> {
 
 function printDemo(demo: DemoSeed, url: string): void {
   console.log(`\nCentre de démonstration : ${demo.appointments} rendez-vous aujourd'hui.`);
-  console.log(`Comptes (mot de passe « demo ») :`);
+  console.log(`Comptes (mot de passe « demo », double authentification non exigée en démonstration) :`);
   for (const u of demo.logins)
     console.log(`  ${u.login.padEnd(12)} ${u.displayName} (${u.roles.join(', ')})`);
   console.log(`Borne : ${url}/kiosk/?device=${demo.deviceTokens.kiosk}`);

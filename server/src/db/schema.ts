@@ -36,6 +36,10 @@ export const users = sqliteTable('users', {
   defaultRoomId: text('default_room_id').references(() => rooms.id),
   active: bool('active').notNull(),
   createdAt: integer('created_at').notNull(),
+  /** RFC 6238 shared secret (base32), set once the user confirmed a first code. */
+  totpSecret: text('totp_secret'),
+  /** argon2 hashes of the unused single-use recovery codes. */
+  recoveryCodes: json<string[]>('recovery_codes'),
 });
 
 export const userCategories = sqliteTable(
@@ -66,11 +70,34 @@ export const userReasons = sqliteTable(
 
 export const devices = sqliteTable('devices', {
   id: text('id').primaryKey(),
-  kind: text('kind', { enum: ['kiosk', 'display'] }).notNull(),
+  kind: text('kind', { enum: ['kiosk', 'display', 'workstation'] }).notNull(),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   active: bool('active').notNull(),
   createdAt: integer('created_at').notNull(),
+  /** The computer name the shell reported when it asked to be enrolled. */
+  hostname: text('hostname'),
+  lastSeenAt: integer('last_seen_at'),
+  revokedAt: integer('revoked_at'),
+});
+
+/**
+ * A shell asking to be enrolled. Its request id is the shell's secret for
+ * polling (stored hashed); the administrator approves by typing the 6-digit
+ * code the device shows. The device token is made when the shell collects it,
+ * so no usable token is ever stored in clear.
+ */
+export const enrolments = sqliteTable('enrolments', {
+  id: text('id').primaryKey(),
+  requestHash: text('request_hash').notNull().unique(),
+  code: text('code').notNull(),
+  kind: text('kind', { enum: ['kiosk', 'display', 'workstation'] }).notNull(),
+  hostname: text('hostname').notNull(),
+  ip: text('ip').notNull(),
+  status: text('status', { enum: ['pending', 'approved', 'refused', 'delivered'] }).notNull(),
+  deviceId: text('device_id').references(() => devices.id),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
 });
 
 export const sessions = sqliteTable('sessions', {
@@ -79,6 +106,8 @@ export const sessions = sqliteTable('sessions', {
   principalId: text('principal_id').notNull(),
   createdAt: integer('created_at').notNull(),
   expiresAt: integer('expires_at').notNull(),
+  /** Last authenticated request: a user session idle longer than the setting ends. */
+  lastSeenAt: integer('last_seen_at'),
 });
 
 export const reasons = sqliteTable('reasons', {

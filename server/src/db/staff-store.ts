@@ -90,6 +90,40 @@ export function deleteSession(db: Db, tokenHash: string): void {
   db.delete(t.sessions).where(eq(t.sessions.tokenHash, tokenHash)).run();
 }
 
+export function touchSession(db: Db, tokenHash: string, now: number): void {
+  db.update(t.sessions).set({ lastSeenAt: now }).where(eq(t.sessions.tokenHash, tokenHash)).run();
+}
+
+export function deleteUserSessions(db: Db, userId: string): number {
+  return db
+    .delete(t.sessions)
+    .where(and(eq(t.sessions.principalKind, 'user'), eq(t.sessions.principalId, userId)))
+    .run().changes;
+}
+
+export function countUserSessions(db: Db, userId: string, now: number): number {
+  return db
+    .select()
+    .from(t.sessions)
+    .where(
+      and(
+        eq(t.sessions.principalKind, 'user'),
+        eq(t.sessions.principalId, userId),
+        gt(t.sessions.expiresAt, now),
+      ),
+    )
+    .all().length;
+}
+
+export function setUserSecondFactor(
+  db: Db,
+  userId: string,
+  totpSecret: string | null,
+  recoveryCodes: string[] | null,
+): void {
+  db.update(t.users).set({ totpSecret, recoveryCodes }).where(eq(t.users.id, userId)).run();
+}
+
 export function deleteExpiredSessions(db: Db, now: number): void {
   db.delete(t.sessions).where(lte(t.sessions.expiresAt, now)).run();
 }

@@ -7,6 +7,7 @@ import { upsertAppointments } from '../db/appointment-store.js';
 import { saveCategory, saveReason, saveRoom, saveSite, saveTemplate } from '../db/config-store.js';
 import { countUsers, createDevice, createUser } from '../db/staff-store.js';
 import { hashPassword, hashToken } from '../security/secrets.js';
+import { DEFAULT_SECURITY_SETTINGS, writeSecuritySettings } from '../security/security-settings.js';
 import { buildDemoCentre } from './demo-centre.js';
 
 /** Demo-only credentials, printed by `gfa serve --demo`; never used outside the demo. */
@@ -50,6 +51,9 @@ export async function seedDemo(db: Db, day: string, now: number): Promise<DemoSe
         tokenHash: hashToken(DEMO_DEVICE_TOKENS.display),
         createdAt: now,
       });
+      // The demo's one-word passwords are typed by people trying the product: no second factor to
+      // set up first. A real installation keeps the default (administrators and supervisors).
+      writeSecuritySettings(t, { ...DEFAULT_SECURITY_SETTINGS, totpRequiredFor: [] });
     });
   }
   upsertAppointments(db, centre.appointments);

@@ -9,9 +9,12 @@ import {
   findValidSession,
   getDevice,
   getUser,
+  deleteUserSessions,
+  touchSession,
   userCategoryIds,
   type UserRow,
 } from '../db/staff-store.js';
+import { touchDevice } from '../db/device-store.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
 import type { Role } from '@gfa/shared';
 
@@ -48,25 +51,25 @@ function open(db: Db, principal: Principal, now: number, ttl: number): OpenedSes
     principalId: principal.id,
     createdAt: now,
     expiresAt,
+    lastSeenAt: now,
   });
   return { token, expiresAt, principal };
 }
 
-export async function loginUser(
-  db: Db,
-  login: string,
-  password: string,
-  now: number,
-): Promise<OpenedSession | null> {
+/** The account behind a login and password, or null (same time either way). */
+export async function checkPassword(db: Db, login: string, password: string): Promise<UserRow | null> {
   const user = findUserByLogin(db, login);
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-  if (!user || !valid || !user.active) return null;
-  return open(db, userPrincipal(db, user), now, USER_SESSION_MS);
+  return user && valid && user.active ? user : null;
 }
+
+export const openUserSession = (db: Db, user: UserRow, now: number): OpenedSession =>
+  open(db, userPrincipal(db, user), now, USER_SESSION_MS);
 
 export function loginDevice(db: Db, deviceToken: string, now: number): OpenedSession | null {
   const device = findDeviceByTokenHash(db, hashToken(deviceToken));
   if (!device) return null;
+  touchDevice(db, device.id, now);
   return open(
     db,
     { kind: 'device', id: device.id, deviceKind: device.kind, name: device.name },
@@ -75,15 +78,33 @@ export function loginDevice(db: Db, deviceToken: string, now: number): OpenedSes
   );
 }
 
+/** Writing the last activity at most this often keeps a busy desk from writing on every request. */
+const TOUCH_EVERY_MS = 30_000;
+
+export interface SessionCheck {
+  /** A staff session with no activity for this long has ended. */
+  readonly idleMs: number;
+  /** False for checks that are not the user's activity (the WebSocket's periodic re-check). */
+  readonly activity: boolean;
+}
+
 /** The principal behind a session token, if the session is valid and its owner still active. */
 export function principalOf(
   db: Db,
   token: string,
   now: number,
+  check: SessionCheck,
 ): { principal: Principal; expiresAt: number } | null {
-  const session = findValidSession(db, hashToken(token), now);
+  const tokenHash = hashToken(token);
+  const session = findValidSession(db, tokenHash, now);
   if (!session) return null;
   if (session.principalKind === 'user') {
+    const lastSeen = session.lastSeenAt ?? session.createdAt;
+    if (now - lastSeen > check.idleMs) {
+      deleteSession(db, tokenHash);
+      return null;
+    }
+    if (check.activity && now - lastSeen > TOUCH_EVERY_MS) touchSession(db, tokenHash, now);
     const user = getUser(db, session.principalId);
     return user?.active ? { principal: userPrincipal(db, user), expiresAt: session.expiresAt } : null;
   }
@@ -97,3 +118,6 @@ export function principalOf(
 }
 
 export const closeSession = (db: Db, token: string): void => deleteSession(db, hashToken(token));
+
+/** Logout everywhere: every session of this user ends; returns how many there were. */
+export const closeUserSessions = (db: Db, userId: string): number => deleteUserSessions(db, userId);

@@ -9,7 +9,13 @@ import type { Cell, Table } from './tables.js';
 import { tableToCsv, tablesToXlsx } from './writers.js';
 
 const SKIPPED_TABLES = new Set(['sessions', '__drizzle_migrations', 'sqlite_sequence']);
-const SECRET_COLUMNS = new Set(['password_hash', 'token_hash']);
+const SECRET_COLUMNS = new Set([
+  'password_hash',
+  'token_hash',
+  'totp_secret',
+  'recovery_codes',
+  'request_hash',
+]);
 
 export function allTables(sqlite: Database.Database): Table[] {
   const names = (

@@ -9,17 +9,18 @@ import { getSetting, setSetting } from '../db/config-store.js';
 import { checkIn } from '../service/checkin.js';
 import type { QueueService } from '../service/queue-service.js';
 import { board, deskView, toVisitDto } from '../service/read-models.js';
-import { closeSession, loginDevice, loginUser, principalOf } from '../security/sessions.js';
 import { ApiFailure, fromDomain } from './api-failure.js';
-import { SESSION_COOKIE, actorOf, requirePrincipal } from './principal-context.js';
-import { FailureThrottle } from './rate-limit.js';
+import { actorOf, requirePrincipal } from './principal-context.js';
 import { appendAudit } from './journal-audit.js';
 import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
 import { createImportHandlers } from './import-handlers.js';
 import { createStatsHandlers } from './stats-handlers.js';
 import { createJobHandlers } from './job-handlers.js';
+import { createDeviceHandlers } from './device-handlers.js';
+import { createAuthHandlers } from './auth-handlers.js';
 import type { JobRegistry } from '../jobs/job-registry.js';
+import type { SessionCheck } from '../security/sessions.js';
 import { loadDay } from '../db/day-store.js';
 
 export const DEFAULT_DISPLAY: DisplaySettings = { speech: false, nameFormat: 'civility' };
@@ -53,6 +54,10 @@ export interface HandlerDeps {
   /** The data directory (backup passphrase file) and the scheduled jobs. */
   readonly dataDir: string;
   readonly jobs: JobRegistry;
+  /** Closes the open WebSockets of a revoked device or of a user logged out everywhere. */
+  readonly disconnect: (who: { kind: 'user' | 'device'; id: string }) => void;
+  /** The session rules in force (idle timeout), read per request so a change applies at once. */
+  readonly sessionCheck: () => SessionCheck;
 }
 
 function professionalOf(principal: Principal): string {
@@ -65,7 +70,6 @@ function professionalOf(principal: Principal): string {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, service } = deps;
-  const throttle = new FailureThrottle();
   /** Appends an audit entry (login, logout, kiosk refusals) to the journal. */
   const audit = (
     type: JournalEntry['type'],
@@ -90,6 +94,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createImportHandlers(deps),
     ...createStatsHandlers(deps),
     ...createJobHandlers(deps),
+    ...createDeviceHandlers(deps),
+    ...createAuthHandlers(deps),
     health: () => ({ status: 'ok', version: deps.version }),
     openapi: () => deps.openapi,
     media: () => deps.media(),
@@ -107,52 +113,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       });
       deps.onConfigChanged(entry);
       return ctx.body;
-    },
-
-    login: async (ctx) => {
-      const now = service.now();
-      const body = ctx.body;
-      const key = `${'login' in body ? body.login : 'device'}|${ctx.ip}`;
-      if (throttle.blocked(key, now)) {
-        throw new ApiFailure('rate_limited', 'Trop de tentatives : réessayez dans une minute.');
-      }
-      const session =
-        'deviceToken' in body
-          ? loginDevice(db, body.deviceToken, now)
-          : await loginUser(db, body.login, body.password, now);
-      const who = 'login' in body ? body.login : 'device';
-      if (!session) {
-        throttle.fail(key, now);
-        audit('auth.login_failed', { kind: 'system', id: 'auth' }, { login: who });
-        throw new ApiFailure(
-          'unauthenticated',
-          'deviceToken' in body ? 'Appareil non reconnu.' : 'Identifiant ou mot de passe incorrect.',
-        );
-      }
-      throttle.succeed(key);
-      audit('auth.login', actorOf(session.principal).ref);
-      ctx.reply.setCookie(SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        secure: true,
-        sameSite: 'strict',
-        path: '/',
-        expires: new Date(session.expiresAt),
-      });
-      return session;
-    },
-
-    logout: (ctx) => {
-      const principal = requirePrincipal(ctx);
-      if (ctx.token) closeSession(db, ctx.token);
-      audit('auth.logout', actorOf(principal).ref);
-      ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
-    },
-
-    me: (ctx) => {
-      const found = ctx.token ? principalOf(db, ctx.token, service.now()) : null;
-      if (!found || !ctx.token) throw new ApiFailure('unauthenticated', 'Connexion requise.');
-      return { token: ctx.token, expiresAt: found.expiresAt, principal: found.principal };
     },
 
     config: () => service.centre(),

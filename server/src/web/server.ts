@@ -23,7 +23,8 @@ import { dataJobs } from '../jobs/data-jobs.js';
 import { loadDataSettings } from '../jobs/data-settings.js';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { ensureCertificate } from '../security/tls.js';
-import { principalOf } from '../security/sessions.js';
+import { principalOf, type SessionCheck } from '../security/sessions.js';
+import { loadSecuritySettings } from '../security/security-settings.js';
 import { QueueService } from '../service/queue-service.js';
 import { ApiFailure } from './api-failure.js';
 import { SESSION_COOKIE, tokenFrom } from './principal-context.js';
@@ -57,7 +58,7 @@ export interface RunningServer {
   readonly fingerprint256: string;
   readonly service: QueueService;
   /** Renews the server certificate if due and hands it to new connections; true when renewed. */
-  refreshCertificate(): Promise<boolean>;
+  refreshCertificate(at?: Date): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -84,7 +85,8 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: s
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const now = options.now ?? Date.now;
   const database = openDatabase(databaseFile(options.dataDir));
-  const certificate = await ensureCertificate(options.dataDir, new Date(now()));
+  // Certificates follow the real clock (what TLS clients check), not a simulated service clock.
+  const certificate = await ensureCertificate(options.dataDir);
   await options.seed?.(database.db, now());
   const service = new QueueService(database.db, now);
   const jobs = new JobRegistry(
@@ -99,8 +101,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   );
   await jobs.start();
-  const authenticate = (token: string): Principal | null =>
-    principalOf(database.db, token, now())?.principal ?? null;
+  const sessionCheck = (activity = true): SessionCheck => ({
+    idleMs: loadSecuritySettings(database.db).idleMinutes * 60_000,
+    activity,
+  });
+  const authenticate = (token: string, activity = true): Principal | null =>
+    principalOf(database.db, token, now(), sessionCheck(activity))?.principal ?? null;
 
   const hub = new WsHub({
     service,
@@ -120,6 +126,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onJournal: (entry) => hub.publishJournal(entry),
     dataDir: options.dataDir,
     jobs,
+    disconnect: (who) => hub.disconnect(who),
+    sessionCheck,
   });
 
   const app = Fastify({
@@ -206,8 +214,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   await app.listen({ host: options.host ?? '0.0.0.0', port: options.port ?? 8443 });
-  const refreshCertificate = async (): Promise<boolean> => {
-    const renewed = await ensureCertificate(options.dataDir, new Date(now()));
+  const refreshCertificate = async (at = new Date()): Promise<boolean> => {
+    const renewed = await ensureCertificate(options.dataDir, at);
     if (renewed.renewed) {
       (app.server as unknown as TlsServer).setSecureContext({ key: renewed.key, cert: renewed.cert });
       app.log.info({ validTo: renewed.validTo.toISOString() }, 'server certificate renewed');

@@ -1,8 +1,9 @@
-/** Statistics of a period and the exports, for the administrator; every export is journaled. */
+/** Statistics of a period, the audit trail and the exports, for the administrator; every export is journaled. */
 import { statisticsFor } from '../stats/period.js';
 import { statisticsTables } from '../stats/tables.js';
 import { csvArchive, fullExportArchive } from '../stats/full-export.js';
-import { tablesToXlsx } from '../stats/writers.js';
+import { tableToCsv, tablesToXlsx } from '../stats/writers.js';
+import { auditChain, auditTable, EXPORT_LIMIT, PAGE_LIMIT, searchAudit } from '../audit/audit-search.js';
 import { appendAudit } from './journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './rest-handlers.js';
@@ -12,7 +13,7 @@ const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base6
 
 export function createStatsHandlers(
   deps: HandlerDeps,
-): Pick<Handlers, 'statistics' | 'exportStatistics' | 'fullExport'> {
+): Pick<Handlers, 'statistics' | 'exportStatistics' | 'fullExport' | 'auditLog' | 'auditExport'> {
   const { db, service } = deps;
   const journal = (ctx: Parameters<typeof requirePrincipal>[0], data: Record<string, unknown>) =>
     appendAudit(db, service.now(), 'export.created', actorOf(requirePrincipal(ctx)).ref, data);
@@ -32,6 +33,25 @@ export function createStatsHandlers(
             file: `gfa-statistiques-${from}-${to}-csv.zip`,
             mime: 'application/zip',
             contentBase64: base64(csvArchive(tables)),
+          };
+    },
+    auditLog: (ctx) => ({ ...searchAudit(db, ctx.query, PAGE_LIMIT), chain: auditChain(db, deps.sqlite) }),
+    auditExport: (ctx) => {
+      const { from, to } = ctx.query;
+      const format = ctx.query.format ?? 'csv';
+      const table = auditTable(searchAudit(db, ctx.query, EXPORT_LIMIT).records);
+      // Journaled after the search, so the export never lists itself.
+      journal(ctx, { kind: 'audit', from, to, format, type: ctx.query.type ?? null, q: ctx.query.q ?? null });
+      return format === 'xlsx'
+        ? {
+            file: `gfa-audit-${from}-${to}.xlsx`,
+            mime: XLSX_MIME,
+            contentBase64: base64(tablesToXlsx([table])),
+          }
+        : {
+            file: `gfa-audit-${from}-${to}.csv`,
+            mime: 'text/csv',
+            contentBase64: base64(Buffer.from(tableToCsv(table), 'utf8')),
           };
     },
     fullExport: (ctx) => {

@@ -25,6 +25,7 @@ import { board, deskView, recentCalls, toCallDto, toVisitDto } from '../service/
 interface Client {
   readonly socket: WebSocket;
   readonly cookieToken: string | null;
+  token: string | null;
   principal: Principal | null;
   lastSeq: number | null;
   readonly topics: Set<Topic>;
@@ -38,12 +39,14 @@ interface Buffered {
 
 export interface HubOptions {
   readonly service: QueueService;
-  readonly authenticate: (token: string) => Principal | null;
+  /** `activity` is false for the periodic re-check, which must not keep an idle session alive. */
+  readonly authenticate: (token: string, activity?: boolean) => Principal | null;
   readonly serverVersion: string;
   /** The journal's last seq at start: clients behind it get a snapshot. */
   readonly startSeq: number;
   readonly bufferSize?: number;
   readonly helloTimeoutMs?: number;
+  readonly heartbeatMs?: number;
 }
 
 export class WsHub {
@@ -61,9 +64,12 @@ export class WsHub {
     this.seq = options.startSeq;
     options.service.onCommitted((c) => this.publishCommitted(c));
     this.heartbeat = setInterval(() => {
-      for (const client of this.clients)
-        if (client.socket.readyState === WebSocket.OPEN) client.socket.ping();
-    }, 30_000);
+      for (const client of this.clients) {
+        if (client.socket.readyState !== WebSocket.OPEN) continue;
+        client.socket.ping();
+        this.recheck(client);
+      }
+    }, options.heartbeatMs ?? 30_000);
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, cookieToken: string | null): void {
@@ -71,7 +77,14 @@ export class WsHub {
   }
 
   private accept(socket: WebSocket, cookieToken: string | null): void {
-    const client: Client = { socket, cookieToken, principal: null, lastSeq: null, topics: new Set() };
+    const client: Client = {
+      socket,
+      cookieToken,
+      token: null,
+      principal: null,
+      lastSeq: null,
+      topics: new Set(),
+    };
     this.clients.add(client);
     const timer = setTimeout(() => {
       if (!client.principal) socket.close(WS_CLOSE.badMessage.code, WS_CLOSE.badMessage.reason);
@@ -85,6 +98,19 @@ export class WsHub {
 
   private send(client: Client, message: ServerMessage): void {
     if (client.socket.readyState === WebSocket.OPEN) client.socket.send(JSON.stringify(message));
+  }
+
+  /** A session that expired, went idle or was closed elsewhere stops receiving names. */
+  private recheck(client: Client): void {
+    if (client.principal && (!client.token || !this.options.authenticate(client.token, false)))
+      this.closeClient(client, WS_CLOSE.unauthenticated);
+  }
+
+  /** Cuts off every connection of a revoked device or a user logged out everywhere. */
+  disconnect(who: { kind: 'user' | 'device'; id: string }): void {
+    for (const client of this.clients)
+      if (client.principal?.kind === who.kind && client.principal.id === who.id)
+        this.closeClient(client, WS_CLOSE.unauthenticated);
   }
 
   private closeClient(client: Client, reason: { code: number; reason: string }): void {
@@ -101,6 +127,7 @@ export class WsHub {
       const principal = token ? this.options.authenticate(token) : null;
       if (!principal) return this.closeClient(client, WS_CLOSE.unauthenticated);
       client.principal = principal;
+      client.token = token;
       client.lastSeq = message.lastSeq;
       return this.send(client, {
         type: 'welcome',

@@ -10,3 +10,5 @@ export * from './supervision.js';
 export * from './admin.js';
 export * from './statistics.js';
 export * from './jobs.js';
+export * from './devices.js';
+export * from './security.js';

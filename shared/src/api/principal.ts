@@ -18,7 +18,7 @@ export const Principal = z.discriminatedUnion('kind', [
 export type Principal = z.infer<typeof Principal>;
 
 /** The classes a route or topic may be opened to. administrator ⊃ supervisor ⊃ user. */
-export type PrincipalClass = 'kiosk' | 'display' | 'user' | 'supervisor' | 'administrator';
+export type PrincipalClass = 'kiosk' | 'display' | 'workstation' | 'user' | 'supervisor' | 'administrator';
 export type Access = 'public' | 'authenticated' | { readonly principals: readonly PrincipalClass[] };
 
 export function principalClasses(principal: Principal): PrincipalClass[] {
@@ -33,6 +33,8 @@ export function principalClasses(principal: Principal): PrincipalClass[] {
 export function principalHasAccess(principal: Principal | null, access: Access): boolean {
   if (access === 'public') return true;
   if (!principal) return false;
+  // An enrolled workstation only proves the computer is trusted: a person still has to log in.
+  if (principal.kind === 'device' && principal.deviceKind === 'workstation') return false;
   if (access === 'authenticated') return true;
   const mine = principalClasses(principal);
   return access.principals.some((c) => mine.includes(c));

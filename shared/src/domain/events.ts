@@ -68,6 +68,18 @@ export const AuditEventType = z.enum([
   'retention.anonymised',
   'user.created',
   'device.created',
+  /** Enrolment of a shell (data: kind, hostname, ip; device id and name once approved). */
+  'device.enrolment_requested',
+  'device.approved',
+  'device.refused',
+  /** A device was cut off; its sessions and WebSockets closed at once. */
+  'device.revoked',
+  /** Two-factor login set up, used with a recovery code, or reset by an administrator. */
+  'auth.totp_enabled',
+  'auth.recovery_code_used',
+  'auth.totp_reset',
+  /** Every session of the user closed (data: count). */
+  'auth.logout_everywhere',
   /** A supervisor acknowledged an alert of the board (data.key). */
   'alert.acknowledged',
   /** Statistics or a full export were downloaded (data: kind, period, format). */

@@ -19,7 +19,7 @@ export type DayString = z.infer<typeof DayString>;
 export const Role = z.enum(['user', 'supervisor', 'administrator']);
 export type Role = z.infer<typeof Role>;
 
-export const DeviceKind = z.enum(['kiosk', 'display']);
+export const DeviceKind = z.enum(['kiosk', 'display', 'workstation']);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
 export const Civility = z.enum(['M.', 'Mme', '']);

@@ -16,6 +16,8 @@ export async function openDeviceSession(
   const deviceToken = storage.getItem(KEY);
   if (!deviceToken) return null;
   const session = await api.call('login', { body: { deviceToken } });
+  // Devices never get a second-factor step; anything else is a protocol error.
+  if (!('token' in session)) return null;
   api.setToken(session.token);
   return session.token;
 }
