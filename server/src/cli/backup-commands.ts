@@ -5,7 +5,9 @@
 import { BackupDecryptError, RestoreError, createBackup, restoreBackup } from '../backup/backups.js';
 import { readBackupPassphrase } from '../backup/passphrase-store.js';
 import { databaseFile, defaultDataDir, openDatabase } from '../db/database.js';
+import { basename } from 'node:path';
 import { CliError } from './cli-error.js';
+import { journalCli } from './cli-journal.js';
 import { readStdin } from './read-stdin.js';
 
 async function passphrase(dataDir: string, fromStdin?: boolean): Promise<string> {
@@ -33,6 +35,7 @@ export async function backup(options: {
       now: new Date(),
       out: options.out,
     });
+    journalCli(database.db, 'backup.created', { file: basename(file) });
     console.log(`Sauvegarde chiffrée : ${file}`);
   } catch (error) {
     if (error instanceof BackupDecryptError) throw new CliError(error.message);
@@ -50,6 +53,16 @@ export async function restore(
   const secret = await passphrase(dataDir, options.passphraseStdin);
   try {
     const { previous } = restoreBackup(file, secret, dataDir, new Date());
+    // Appended to the restored database: its chain goes on from the backup's last record.
+    const restored = openDatabase(databaseFile(dataDir));
+    try {
+      journalCli(restored.db, 'backup.restored', {
+        file: basename(file),
+        previous: previous ? basename(previous) : null,
+      });
+    } finally {
+      restored.close();
+    }
     console.log(
       `Base restaurée depuis ${file}.${previous ? ` L’ancienne base est conservée : ${previous}` : ''}`,
     );

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DayString } from '@gfa/shared';
 import { databaseFile, defaultDataDir, openDatabase } from '../db/database.js';
+import { journalCli } from './cli-journal.js';
 import { fullExportArchive } from '../stats/full-export.js';
 import { statisticsFor } from '../stats/period.js';
 import { statisticsTables } from '../stats/tables.js';
@@ -29,6 +30,7 @@ export function exportStatistics(options: {
   const database = openDatabase(databaseFile(options.dataDir ?? defaultDataDir()));
   try {
     const tables = statisticsTables(statisticsFor(database.db, from, to));
+    journalCli(database.db, 'export.created', { kind: 'statistics', from, to, format: options.format });
     if (options.format === 'xlsx') {
       writeFileSync(options.out, tablesToXlsx(tables));
       console.log(`Statistiques du ${from} au ${to} : ${options.out}`);
@@ -51,6 +53,7 @@ function exportEverything(out: string, dataDir?: string): void {
   const database = openDatabase(databaseFile(dataDir ?? defaultDataDir()));
   try {
     writeFileSync(out, fullExportArchive(database.sqlite));
+    journalCli(database.db, 'export.created', { kind: 'all' });
     console.log(`Export complet (toutes les tables, CSV et XLSX) : ${out}`);
   } finally {
     database.close();

@@ -118,7 +118,15 @@ describe('gfa', () => {
     expect(ok.status).toBe(0);
     const db = new Database(join(target, 'gfa.sqlite'), { readonly: true });
     expect(db.prepare('select login from users').all()).toEqual([{ login: 'chef' }]);
+    // Each action is in the audit journal of its database, and the restored chain still holds.
+    const lastType = (d: Database.Database) =>
+      (d.prepare('select type from events order by seq desc limit 1').get() as { type: string }).type;
+    expect(lastType(db)).toBe('backup.restored');
     db.close();
+    const source = new Database(join(dir, 'gfa.sqlite'), { readonly: true });
+    expect(lastType(source)).toBe('backup.created');
+    source.close();
+    expect(gfa(['audit', 'verify', '--data-dir', target]).stdout).toContain('Journal d’audit intègre');
   });
 
   it('export writes the statistics workbook, and one CSV per table', () => {

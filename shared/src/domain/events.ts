@@ -84,6 +84,9 @@ export const AuditEventType = z.enum([
   'alert.acknowledged',
   /** Statistics or a full export were downloaded (data: kind, period, format). */
   'export.created',
+  /** A backup made, or a database restored, from the command line (data: file names only). */
+  'backup.created',
+  'backup.restored',
   /** A scheduled or manual job ran (data: job, outcome, counts). */
   'job.completed',
   'job.failed',
