@@ -15,6 +15,17 @@
 !define GFA_MDNS_PORT "5353"
 !define GFA_RULE_HTTPS "GFA Serveur - HTTPS (TCP ${GFA_PORT})"
 !define GFA_RULE_MDNS "GFA Serveur - mDNS (UDP ${GFA_MDNS_PORT})"
+; %ProgramData%\GFA, read from the environment (NSIS has no ProgramData constant; $APPDATA would
+; depend on the shell context the template sets).
+Var gfaData
+!macro gfaSetDataDir
+  ReadEnvStr $gfaData "ProgramData"
+  ${If} $gfaData == ""
+    StrCpy $gfaData "C:\ProgramData"
+  ${EndIf}
+  StrCpy $gfaData "$gfaData\GFA"
+!macroend
+
 !define GFA_POWERSHELL '"$SYSDIR\WindowsPowerShell\v1.0\powershell.exe" -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command'
 
 ; Stops the service and waits until it has stopped (Stop-Service blocks), so node.exe and the
@@ -27,7 +38,7 @@
 
 ; Runs the installed gfa command with the given arguments; exit code on the stack.
 !macro gfaRun ARGS
-  nsExec::ExecToLog '"$INSTDIR\resources\server\node.exe" "$INSTDIR\resources\server\app\server\bin\gfa.mjs" ${ARGS} --data-dir "$COMMONAPPDATA\GFA"'
+  nsExec::ExecToLog '"$INSTDIR\resources\server\node.exe" "$INSTDIR\resources\server\app\server\bin\gfa.mjs" ${ARGS} --data-dir "$gfaData"'
 !macroend
 
 !macro customInit
@@ -35,37 +46,36 @@
 !macroend
 
 !macro customInstall
-  ; Per-machine install: $COMMONAPPDATA is C:\ProgramData.
-  SetShellVarContext all
+  !insertmacro gfaSetDataDir
   !insertmacro gfaStopService
 
   ; The data folder holds health data: Administrators and SYSTEM full control, the service
   ; account (LocalService) modify, nobody else (the default ProgramData ACL lets Users read).
   ; Well-known SIDs, because account names are translated on a French Windows.
-  CreateDirectory "$COMMONAPPDATA\GFA"
-  CreateDirectory "$COMMONAPPDATA\GFA\logs"
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$COMMONAPPDATA\GFA" /inheritance:r /grant:r *S-1-5-32-544:(OI)(CI)F *S-1-5-18:(OI)(CI)F *S-1-5-19:(OI)(CI)M'
+  CreateDirectory "$gfaData"
+  CreateDirectory "$gfaData\logs"
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$gfaData" /inheritance:r /grant:r *S-1-5-32-544:(OI)(CI)F *S-1-5-18:(OI)(CI)F *S-1-5-19:(OI)(CI)M'
   Pop $0
 
   ; An update: back up before migrating. The encrypted backup (gfa backup, into
   ; %ProgramData%\GFA\backups) needs the passphrase set in Administration › Tâches planifiées;
   ; without it, the stopped database is copied as is into the same protected folder. No copy,
   ; no migration.
-  ${If} ${FileExists} "$COMMONAPPDATA\GFA\gfa.sqlite"
+  ${If} ${FileExists} "$gfaData\gfa.sqlite"
     DetailPrint "Sauvegarde de la base avant mise à jour…"
     !insertmacro gfaRun "backup"
     Pop $0
     ${If} $0 != 0
       DetailPrint "Sauvegarde chiffrée impossible (phrase de passe non définie ?) : copie de la base."
-      CreateDirectory "$COMMONAPPDATA\GFA\backups"
-      ${IfNot} ${FileExists} "$COMMONAPPDATA\GFA\backups\gfa-avant-${VERSION}.sqlite"
+      CreateDirectory "$gfaData\backups"
+      ${IfNot} ${FileExists} "$gfaData\backups\gfa-avant-${VERSION}.sqlite"
         ClearErrors
-        CopyFiles /SILENT "$COMMONAPPDATA\GFA\gfa.sqlite" "$COMMONAPPDATA\GFA\backups\gfa-avant-${VERSION}.sqlite"
-        ${If} ${FileExists} "$COMMONAPPDATA\GFA\gfa.sqlite-wal"
-          CopyFiles /SILENT "$COMMONAPPDATA\GFA\gfa.sqlite-wal" "$COMMONAPPDATA\GFA\backups\gfa-avant-${VERSION}.sqlite-wal"
+        CopyFiles /SILENT "$gfaData\gfa.sqlite" "$gfaData\backups\gfa-avant-${VERSION}.sqlite"
+        ${If} ${FileExists} "$gfaData\gfa.sqlite-wal"
+          CopyFiles /SILENT "$gfaData\gfa.sqlite-wal" "$gfaData\backups\gfa-avant-${VERSION}.sqlite-wal"
         ${EndIf}
         ${If} ${Errors}
-          MessageBox MB_OK|MB_ICONSTOP "GFA : la base n’a pas pu être sauvegardée avant la mise à jour. La migration n’est pas faite et le service n’est pas démarré. Données : $COMMONAPPDATA\GFA" /SD IDOK
+          MessageBox MB_OK|MB_ICONSTOP "GFA : la base n’a pas pu être sauvegardée avant la mise à jour. La migration n’est pas faite et le service n’est pas démarré. Données : $gfaData" /SD IDOK
           SetErrorLevel 2
           Goto gfa_install_done
         ${EndIf}
@@ -78,7 +88,7 @@
   !insertmacro gfaRun "migrate"
   Pop $0
   ${If} $0 != 0
-    MessageBox MB_OK|MB_ICONSTOP "GFA : la migration de la base a échoué (code $0). Le service n’est pas démarré ; la sauvegarde d’avant la mise à jour est dans $COMMONAPPDATA\GFA\backups (gfa restore). Journal : détails de l’installation." /SD IDOK
+    MessageBox MB_OK|MB_ICONSTOP "GFA : la migration de la base a échoué (code $0). Le service n’est pas démarré ; la sauvegarde d’avant la mise à jour est dans $gfaData\backups (gfa restore). Journal : détails de l’installation." /SD IDOK
     SetErrorLevel 2
     Goto gfa_install_done
   ${EndIf}
@@ -106,14 +116,14 @@
   nsExec::ExecToLog '"$INSTDIR\resources\server\gfa-service.exe" start'
   Pop $0
   ${If} $0 != 0
-    MessageBox MB_OK|MB_ICONEXCLAMATION "GFA : le service n’a pas démarré. Journal : $COMMONAPPDATA\GFA\logs" /SD IDOK
+    MessageBox MB_OK|MB_ICONEXCLAMATION "GFA : le service n’a pas démarré. Journal : $gfaData\logs" /SD IDOK
   ${EndIf}
 
   gfa_install_done:
 !macroend
 
 !macro customUnInstall
-  SetShellVarContext all
+  !insertmacro gfaSetDataDir
   !insertmacro gfaStopService
   ${IfNot} ${isUpdated}
     ; A real uninstall: the service and the firewall rules go; %ProgramData%\GFA stays.
@@ -123,6 +133,6 @@
     Pop $0
     nsExec::ExecToLog 'netsh advfirewall firewall delete rule name="${GFA_RULE_MDNS}"'
     Pop $0
-    DetailPrint "Les données de $COMMONAPPDATA\GFA sont conservées (base, certificat, sauvegardes)."
+    DetailPrint "Les données de $gfaData sont conservées (base, certificat, sauvegardes)."
   ${EndIf}
 !macroend
