@@ -24,7 +24,8 @@ import { BackupDecryptError, decryptBackup, encryptBackup } from './backup-crypt
 
 export const backupDir = (dataDir: string): string => join(dataDir, 'backups');
 
-const NAME = /^gfa-(\d{8})-(\d{6})\.gfabak$/;
+/** Encrypted backups, and the copies taken before an update's migrations (see database.ts). */
+const NAME = /^gfa-(?:avant-migration-)?(\d{8})-(\d{6})\.(?:gfabak|sqlite)$/;
 const stamp = (at: Date): string => at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
 /** When a backup file was made, from its name (UTC). */

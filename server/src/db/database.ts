@@ -1,11 +1,12 @@
 /**
  * Opens the SQLite database: WAL, foreign keys, committed drizzle migrations
- * applied before anything else, and a refusal of files from a newer GFA.
+ * applied before anything else (after a copy of the file, on an update), and
+ * a refusal of files from a newer GFA.
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sealJournal } from './journal-chain.js';
@@ -53,6 +54,7 @@ export function openDatabase(file: string, migrationsFolder = defaultMigrations)
     const known = knownSchemaVersion(migrationsFolder);
     const fileVersion = sqlite.pragma('user_version', { simple: true }) as number;
     if (fileVersion > known) throw new DatabaseTooNewError(fileVersion, known);
+    if (fileVersion > 0 && fileVersion < known) copyBeforeMigrating(sqlite, file, new Date());
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder });
     sqlite.pragma(`user_version = ${known}`);
@@ -62,6 +64,23 @@ export function openDatabase(file: string, migrationsFolder = defaultMigrations)
     sqlite.close();
     throw error;
   }
+}
+
+/** Name of the copy taken before an update migrates the database (pruned with the backups). */
+export const preMigrationName = (at: Date): string =>
+  `gfa-avant-migration-${at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}.sqlite`;
+
+/**
+ * An update must never lose data: before the first migration of a newer
+ * version touches the file, a consistent copy goes to the backups folder
+ * (`VACUUM INTO`, synchronous, readable by the service only).
+ */
+function copyBeforeMigrating(sqlite: Database.Database, file: string, at: Date): void {
+  const folder = join(dirname(file), 'backups');
+  mkdirSync(folder, { recursive: true });
+  const target = join(folder, preMigrationName(at));
+  sqlite.prepare('VACUUM INTO ?').run(target);
+  chmodSync(target, 0o600);
 }
 
 /** `%ProgramData%\GFA` on Windows, `./data` elsewhere. */

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pruneBackups } from '../../src/backup/backups.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apply } from '../../src/domain/index.js';
 import {
@@ -59,6 +60,42 @@ describe('database', () => {
     const again = openDatabase(file);
     opened.push(again);
     expect(again.schemaVersion).toBe(knownSchemaVersion());
+  });
+
+  it('an update copies the database before migrating it, and the copy is pruned with the backups', () => {
+    // The previous release = the committed migrations minus the last one.
+    const previous = mkdtempSync(join(tmpdir(), 'gfa-migrations-'));
+    cpSync(resolve(import.meta.dirname, '../../drizzle'), previous, { recursive: true });
+    const journalFile = join(previous, 'meta/_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+    journal.entries.pop();
+    writeFileSync(journalFile, JSON.stringify(journal));
+    const dataDir = mkdtempSync(join(tmpdir(), 'gfa-update-'));
+    const old = openDatabase(databaseFile(dataDir), previous);
+    old.sqlite
+      .prepare(
+        "insert into users (id, login, display_name, password_hash, roles, active, created_at) values ('u1', 'chef', 'Chef', 'x', '[]', 1, 0)",
+      )
+      .run();
+    old.close();
+    expect(existsSync(join(dataDir, 'backups'))).toBe(false);
+
+    const updated = openDatabase(databaseFile(dataDir));
+    opened.push(updated);
+    expect(updated.schemaVersion).toBe(knownSchemaVersion());
+    const copies = readdirSync(join(dataDir, 'backups'));
+    expect(copies).toHaveLength(1);
+    expect(copies[0]).toMatch(/^gfa-avant-migration-\d{8}-\d{6}\.sqlite$/);
+    const copy = new Database(join(dataDir, 'backups', copies[0] as string), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(knownSchemaVersion() - 1);
+    expect(copy.prepare('select login from users').all()).toEqual([{ login: 'chef' }]);
+    copy.close();
+    // Opening the up-to-date file again copies nothing.
+    updated.close();
+    opened.push(openDatabase(databaseFile(dataDir)));
+    expect(readdirSync(join(dataDir, 'backups'))).toHaveLength(1);
+    // It holds names: it goes with the encrypted backups' retention.
+    expect(pruneBackups(join(dataDir, 'backups'), Date.now() + 31 * 24 * 3600_000, 30)).toEqual(copies);
   });
 
   it('refuses a database written by a newer version, with a French message', () => {
