@@ -81,4 +81,24 @@ describe.skipIf(skip !== null)(`mDNS between two hosts${skip ? ` — skipped: ${
     );
     expect(again).toMatchObject({ kind: 'up', server: { name: 'GFA test', port: 8444 } });
   });
+
+  it('sees a TXT change of the same server (restarted after a crash, no goodbye) as changed', async () => {
+    const watcher = start(await startWatcher(lan.b));
+    const crashed = start(runFixture(lan.a, 'advertise.ts', ['8443', 'AB:CD:EF', 'CES']));
+    await crashed.out.waitFor((l) => l === 'advertising', 15_000, 'the advertiser');
+    await watcher.out.waitFor(eventLine('up'), 10_000, 'the server to be up');
+    crashed.child.kill('SIGKILL');
+    await crashed.stop();
+
+    // The new certificate (e.g. the CA the shells now pin) comes back under the same name.
+    start(runFixture(lan.a, 'advertise.ts', ['8443', '12:34:56', 'CES']));
+    const changed = parseEvent(
+      await watcher.out.waitFor(eventLine('changed'), 10_000, 'the new fingerprint'),
+    );
+    expect(changed).toMatchObject({
+      kind: 'changed',
+      server: { name: 'GFA test', fingerprint256: '12:34:56', addresses: [lan.a.address] },
+    });
+    expect(watcher.out.events<{ kind: string }>().map((e) => e.kind)).toEqual(['up', 'changed']);
+  });
 });
