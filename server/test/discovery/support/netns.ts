@@ -27,6 +27,11 @@ export interface NetnsHost {
 export interface Lan {
   readonly a: NetnsHost;
   readonly b: NetnsHost;
+  /**
+   * A third host on a second network card of A (A gets `a2` on 10.78.0.1,
+   * the new host 10.78.0.2); A's multicast route stays on its first card.
+   */
+  addSecondLan(): Promise<NetnsHost>;
   /** Replaces a host's address, as a DHCP renewal would. */
   readdress(host: NetnsHost, address: string): void;
   remove(): void;
@@ -50,13 +55,17 @@ function host(ns: string, dev: string, address: string): NetnsHost {
   };
 }
 
+// A new veth pair needs a moment before multicast flows (carrier, IPv6 DAD).
+const settle = (): Promise<void> => new Promise((settled) => setTimeout(settled, 2_000));
+
 /** Creates namespaces `gfa<suffix>a`/`b` on 10.77.0.0/24 (.1 and .2), links up, multicast routed. */
 export async function createLan(): Promise<Lan> {
   const suffix = randomBytes(3).toString('hex');
   const a = host(`gfa${suffix}a`, `gfa${suffix}a`, '10.77.0.1');
   const b = host(`gfa${suffix}b`, `gfa${suffix}b`, '10.77.0.2');
+  const hosts = [a, b];
   const remove = (): void => {
-    for (const { ns } of [a, b]) {
+    for (const { ns } of hosts) {
       const pids = spawnSync('ip', ['netns', 'pids', ns], { encoding: 'utf8' }).stdout ?? '';
       for (const pid of pids.split('\n').filter(Boolean)) {
         try {
@@ -82,11 +91,25 @@ export async function createLan(): Promise<Lan> {
     remove();
     throw error;
   }
-  // The veth pair needs a moment before multicast flows (IPv6 DAD, carrier).
-  await new Promise((settled) => setTimeout(settled, 2_000));
+  await settle();
   return {
     a,
     b,
+    addSecondLan: async () => {
+      const c = host(`gfa${suffix}c`, `gfa${suffix}c`, '10.78.0.2');
+      hosts.push(c);
+      const a2 = `gfa${suffix}x`;
+      ip('netns', 'add', c.ns);
+      ip('link', 'add', a2, 'netns', a.ns, 'type', 'veth', 'peer', 'name', c.dev, 'netns', c.ns);
+      ip('-n', a.ns, 'addr', 'add', '10.78.0.1/24', 'dev', a2);
+      ip('-n', a.ns, 'link', 'set', a2, 'up');
+      ip('-n', c.ns, 'addr', 'add', `${c.address}/24`, 'dev', c.dev);
+      ip('-n', c.ns, 'link', 'set', c.dev, 'up');
+      ip('-n', c.ns, 'link', 'set', 'lo', 'up');
+      ip('-n', c.ns, 'route', 'add', '224.0.0.0/4', 'dev', c.dev);
+      await settle();
+      return c;
+    },
     readdress: (h, address) => {
       ip('-n', h.ns, 'addr', 'del', `${h.address}/24`, 'dev', h.dev);
       ip('-n', h.ns, 'addr', 'add', `${address}/24`, 'dev', h.dev);
