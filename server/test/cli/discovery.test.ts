@@ -66,8 +66,8 @@ describe.skipIf(skip !== null)(`gfa serve on the LAN${skip ? ` — skipped: ${sk
 
     await server.stop();
     expect(server.child.exitCode).toBe(0);
-    // Within two seconds: the goodbye (TTL 0), not a cache expiry (TTLs are minutes long).
-    await watcher.out.waitFor(eventLine('down'), 2_000, 'the server to go down');
+    // Within seconds: the goodbye (TTL 0), not a cache expiry (TTLs are minutes long).
+    await watcher.out.waitFor(eventLine('down'), 5_000, 'the server to go down');
   });
 
   it('--no-mdns: no mDNS socket, and a watcher on the LAN sees nothing', async () => {

@@ -36,6 +36,6 @@ describe.skipIf(skip !== null)(`a server on two LANs${skip ? ` — skipped: ${sk
       });
     }
     await server.stop();
-    for (const watcher of watchers) await watcher.out.waitFor(eventLine('down'), 2_000, 'the goodbye');
+    for (const watcher of watchers) await watcher.out.waitFor(eventLine('down'), 5_000, 'the goodbye');
   });
 });
