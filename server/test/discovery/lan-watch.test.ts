@@ -101,4 +101,23 @@ describe.skipIf(skip !== null)(`mDNS between two hosts${skip ? ` — skipped: ${
     });
     expect(watcher.out.events<{ kind: string }>().map((e) => e.kind)).toEqual(['up', 'changed']);
   });
+
+  it('reports a server that stopped answering (crash, cable pulled) down, and up when it answers again', async () => {
+    const watcher = start(await startWatcher(lan.b, 3_000));
+    const server = start(runFixture(lan.a, 'advertise.ts', ['8443', 'AB:CD:EF', 'CES']));
+    await server.out.waitFor((l) => l === 'advertising', 15_000, 'the advertiser');
+    await watcher.out.waitFor(eventLine('up'), 10_000, 'the server to be up');
+    // Still up after more than the silence allowed: the requeries are answered.
+    await new Promise((waited) => setTimeout(waited, 4_000));
+    expect(watcher.out.events<{ kind: string }>().map((e) => e.kind)).toEqual(['up']);
+
+    // The cable is pulled: no goodbye, no more answers.
+    lan.setLink(lan.a, 'down');
+    await watcher.out.waitFor(eventLine('down'), 10_000, 'the silent server to go down');
+    const seen = watcher.out.all.length;
+    lan.setLink(lan.a, 'up');
+    const again = parseEvent(await watcher.out.waitFor(eventLine('up'), 15_000, 'its return', seen));
+    expect(again).toMatchObject({ kind: 'up', server: { name: 'GFA test', fingerprint256: 'AB:CD:EF' } });
+    expect(watcher.out.events<{ kind: string }>().map((e) => e.kind)).toEqual(['up', 'down', 'up']);
+  });
 });

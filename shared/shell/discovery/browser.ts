@@ -5,7 +5,9 @@
  * bonjour-service's Browser reports a new instance, its goodbye and a TXT
  * change, but not an address change: it keeps the addresses of the first
  * answer. A DHCP renewal must reach the shells, so the A records of every
- * answer are read here too, from the same socket.
+ * answer are read here too, from the same socket. Nor does it notice a server
+ * that vanished without a goodbye (crash, cable pulled): the answers to the
+ * periodic requery serve as a heartbeat.
  */
 import { Bonjour, type Service } from 'bonjour-service';
 import type { FoundServer, ServerEvent, ServerWatch } from './types.js';
@@ -13,6 +15,8 @@ import type { FoundServer, ServerEvent, ServerWatch } from './types.js';
 export interface WatchOptions {
   /** How often the LAN is asked again, so that a restarted server or a missed announcement is seen. */
   readonly requeryMs?: number;
+  /** A server that has not answered for this long is reported down (3 requeries and 2 s by default). */
+  readonly staleAfterMs?: number;
   /** Socket errors are reported here (console.warn by default); the watch goes on. */
   readonly onError?: (error: Error) => void;
 }
@@ -64,6 +68,7 @@ export function watchServers(options: WatchOptions = {}): ServerWatch {
   const socket = socketOf(bonjour);
   socket.on('error', onError);
   const servers = new Map<string, FoundServer>();
+  const lastSeen = new Map<string, number>();
   const listeners = new Set<(event: ServerEvent) => void>();
 
   const emit = (event: ServerEvent): void => {
@@ -77,6 +82,7 @@ export function watchServers(options: WatchOptions = {}): ServerWatch {
     }
   };
   const upsert = (server: FoundServer): void => {
+    lastSeen.set(server.name, Date.now());
     const known = servers.get(server.name);
     if (known && sameServer(known, server)) return;
     servers.set(server.name, server);
@@ -88,21 +94,37 @@ export function watchServers(options: WatchOptions = {}): ServerWatch {
   const update = (service: Service): void => upsert(toFound(service, servers.get(service.name)?.addresses));
   browser.on('txt-update', update);
   browser.on('srv-update', update);
-  browser.on('down', (service) => {
-    if (!servers.delete(service.name)) return;
-    emit({ kind: 'down', name: service.name });
-  });
+  const drop = (name: string): void => {
+    lastSeen.delete(name);
+    if (servers.delete(name)) emit({ kind: 'down', name });
+  };
+  browser.on('down', (service) => drop(service.name));
 
   // Registered after the Browser's own listener: a new server is already known here.
   const onResponse = (packet: MdnsPacket): void => {
-    const records = [...packet.answers, ...packet.additionals].filter(
-      (r) => r.type === 'A' || r.type === 'AAAA',
-    );
+    const records = [...packet.answers, ...packet.additionals];
+    const addressRecords = records.filter((r) => r.type === 'A' || r.type === 'AAAA');
+    const addressesOf = (host: string): { live: string[]; gone: string[] } => {
+      const own = addressRecords.filter((r) => sameName(r.name, host));
+      return {
+        live: own.filter((r) => (r.ttl ?? 1) > 0).map((r) => String(r.data)),
+        gone: own.filter((r) => r.ttl === 0).map((r) => String(r.data)),
+      };
+    };
+    // A pointer to an instance is a sign of life; it also brings back a server
+    // reported down for silence, which the Browser never forgot.
+    for (const ptr of records.filter((r) => r.type === 'PTR' && (r.ttl ?? 1) > 0)) {
+      const service = browser.services.find((s) => sameName(s.fqdn, String(ptr.data)));
+      if (!service) continue;
+      lastSeen.set(service.name, Date.now());
+      if (servers.has(service.name)) continue;
+      const { live } = addressesOf(service.host);
+      const found = toFound(service);
+      upsert(live.length ? { ...found, addresses: distinctSorted(live) } : found);
+    }
     for (const server of servers.values()) {
-      const own = records.filter((r) => sameName(r.name, server.host));
-      if (!own.length) continue;
-      const live = own.filter((r) => (r.ttl ?? 1) > 0).map((r) => String(r.data));
-      const gone = own.filter((r) => r.ttl === 0).map((r) => String(r.data));
+      const { live, gone } = addressesOf(server.host);
+      if (!live.length && !gone.length) continue;
       // A responder sends all its addresses together: a fresh list replaces the old one.
       const addresses = live.length ? live : server.addresses.filter((a) => !gone.includes(a));
       upsert({ ...server, addresses: distinctSorted(addresses) });
@@ -110,7 +132,13 @@ export function watchServers(options: WatchOptions = {}): ServerWatch {
   };
   socket.on('response', onResponse);
 
-  const requery = setInterval(() => browser.update(), options.requeryMs ?? 10_000);
+  const requeryMs = options.requeryMs ?? 10_000;
+  const staleAfterMs = options.staleAfterMs ?? 3 * requeryMs + 2_000;
+  const requery = setInterval(() => {
+    const now = Date.now();
+    for (const name of [...servers.keys()]) if (now - (lastSeen.get(name) ?? now) > staleAfterMs) drop(name);
+    browser.update();
+  }, requeryMs);
   requery.unref();
 
   return {

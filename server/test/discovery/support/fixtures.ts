@@ -31,9 +31,13 @@ export function run(host: NetnsHost, command: string, args: readonly string[]): 
 export const runFixture = (host: NetnsHost, file: string, args: readonly string[] = []): Running =>
   run(host, process.execPath, ['--import', 'tsx', resolve(fixtures, file), ...args]);
 
-/** A watcher (shared/shell/discovery/browser.ts) in `host`, ready to report events. */
-export async function startWatcher(host: NetnsHost): Promise<Running> {
-  const watcher = runFixture(host, 'watch.ts', ['1000']);
+/**
+ * A watcher (shared/shell/discovery/browser.ts) in `host`, ready to report
+ * events. It asks every second; a silent server is down after `staleAfterMs`
+ * (a minute unless a test is about silence: a slow restart is no crash).
+ */
+export async function startWatcher(host: NetnsHost, staleAfterMs = 60_000): Promise<Running> {
+  const watcher = runFixture(host, 'watch.ts', ['1000', String(staleAfterMs)]);
   await watcher.out.waitFor((l) => l === 'watching', 15_000, 'the watcher to start');
   return watcher;
 }

@@ -32,6 +32,8 @@ export interface Lan {
    * the new host 10.78.0.2); A's multicast route stays on its first card.
    */
   addSecondLan(): Promise<NetnsHost>;
+  /** Pulls or plugs back a host's cable (its end of the veth pair). */
+  setLink(host: NetnsHost, state: 'up' | 'down'): void;
   /** Replaces a host's address, as a DHCP renewal would. */
   readdress(host: NetnsHost, address: string): void;
   remove(): void;
@@ -109,6 +111,11 @@ export async function createLan(): Promise<Lan> {
       ip('-n', c.ns, 'route', 'add', '224.0.0.0/4', 'dev', c.dev);
       await settle();
       return c;
+    },
+    setLink: (h, state) => {
+      ip('-n', h.ns, 'link', 'set', h.dev, state);
+      // A link going down loses its routes.
+      if (state === 'up') spawnSync('ip', ['-n', h.ns, 'route', 'replace', '224.0.0.0/4', 'dev', h.dev]);
     },
     readdress: (h, address) => {
       ip('-n', h.ns, 'addr', 'del', `${h.address}/24`, 'dev', h.dev);

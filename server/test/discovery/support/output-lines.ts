@@ -3,8 +3,11 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 
 export interface OutputLines {
   readonly all: string[];
-  /** Resolves with the first line (already seen or to come) that matches; rejects after `timeoutMs`. */
-  waitFor(match: (line: string) => boolean, timeoutMs: number, what: string): Promise<string>;
+  /**
+   * Resolves with the first line from index `from` (already seen or to come)
+   * that matches; rejects after `timeoutMs`.
+   */
+  waitFor(match: (line: string) => boolean, timeoutMs: number, what: string, from?: number): Promise<string>;
   /** The lines after index `from` that match, parsed as JSON. */
   events<T>(from?: number): T[];
 }
@@ -23,9 +26,9 @@ export function outputLines(child: ChildProcessWithoutNullStreams): OutputLines 
   });
   return {
     all,
-    waitFor: (match, timeoutMs, what) =>
+    waitFor: (match, timeoutMs, what, from = 0) =>
       new Promise((found, fail) => {
-        let scanned = 0;
+        let scanned = from;
         const check = (): void => {
           for (; scanned < all.length; scanned++) {
             const line = all[scanned] ?? '';
