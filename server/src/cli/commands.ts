@@ -51,7 +51,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       : undefined,
   });
   const ad = options.mdns
-    ? advertise({ port: server.port, name: `GFA ${hostname()}`, fingerprint256: server.fingerprint256 })
+    ? advertise({ port: server.port, site: 'CES', fingerprint256: server.fingerprint256 })
     : null;
   const shown = options.host === '0.0.0.0' ? `https://${hostname()}:${server.port}` : server.url;
   console.log(`GFA prêt : ${shown}`);

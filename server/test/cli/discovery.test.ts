@@ -1,76 +1,82 @@
 /**
- * mDNS between two hosts: two network namespaces joined by a veth pair
- * (multicast does not work on plain loopback). Needs root, as on CI.
+ * `gfa serve` as a real process on host A (a network namespace), a shell's
+ * watcher on host B: the advertisement the shells rely on, its withdrawal at
+ * shutdown, and `--no-mdns`. Needs root, as on CI.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PROTOCOL_VERSION } from '@gfa/shared';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_PACKAGE_VERSION } from '../../src/discovery/package-version.js';
+import { eventLine, parseEvent, run, startWatcher, type Running } from '../discovery/support/fixtures.js';
+import { createLan, netnsSkipReason, type Lan } from '../discovery/support/netns.js';
 
-const tag = String(process.pid % 10_000);
-const nsA = `gfa_a${tag}`;
-const nsB = `gfa_b${tag}`;
-const fixtures = resolve(import.meta.dirname, 'fixtures');
-const root = resolve(import.meta.dirname, '../../..');
-const ip = (...args: string[]): void => void execFileSync('ip', args, { stdio: 'pipe' });
-const canUseNetns = process.getuid?.() === 0 && spawnSync('ip', ['netns', 'list']).status === 0;
+const bin = resolve(import.meta.dirname, '../../bin/gfa.mjs');
+const skip = netnsSkipReason();
 
-describe.runIf(canUseNetns)('mDNS discovery between two hosts', () => {
+describe.skipIf(skip !== null)(`gfa serve on the LAN${skip ? ` — skipped: ${skip}` : ''}`, () => {
+  let lan: Lan;
+  const running: Running[] = [];
+  const dataDirs: string[] = [];
+
+  const serve = async (...options: string[]): Promise<{ server: Running; fingerprint: string }> => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gfa-mdns-'));
+    dataDirs.push(dataDir);
+    const server = run(lan.a, process.execPath, [bin, 'serve', '--data-dir', dataDir, ...options]);
+    running.push(server);
+    const line = await server.out.waitFor((l) => l.startsWith('Empreinte'), 25_000, 'gfa serve to start');
+    return { server, fingerprint: line.split(' : ')[1] ?? '' };
+  };
+  /** UDP sockets open in host A (where only the server runs). */
+  const udpSocketsOfA = (): string => lan.a.run('ss', ['-uanpH']);
+
   beforeAll(async () => {
-    ip('netns', 'add', nsA);
-    ip('netns', 'add', nsB);
-    ip('link', 'add', `va${tag}`, 'netns', nsA, 'type', 'veth', 'peer', 'name', `vb${tag}`, 'netns', nsB);
-    for (const [ns, dev, addr] of [
-      [nsA, `va${tag}`, '10.77.0.1/24'],
-      [nsB, `vb${tag}`, '10.77.0.2/24'],
-    ] as const) {
-      ip('-n', ns, 'addr', 'add', addr, 'dev', dev);
-      ip('-n', ns, 'link', 'set', dev, 'up');
-      ip('-n', ns, 'link', 'set', 'lo', 'up');
-      ip('-n', ns, 'route', 'add', '224.0.0.0/4', 'dev', dev);
-    }
-    await new Promise((r) => setTimeout(r, 2_000));
+    lan = await createLan();
   });
-
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((r) => r.stop()));
+  });
   afterAll(() => {
-    for (const ns of [nsA, nsB]) spawnSync('ip', ['netns', 'delete', ns]);
+    lan?.remove();
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a workstation host finds the server host with its protocol version and certificate fingerprint', async () => {
-    const advertiser = spawn(
-      'ip',
-      ['netns', 'exec', nsA, process.execPath, '--import', 'tsx', `${fixtures}/advertise.ts`],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
+  it('advertises _gfa._tcp with site, version, protocol and pinned fingerprint, and withdraws it at shutdown', async () => {
+    const watcher = await startWatcher(lan.b);
+    running.push(watcher);
+    const { server, fingerprint } = await serve('--port', '8443');
+    expect(fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    const up = parseEvent(await watcher.out.waitFor(eventLine('up'), 10_000, 'the server to be up'));
+    const label = hostname().split('.')[0];
+    expect(up).toEqual({
+      kind: 'up',
+      server: {
+        name: `GFA ${label}`,
+        host: `${label}.local`,
+        addresses: ['10.77.0.1'],
+        port: 8443,
+        site: 'CES',
+        version: SERVER_PACKAGE_VERSION,
+        protocolVersion: PROTOCOL_VERSION,
+        fingerprint256: fingerprint,
       },
-    );
-    try {
-      await new Promise<void>((done) => advertiser.stdout.once('data', () => done()));
-      const browse = spawnSync(
-        'ip',
-        ['netns', 'exec', nsB, process.execPath, '--import', 'tsx', `${fixtures}/browse.ts`, '4000'],
-        {
-          cwd: root,
-          encoding: 'utf8',
-          timeout: 30_000,
-        },
-      );
-      const found = JSON.parse(browse.stdout.trim().split('\n').at(-1) ?? '[]') as {
-        addresses: string[];
-        port: number;
-        protocolVersion: number;
-        fingerprint256: string;
-      }[];
-      expect(found).toContainEqual(
-        expect.objectContaining({
-          port: 8443,
-          protocolVersion: 1,
-          fingerprint256: 'AA:BB:CC',
-          addresses: expect.arrayContaining(['10.77.0.1']),
-        }),
-      );
-    } finally {
-      advertiser.kill('SIGKILL');
-    }
+    });
+    expect(udpSocketsOfA()).toMatch(/:5353\b/);
+
+    await server.stop();
+    expect(server.child.exitCode).toBe(0);
+    // Within seconds: the goodbye (TTL 0), not a cache expiry (TTLs are minutes long).
+    await watcher.out.waitFor(eventLine('down'), 5_000, 'the server to go down');
+  });
+
+  it('--no-mdns: no mDNS socket, and a watcher on the LAN sees nothing', async () => {
+    const watcher = await startWatcher(lan.b);
+    running.push(watcher);
+    await serve('--port', '8443', '--no-mdns');
+    // The watcher asks every second: four questions go unanswered.
+    await new Promise((waited) => setTimeout(waited, 4_000));
+    expect(watcher.out.events()).toEqual([]);
+    expect(udpSocketsOfA()).not.toMatch(/:5353\b/);
   });
 });
