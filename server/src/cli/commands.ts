@@ -51,7 +51,12 @@ export async function serve(options: ServeOptions): Promise<void> {
       : undefined,
   });
   const ad = options.mdns
-    ? advertise({ port: server.port, site: 'CES', fingerprint256: server.fingerprint256 })
+    ? advertise({
+        port: server.port,
+        // The centre's site name lets a shell tell two GFA servers apart (a test box beside the real one).
+        site: server.service.centre().sites[0]?.name ?? 'CES',
+        fingerprint256: server.fingerprint256,
+      })
     : null;
   const shown = options.host === '0.0.0.0' ? `https://${hostname()}:${server.port}` : server.url;
   console.log(`GFA prêt : ${shown}`);
