@@ -3,9 +3,10 @@
  * period, type and free text, with readable actors, and the chain's integrity.
  */
 import { and, asc, between, eq } from 'drizzle-orm';
-import type { AuditPage, AuditQuery, AuditRecord, JournalEntry } from '@gfa/shared';
+import type { AuditPage, AuditQuery, AuditRecord } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import { verifyJournal } from '../db/journal-chain.js';
+import { toEntry } from '../db/journal-store.js';
 import * as t from '../db/schema.js';
 import { localInstant } from '../import/fields.js';
 import type { Table } from '../stats/tables.js';
@@ -47,18 +48,7 @@ export function searchAudit(db: Db, query: AuditQuery, limit: number): Omit<Audi
       truncated = true;
       break;
     }
-    records.push({
-      seq: row.seq,
-      type: row.type as JournalEntry['type'],
-      at: row.at,
-      actor: { kind: row.actorKind as JournalEntry['actor']['kind'], id: row.actorId },
-      visitId: row.visitId,
-      stepId: row.stepId,
-      professionalId: row.professionalId,
-      data: row.data,
-      actorLabel,
-      hash: row.hash ?? '',
-    });
+    records.push({ ...toEntry(row), actorLabel, hash: row.hash ?? '' });
   }
   return { records, truncated };
 }

@@ -28,7 +28,7 @@ export function appendEntry(db: Db, entry: NewJournalEntry): number {
   return row.seq;
 }
 
-function toEntry(row: typeof t.events.$inferSelect): JournalEntry {
+export function toEntry(row: typeof t.events.$inferSelect): JournalEntry {
   return {
     seq: row.seq,
     type: row.type as JournalEntry['type'],
