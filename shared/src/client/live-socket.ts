@@ -3,7 +3,13 @@
  * topic subscription, automatic reconnection with backoff, and an
  * online/offline status for the discreet offline marker.
  */
-import { PROTOCOL_VERSION, parseServerMessage, type ServerMessage, type Topic } from '../api/index.js';
+import {
+  PROTOCOL_VERSION,
+  WS_CLOSE,
+  parseServerMessage,
+  type ServerMessage,
+  type Topic,
+} from '../api/index.js';
 
 export type LinkStatus = 'connecting' | 'online' | 'offline';
 
@@ -23,6 +29,11 @@ export interface LiveSocketOptions {
   readonly topics: readonly Topic[];
   readonly onMessage: (message: ServerMessage) => void;
   readonly onStatus?: (status: LinkStatus) => void;
+  /**
+   * The server came back as another version (an update outside opening hours): the page reloads itself
+   * so the screens the server now serves replace the old ones. Default: `location.reload()` in a browser.
+   */
+  readonly onServerUpdated?: () => void;
   readonly connect?: (url: string) => SocketLike;
   readonly schedule?: (fn: () => void, ms: number) => unknown;
 }
@@ -38,6 +49,7 @@ export class LiveSocket {
   private attempt = 0;
   private stopped = false;
   private lastSeq: number | null = null;
+  private serverVersion: string | null = null;
 
   constructor(private readonly options: LiveSocketOptions) {}
 
@@ -49,6 +61,11 @@ export class LiveSocket {
   stop(): void {
     this.stopped = true;
     this.socket?.close();
+  }
+
+  private serverUpdated(): void {
+    this.stop();
+    (this.options.onServerUpdated ?? (() => globalThis.location?.reload()))();
   }
 
   private open(): void {
@@ -72,6 +89,9 @@ export class LiveSocket {
       if (!parsed.ok) return;
       const message = parsed.value;
       if (message.type === 'welcome') {
+        if (this.serverVersion !== null && this.serverVersion !== message.serverVersion)
+          return this.serverUpdated();
+        this.serverVersion = message.serverVersion;
         this.attempt = 0;
         this.options.onStatus?.('online');
         socket.send(JSON.stringify({ type: 'subscribe', topics: this.options.topics }));
@@ -83,6 +103,8 @@ export class LiveSocket {
     };
     socket.onclose = (event) => {
       this.options.onStatus?.('offline');
+      // A page older than the server's protocol cannot talk to it: the new page can.
+      if (event.code === WS_CLOSE.incompatible.code && !this.stopped) return this.serverUpdated();
       if (this.stopped || FINAL_CODES.has(event.code)) return;
       const schedule = this.options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
       schedule(() => this.open(), backoffDelay(this.attempt++));

@@ -90,6 +90,56 @@ describe('LiveSocket', () => {
     expect(sockets).toHaveLength(2);
   });
 
+  it('reloads the page when the server comes back updated, or no longer speaks its protocol', () => {
+    const run = (after: (socket: FakeSocket) => void): { reloads: number; sockets: FakeSocket[] } => {
+      const sockets: FakeSocket[] = [];
+      let reloads = 0;
+      const live = new LiveSocket({
+        url: 'wss://x/ws',
+        token: () => 'tok',
+        client: 'display',
+        topics: ['calls'],
+        onMessage: () => undefined,
+        onServerUpdated: () => (reloads += 1),
+        connect: () => {
+          const s = new FakeSocket();
+          sockets.push(s);
+          return s;
+        },
+        schedule: (fn) => fn(),
+      });
+      live.start();
+      const welcome = (serverVersion: string) => ({
+        type: 'welcome',
+        protocolVersion: PROTOCOL_VERSION,
+        serverVersion,
+        seq: 1,
+        principal: { kind: 'device', id: 'd', deviceKind: 'display', name: 'TV' },
+      });
+      sockets[0]?.serverSays(welcome('1.0.0'));
+      sockets[0]?.onclose?.({ code: 1006 }); // the update stops the server
+      sockets[1]?.serverSays(welcome('1.0.0')); // a plain restart: nothing to do
+      sockets[1]?.onclose?.({ code: 1006 });
+      after(sockets[2] as FakeSocket);
+      return { reloads, sockets };
+    };
+    const sameVersion = run((s) => s.serverSays({ type: 'pong' }));
+    expect(sameVersion.reloads).toBe(0);
+    const updated = run((s) =>
+      s.serverSays({
+        type: 'welcome',
+        protocolVersion: PROTOCOL_VERSION,
+        serverVersion: '1.1.0',
+        seq: 1,
+        principal: { kind: 'device', id: 'd', deviceKind: 'display', name: 'TV' },
+      }),
+    );
+    expect(updated.reloads).toBe(1);
+    const newProtocol = run((s) => s.onclose?.({ code: 4000 }));
+    expect(newProtocol.reloads).toBe(1);
+    expect(newProtocol.sockets).toHaveLength(3);
+  });
+
   it('backoff grows to 15 s at most', () => {
     expect([0, 1, 2, 3, 4, 10].map(backoffDelay)).toEqual([1000, 2000, 4000, 8000, 15000, 15000]);
   });
