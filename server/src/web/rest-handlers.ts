@@ -106,7 +106,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const before = getSetting(db, 'display', DEFAULT_DISPLAY);
         setSetting(db, 'display', ctx.body);
         return audit('config.changed', actorOf(principal).ref, {
-          setting: 'display',
+          subject: 'display-settings',
           before,
           after: ctx.body,
         });

@@ -265,7 +265,7 @@ describe('display settings', () => {
       };
       expect(row.type).toBe('config.changed');
       expect(JSON.parse(row.data)).toEqual({
-        setting: 'display',
+        subject: 'display-settings',
         before: { speech: false, nameFormat: 'civility' },
         after: { speech: true, nameFormat: 'civility' },
       });
