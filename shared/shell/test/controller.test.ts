@@ -130,7 +130,7 @@ describe('shell controller against a real HTTPS server', () => {
 
   it('reaches the remembered address directly when mDNS announces nothing', async () => {
     const h = await harness('display', {
-      state: { ...pinned(), server: { ...pinned().server!, host: '127.0.0.1' } },
+      state: { ...pinned(), server: { name: 'GFA CES-SERVEUR', host: '127.0.0.1', port: server.port } },
     });
     await vi.waitFor(() => expect(h.controller.state().phase).toBe('connected'), { timeout: 5_000 });
   });
