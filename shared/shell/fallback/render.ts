@@ -6,16 +6,16 @@
 import { parseFallbackQuery } from './query.js';
 
 /** The few DOM operations needed, so this runs against a real page or a test double. */
-export interface FallbackElement {
+export interface FallbackElement<E> {
   textContent: string | null;
   hidden: boolean;
   setAttribute(name: string, value: string): void;
-  appendChild(child: FallbackElement): unknown;
+  appendChild(child: E): unknown;
 }
-export interface FallbackDocument {
+export interface FallbackDocument<E extends FallbackElement<E>> {
   title: string;
-  getElementById(id: string): FallbackElement | null;
-  createElement(tag: 'li' | 'a'): FallbackElement;
+  getElementById(id: string): E | null;
+  createElement(tag: 'li' | 'a'): E;
 }
 
 export const FALLBACK_IDS = [
@@ -28,7 +28,7 @@ export const FALLBACK_IDS = [
   'fingerprint-actions',
 ];
 
-export function renderFallback(doc: FallbackDocument, search: string): void {
+export function renderFallback<E extends FallbackElement<E>>(doc: FallbackDocument<E>, search: string): void {
   const view = parseFallbackQuery(search);
   const byId = (id: string) => doc.getElementById(id);
   const setText = (id: string, text: string | undefined) => {

@@ -128,6 +128,11 @@ export function createController(deps: ControllerDeps): Controller {
     const mine = generation;
     return () => !stopped && mine === generation;
   };
+  /** Checks that no newer flow started, without superseding the current one (probes). */
+  const sameFlow = () => {
+    const mine = generation;
+    return () => !stopped && mine === generation;
+  };
   const transportFor =
     (t: PinnedTarget): Transport =>
     (path, options) =>
@@ -355,7 +360,7 @@ export function createController(deps: ControllerDeps): Controller {
   const probe = async () => {
     const t = target;
     if (!t || state.phase !== 'connected') return;
-    const current = newFlow();
+    const current = sameFlow();
     try {
       const ok = await healthy(t);
       if (!current()) return;

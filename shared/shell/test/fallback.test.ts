@@ -17,7 +17,7 @@ import {
 const html = readFileSync(fileURLToPath(new URL('../fallback/fallback.html', import.meta.url)), 'utf8');
 
 /** A minimal element tree: there is no DOM in this test environment. */
-class Element implements FallbackElement {
+class Element implements FallbackElement<Element> {
   textContent: string | null = '';
   hidden = false;
   readonly attributes = new Map<string, string>();
@@ -26,13 +26,13 @@ class Element implements FallbackElement {
   setAttribute(name: string, value: string) {
     this.attributes.set(name, value);
   }
-  appendChild(child: FallbackElement) {
-    this.children.push(child as Element);
+  appendChild(child: Element) {
+    this.children.push(child);
   }
 }
 function documentFor(ids: readonly string[]) {
   const elements = new Map(ids.map((id) => [id, new Element(id)]));
-  const doc: FallbackDocument = {
+  const doc: FallbackDocument<Element> = {
     title: '',
     getElementById: (id) => elements.get(id) ?? null,
     createElement: (tag) => new Element(tag),
