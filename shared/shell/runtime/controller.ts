@@ -424,6 +424,8 @@ export function createController(deps: ControllerDeps): Controller {
           typed = undefined;
           newFlow();
           dispatch({ type: 'address-needed' });
+          // Back to a search phase: listen again (a server may still be announced).
+          searchTick();
           return;
       }
     },

@@ -190,6 +190,19 @@ describe('shell controller against a real HTTPS server', () => {
     });
   });
 
+  it('after a cancelled fingerprint, keeps listening and pairs with a server announced later', async () => {
+    server.decide = () => 'approved';
+    const h = await harness('display');
+    await vi.waitFor(() => expect(h.controller.state().phase).toBe('typing-address'));
+    h.controller.action({ action: 'address', address: `127.0.0.1:${server.port}` });
+    await vi.waitFor(() => expect(h.controller.state().phase).toBe('confirming'));
+    h.controller.action({ action: 'cancel' });
+    expect(h.controller.state().phase).toBe('typing-address');
+    h.watch.announce(found());
+    await vi.waitFor(() => expect(h.controller.state().phase).toBe('connected'), { timeout: 5_000 });
+    expect((await h.saved()).server?.name).toBe('GFA CES-SERVEUR');
+  });
+
   it('lets the user pick among several servers', async () => {
     server.decide = () => 'approved';
     const other = found({ name: 'GFA AUTRE', port: 1 });
