@@ -88,7 +88,7 @@ export async function startContractServer(authority: Authority, port = 0): Promi
           res,
           200,
           { token: 'session' },
-          { 'set-cookie': 'gfa_session=s; Path=/; HttpOnly; Secure' },
+          { 'set-cookie': 'gfa_session=s3cr3t; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=43200' },
         );
       }
       sendJson(res, 404, { error: 'not_found' });

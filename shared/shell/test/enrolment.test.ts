@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { AnnouncedFingerprintMismatchError, fetchServerPin } from '../enrolment/pairing.js';
 import {
   formatPairingCode,
@@ -14,24 +13,12 @@ import { enrolDevice } from '../enrolment/enrol-device.js';
 import { CertificateChangedError, fetchPinned } from '../pinning/fetch-pinned.js';
 import { fingerprintOfPem } from '../pinning/fingerprint.js';
 import type { Pin } from '../store/shell-store.js';
-import { makeAuthority, sendJson, startHttps, type Authority, type TestServer } from './tls-fixtures.js';
-
-/** A small server speaking the enrolment contract, with the administrator's decisions scripted. */
-interface Request {
-  kind: string;
-  hostname: string;
-  code: string;
-  status: 'pending' | 'approved' | 'refused' | 'delivered';
-  polls: number;
-}
-const requests = new Map<string, Request>();
-let decide: (request: Request) => Request['status'] = () => 'pending';
-const revoked = new Set<string>(['revoked-token']);
-let codes = 0;
+import { startContractServer, type ContractServer } from './contract-server.js';
+import { makeAuthority, startHttps, type Authority, type TestServer } from './tls-fixtures.js';
 
 let ours: Authority;
 let stranger: Authority;
-let server: TestServer;
+let contract: ContractServer;
 /** Serves our CA's PEM but holds a certificate of another CA (a spoofer). */
 let liar: TestServer;
 let pin: Pin;
@@ -39,74 +26,38 @@ let transport: Transport;
 
 beforeAll(async () => {
   [ours, stranger] = await Promise.all([makeAuthority('Centre'), makeAuthority('Intrus')]);
-  server = await startHttps(ours, (req, body, res) => {
-    const url = new URL(req.url ?? '/', 'https://x');
-    if (req.method === 'GET' && url.pathname === '/api/tls/ca') {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end(ours.caPem);
-    } else if (req.method === 'POST' && url.pathname === '/api/enrolments') {
-      const { kind, hostname } = JSON.parse(body) as { kind: string; hostname: string };
-      const requestId = randomUUID();
-      codes += 1;
-      const code = String(100000 + codes);
-      requests.set(requestId, { kind, hostname, code, status: 'pending', polls: 0 });
-      sendJson(res, 201, { requestId, code, expiresAt: new Date(Date.now() + 600_000).toISOString() });
-    } else if (req.method === 'GET' && url.pathname.startsWith('/api/enrolments/')) {
-      const request = requests.get(decodeURIComponent(url.pathname.slice('/api/enrolments/'.length)));
-      if (!request || request.status === 'delivered') return sendJson(res, 404, { error: 'not_found' });
-      request.polls += 1;
-      request.status = decide(request);
-      if (request.status === 'approved') {
-        request.status = 'delivered';
-        return sendJson(res, 200, {
-          status: 'approved',
-          deviceToken: `token-${request.code}`,
-          name: 'Borne accueil',
-          kind: request.kind,
-        });
-      }
-      sendJson(res, 200, { status: request.status });
-    } else if (req.method === 'POST' && url.pathname === '/api/session') {
-      const { deviceToken } = JSON.parse(body) as { deviceToken: string };
-      if (revoked.has(deviceToken)) return sendJson(res, 401, { error: 'unauthorized' });
-      sendJson(
-        res,
-        200,
-        { token: 'session' },
-        { 'set-cookie': 'gfa_session=s3cr3t; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=43200' },
-      );
-    } else {
-      sendJson(res, 404, { error: 'not_found' });
-    }
-  });
+  contract = await startContractServer(ours);
+  contract.revoked.add('revoked-token');
   liar = await startHttps(stranger, (_req, _body, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end(ours.caPem);
   });
   pin = { fingerprint256: fingerprintOfPem(ours.caPem), caPem: ours.caPem };
-  transport = (path, options) => fetchPinned(new URL(path, server.url), pin, options);
+  transport = (path, options) => fetchPinned(new URL(path, contract.url), pin, options);
 });
 afterAll(async () => {
-  await Promise.all([server.close(), liar.close()]);
+  await Promise.all([contract.stop(), liar.close()]);
 });
 beforeEach(() => {
-  decide = () => 'pending';
+  contract.decide = () => 'pending';
 });
 
 describe('pairing (first contact)', () => {
   it('pins the CA when it matches the fingerprint announced over mDNS, in any notation', async () => {
     const announced = pin.fingerprint256.replaceAll(':', '').toLowerCase();
-    expect(await fetchServerPin(server.url, announced)).toEqual(pin);
+    expect(await fetchServerPin(contract.url, announced)).toEqual(pin);
   });
 
   it('returns the fingerprint for the administrator to compare when the address was typed', async () => {
-    const typed = await fetchServerPin(server.url);
+    const typed = await fetchServerPin(contract.url);
     expect(typed.fingerprint256).toBe(pin.fingerprint256);
   });
 
   it('refuses a CA that is not the announced one', async () => {
     const other = fingerprintOfPem(stranger.caPem);
-    await expect(fetchServerPin(server.url, other)).rejects.toBeInstanceOf(AnnouncedFingerprintMismatchError);
+    await expect(fetchServerPin(contract.url, other)).rejects.toBeInstanceOf(
+      AnnouncedFingerprintMismatchError,
+    );
   });
 
   it('refuses a server that serves our CA but holds a certificate from another', async () => {
@@ -121,7 +72,7 @@ describe('enrolment client', () => {
   it('asks for a 6-digit code and shows it in French', async () => {
     const request = await startEnrolment(transport, 'kiosk', 'BORNE-01');
     expect(request.code).toMatch(/^\d{6}$/);
-    expect(requests.get(request.requestId)).toMatchObject({ kind: 'kiosk', hostname: 'BORNE-01' });
+    expect(contract.requests.get(request.requestId)).toMatchObject({ kind: 'kiosk', hostname: 'BORNE-01' });
     expect(formatPairingCode('123456')).toBe('123 456');
     expect(pairingMessage('123456')).toBe(
       "Code d'appairage : 123 456 — à saisir dans Administration › Appareils",
@@ -129,7 +80,7 @@ describe('enrolment client', () => {
   });
 
   it('polls until approval; the token is delivered once, then the request is gone', async () => {
-    decide = (request) => (request.polls >= 3 ? 'approved' : 'pending');
+    contract.decide = (request) => (request.polls >= 3 ? 'approved' : 'pending');
     const shown: string[] = [];
     const outcome = await enrolDevice({
       transport,
@@ -139,13 +90,17 @@ describe('enrolment client', () => {
       onCode: (request) => shown.push(request.code),
     });
     expect(shown).toHaveLength(1);
-    expect(outcome).toEqual({ status: 'approved', deviceToken: `token-${shown[0]}`, name: 'Borne accueil' });
-    const id = [...requests].find(([, request]) => request.code === shown[0])?.[0] ?? '';
+    expect(outcome).toEqual({
+      status: 'approved',
+      deviceToken: `token-${shown[0]}`,
+      name: `Appareil ${shown[0]}`,
+    });
+    const id = [...contract.requests.values()].find((request) => request.code === shown[0])?.requestId ?? '';
     expect(await pollEnrolment(transport, id)).toEqual({ status: 'expired' });
   });
 
   it('reports a refusal', async () => {
-    decide = () => 'refused';
+    contract.decide = () => 'refused';
     const outcome = await enrolDevice({
       transport,
       kind: 'workstation',
@@ -158,10 +113,10 @@ describe('enrolment client', () => {
 
   it('starts over with a new code when the request expired (404)', async () => {
     let first = true;
-    decide = (request) => {
+    contract.decide = (request) => {
       if (first) {
         first = false;
-        requests.delete([...requests].find(([, r]) => r === request)?.[0] ?? '');
+        contract.requests.delete(request.requestId);
         // Deleted while answering: the next poll gets 404.
         return 'pending';
       }
