@@ -37,7 +37,7 @@ export async function enrolDevice(options: EnrolDeviceOptions): Promise<Enrolmen
   while (!options.signal?.aborted) {
     const request = await startEnrolment(options.transport, options.kind, options.hostname);
     options.onCode(request);
-    const expiresAt = Date.parse(request.expiresAt);
+    const expiresAt = request.expiresAt;
     for (;;) {
       await sleep(pollMs);
       if (options.signal?.aborted) return { status: 'cancelled' };

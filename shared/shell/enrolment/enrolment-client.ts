@@ -16,7 +16,8 @@ export type Transport = (path: string, options?: RequestOptions) => Promise<Pinn
 export interface EnrolmentRequest {
   readonly requestId: string;
   readonly code: string;
-  readonly expiresAt: string;
+  /** Epoch milliseconds (the server sends milliseconds; an ISO date is accepted too). */
+  readonly expiresAt: number;
 }
 
 export type EnrolmentStatus =
@@ -42,6 +43,8 @@ export interface SessionCookie {
   readonly sameSite: 'strict' | 'lax' | 'no_restriction';
   /** Seconds, when the server set Max-Age. */
   readonly maxAge?: number;
+  /** Epoch milliseconds, when the server set Expires. */
+  readonly expires?: number;
 }
 
 export class UnexpectedAnswerError extends Error {
@@ -68,19 +71,41 @@ export async function startEnrolment(
   kind: ShellKind,
   hostname: string,
 ): Promise<EnrolmentRequest> {
-  const res = await transport('/api/enrolments', { method: 'POST', json: { kind, hostname } });
+  const res = await transport('/api/enrolments', {
+    method: 'POST',
+    json: { kind, hostname: enrolmentHostname(hostname) },
+  });
   const body = json(res, 'POST /api/enrolments');
-  const { requestId, code, expiresAt } = body;
+  const { requestId, code } = body;
+  const expiresAt =
+    typeof body.expiresAt === 'number'
+      ? body.expiresAt
+      : typeof body.expiresAt === 'string'
+        ? Date.parse(body.expiresAt)
+        : Number.NaN;
   if (
     res.status !== 201 ||
     typeof requestId !== 'string' ||
     typeof code !== 'string' ||
     !/^\d{6}$/.test(code) ||
-    typeof expiresAt !== 'string'
+    !Number.isFinite(expiresAt)
   ) {
     throw new UnexpectedAnswerError(`POST /api/enrolments: ${res.status}`);
   }
   return { requestId, code, expiresAt };
+}
+
+/**
+ * The computer name as the server accepts it (letters, digits, space, dot,
+ * dash, underscore; 64 characters at most), still recognisable by the administrator.
+ */
+export function enrolmentHostname(hostname: string): string {
+  const cleaned = hostname
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N} ._-]+/gu, '-')
+    .trim()
+    .slice(0, 64);
+  return cleaned.length > 0 ? cleaned : 'poste';
 }
 
 export async function pollEnrolment(transport: Transport, requestId: string): Promise<EnrolmentStatus> {
@@ -138,6 +163,11 @@ export function parseSetCookie(header: string): SessionCookie | null {
       case 'max-age':
         if (/^-?\d+$/.test(value)) cookie.maxAge = Number(value);
         break;
+      case 'expires': {
+        const when = Date.parse(attribute.slice(attribute.indexOf('=') + 1));
+        if (Number.isFinite(when)) cookie.expires = when;
+        break;
+      }
     }
   }
   return cookie;

@@ -34,6 +34,17 @@ export class CertificateChangedError extends Error {
   }
 }
 
+/** The certificate is not valid at this device's date: its clock, or a server that missed its renewal. */
+export class CertificateDateError extends Error {
+  override readonly name = 'CertificateDateError';
+  constructor(readonly detail: string) {
+    super(
+      'Le certificat du serveur n’est pas valide à la date de ce poste : vérifiez l’horloge du poste, ' +
+        'puis redémarrez le serveur GFA pour renouveler son certificat.',
+    );
+  }
+}
+
 /** The server could not be reached or did not answer in time. */
 export class ServerUnreachableError extends Error {
   override readonly name = 'ServerUnreachableError';
@@ -109,7 +120,9 @@ function send(url: URL, options: RequestOptions, tls: Record<string, unknown>): 
     req.on('error', (error: Error & { code?: string }) => {
       if (error instanceof CertificateChangedError || error instanceof ServerUnreachableError) reject(error);
       else if (error.code && CHAIN_ERRORS.has(error.code)) reject(new CertificateChangedError(error.code));
-      else reject(new ServerUnreachableError(error.code ?? error.message));
+      else if (error.code === 'CERT_NOT_YET_VALID' || error.code === 'CERT_HAS_EXPIRED') {
+        reject(new CertificateDateError(error.code));
+      } else reject(new ServerUnreachableError(error.code ?? error.message));
     });
     req.end(body);
   });

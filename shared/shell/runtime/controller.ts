@@ -17,7 +17,7 @@ import { AnnouncedFingerprintMismatchError, fetchServerPin } from '../enrolment/
 import { initialState, nextState, type ConnectionEvent, type ConnectionState } from '../connection/state.js';
 import { viewOf, type FallbackView } from '../connection/view.js';
 import { parseTypedAddress, type FallbackAction } from '../fallback/query.js';
-import { CertificateChangedError, fetchPinned } from '../pinning/fetch-pinned.js';
+import { CertificateChangedError, CertificateDateError, fetchPinned } from '../pinning/fetch-pinned.js';
 import { screenUrl } from '../policies/profile.js';
 import type { Timers } from '../policies/watchdog.js';
 import { forgetDevice, type Pin, type ShellState, type ShellStore } from '../store/shell-store.js';
@@ -139,7 +139,11 @@ export function createController(deps: ControllerDeps): Controller {
       fetchPinned(new URL(path, t.origin), t.pin, options);
 
   const block = (error: unknown): boolean => {
-    if (error instanceof CertificateChangedError || error instanceof AnnouncedFingerprintMismatchError) {
+    if (
+      error instanceof CertificateChangedError ||
+      error instanceof CertificateDateError ||
+      error instanceof AnnouncedFingerprintMismatchError
+    ) {
       newFlow();
       dispatch({ type: 'blocked', message: error.message });
       return true;
@@ -153,7 +157,7 @@ export function createController(deps: ControllerDeps): Controller {
       await transportFor(t)('/api/health', { timeoutMs: 5_000 });
       return true;
     } catch (error) {
-      if (error instanceof CertificateChangedError) throw error;
+      if (error instanceof CertificateChangedError || error instanceof CertificateDateError) throw error;
       return false;
     }
   };
@@ -203,7 +207,8 @@ export function createController(deps: ControllerDeps): Controller {
       log(`${server.name} est maintenant à ${origin}`);
       void deps.store
         .update((s) => ({ ...s, server: { name: server.name, host, port: server.port } }))
-        .then((next) => (saved = next));
+        .then((next) => (saved = next))
+        .catch((error: unknown) => log(`adresse non enregistrée : ${String(error)}`));
     }
     const t = setTarget(origin, saved.pin);
     dispatch({ type: 'server-pinned', origin: t.origin, enrolled: saved.deviceToken !== undefined });

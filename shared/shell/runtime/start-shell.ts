@@ -152,7 +152,9 @@ export async function startShell<Image extends ImageLike>(
               secure: cookie.secure,
               httpOnly: cookie.httpOnly,
               sameSite: cookie.sameSite,
-              ...(cookie.maxAge !== undefined && { expirationDate: expiresBase + cookie.maxAge }),
+              ...(cookie.maxAge !== undefined
+                ? { expirationDate: expiresBase + cookie.maxAge }
+                : cookie.expires !== undefined && { expirationDate: Math.floor(cookie.expires / 1000) }),
             }),
           ),
         )

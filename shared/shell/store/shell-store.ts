@@ -111,6 +111,14 @@ export interface ShellStore {
 
 export function openShellStore(userDataDir: string): ShellStore {
   const file = join(userDataDir, STORE_FILE);
+  let writes = 0;
+  // Updates run one after another: two overlapping read-change-write cycles would lose a change.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
   const read = async (): Promise<ShellState> => {
     try {
       return parseShellState(JSON.parse(await readFile(file, 'utf8')));
@@ -121,18 +129,20 @@ export function openShellStore(userDataDir: string): ShellStore {
   const write = async (state: ShellState): Promise<void> => {
     await mkdir(dirname(file), { recursive: true });
     // Write then rename: a power cut never leaves half a file (the token would be lost).
-    const temporary = `${file}.${process.pid}.tmp`;
+    writes += 1;
+    const temporary = `${file}.${process.pid}.${writes}.tmp`;
     await writeFile(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
     await rename(temporary, file);
   };
   return {
-    read,
-    write,
-    async update(change) {
-      const next = change(await read());
-      await write(next);
-      return next;
-    },
+    read: () => serial(read),
+    write: (state) => serial(() => write(state)),
+    update: (change) =>
+      serial(async () => {
+        const next = change(await read());
+        await write(next);
+        return next;
+      }),
   };
 }
 

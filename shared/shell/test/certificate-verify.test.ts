@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACCEPT, REJECT, certificateVerdict, chainMatchesPin } from '../pinning/certificate-verify.js';
 import { fingerprintOfPem } from '../pinning/fingerprint.js';
 import { makeAuthority, type Authority } from './tls-fixtures.js';
@@ -12,9 +12,14 @@ const pinOf = (authority: Authority) => ({
   fingerprint256: fingerprintOfPem(authority.caPem),
   caPem: authority.caPem,
 });
-const now = new Date();
 
 describe('Chromium certificate verdict', () => {
+  // Read after the certificates were made (beforeAll): their validity starts at that second.
+  let now: Date;
+  beforeEach(() => {
+    now = new Date();
+  });
+
   it('accepts a leaf signed by the pinned CA, with or without the CA in the chain', () => {
     expect(chainMatchesPin([ours.leafPem], pinOf(ours), now)).toBe(true);
     expect(chainMatchesPin([ours.leafPem, ours.caPem], pinOf(ours), now)).toBe(true);

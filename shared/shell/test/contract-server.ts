@@ -54,14 +54,15 @@ export async function startContractServer(authority: Authority, port = 0): Promi
       }
       if (req.method === 'POST' && url.pathname === '/api/enrolments') {
         const { kind, hostname } = JSON.parse(body) as { kind: string; hostname: string };
-        const requestId = randomUUID();
+        // Like the real server: an id of 32+ characters, expiresAt in epoch milliseconds.
+        const requestId = randomUUID().replaceAll('-', '');
         codes += 1;
         const code = String(100000 + codes);
         state.requests.set(requestId, { requestId, kind, hostname, code, status: 'pending', polls: 0 });
         return sendJson(res, 201, {
           requestId,
           code,
-          expiresAt: new Date(Date.now() + 600_000).toISOString(),
+          expiresAt: Date.now() + 600_000,
         });
       }
       if (req.method === 'GET' && url.pathname.startsWith('/api/enrolments/')) {
@@ -88,7 +89,10 @@ export async function startContractServer(authority: Authority, port = 0): Promi
           res,
           200,
           { token: 'session' },
-          { 'set-cookie': 'gfa_session=s3cr3t; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=43200' },
+          {
+            'set-cookie':
+              'gfa_session=s3cr3t; Path=/; Expires=Wed, 25 Nov 2026 21:00:00 GMT; HttpOnly; Secure; SameSite=Strict',
+          },
         );
       }
       sendJson(res, 404, { error: 'not_found' });

@@ -5,8 +5,10 @@ import {
   openDeviceSession,
   pairingMessage,
   parseSetCookie,
+  enrolmentHostname,
   pollEnrolment,
   startEnrolment,
+  UnexpectedAnswerError,
   type Transport,
 } from '../enrolment/enrolment-client.js';
 import { enrolDevice } from '../enrolment/enrol-device.js';
@@ -77,6 +79,34 @@ describe('enrolment client', () => {
     expect(pairingMessage('123456')).toBe(
       "Code d'appairage : 123 456 — à saisir dans Administration › Appareils",
     );
+  });
+
+  it('accepts expiresAt in milliseconds (the server) or as an ISO date', async () => {
+    const answer =
+      (expiresAt: unknown): Transport =>
+      async () => ({
+        status: 201,
+        headers: {},
+        body: JSON.stringify({ requestId: 'r'.repeat(32), code: '654321', expiresAt }),
+      });
+    expect((await startEnrolment(answer(1_800_000_000_000), 'kiosk', 'B')).expiresAt).toBe(1_800_000_000_000);
+    expect((await startEnrolment(answer('2027-01-15T08:00:00.000Z'), 'kiosk', 'B')).expiresAt).toBe(
+      Date.parse('2027-01-15T08:00:00.000Z'),
+    );
+    await expect(startEnrolment(answer('bientôt'), 'kiosk', 'B')).rejects.toBeInstanceOf(
+      UnexpectedAnswerError,
+    );
+  });
+
+  it('sends a computer name the server accepts', async () => {
+    expect(enrolmentHostname('BORNE-ACCUEIL.ces.local')).toBe('BORNE-ACCUEIL.ces.local');
+    expect(enrolmentHostname('Écran salle 2')).toBe('Écran salle 2');
+    expect(enrolmentHostname('pc#1/étage')).toBe('pc-1-étage');
+    expect(enrolmentHostname('x'.repeat(80))).toHaveLength(64);
+    expect(enrolmentHostname('!!!')).toBe('-');
+    expect(enrolmentHostname('')).toBe('poste');
+    const request = await startEnrolment(transport, 'display', 'ÉCRAN#1');
+    expect(contract.requests.get(request.requestId)?.hostname).toBe('ÉCRAN-1');
   });
 
   it('polls until approval; the token is delivered once, then the request is gone', async () => {
@@ -162,7 +192,7 @@ describe('device session', () => {
           httpOnly: true,
           secure: true,
           sameSite: 'strict',
-          maxAge: 43200,
+          expires: Date.parse('2026-11-25T21:00:00Z'),
         },
       ],
     });
@@ -170,6 +200,13 @@ describe('device session', () => {
 
   it('says "revoked" on 401 so the shell forgets the token and enrols again', async () => {
     expect(await openDeviceSession(transport, 'revoked-token')).toEqual({ status: 'revoked' });
+  });
+
+  it('reads Max-Age as well as Expires', () => {
+    expect(parseSetCookie('s=1; Max-Age=43200; SameSite=None')).toMatchObject({
+      maxAge: 43200,
+      sameSite: 'no_restriction',
+    });
   });
 
   it('parses cookies without attributes', () => {

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import {
   CertificateChangedError,
+  CertificateDateError,
   ServerUnreachableError,
   fetchPinned,
   fetchUnpinned,
@@ -67,6 +68,22 @@ describe('fetchPinned', () => {
       fingerprint256: fingerprintOfPem(stranger.caPem),
     });
     await expect(attempt).rejects.toBeInstanceOf(CertificateChangedError);
+  });
+
+  it('says when the certificate is not valid at this date (clock or missed renewal)', async () => {
+    const day = 86_400_000;
+    const stale = await makeAuthority('Périmé', {
+      notBeforeDate: new Date(Date.now() - 30 * day),
+      notAfterDate: new Date(Date.now() - day),
+    });
+    const old = await startHttps(stale, (_req, _body, res) => sendJson(res, 200, {}));
+    try {
+      const attempt = fetchPinned(old.url, pinOf(stale));
+      await expect(attempt).rejects.toBeInstanceOf(CertificateDateError);
+      await expect(attempt).rejects.toThrow(/vérifiez l’horloge du poste/);
+    } finally {
+      await old.close();
+    }
   });
 
   it('reports a closed port as unreachable, not as a certificate change', async () => {

@@ -61,6 +61,20 @@ describe('shell store', () => {
     expect(state).toEqual({ settings: { unresponsiveSeconds: 30 } });
   });
 
+  it('applies overlapping updates one after another, losing none', async () => {
+    const store = openShellStore(await tempDir());
+    await Promise.all([
+      store.update((s) => ({ ...s, deviceToken: 'tok' })),
+      store.update((s) => ({ ...s, deviceName: 'Borne' })),
+      store.update((s) => ({ ...s, settings: { startAtLogin: true } })),
+    ]);
+    expect(await store.read()).toEqual({
+      deviceToken: 'tok',
+      deviceName: 'Borne',
+      settings: { startAtLogin: true },
+    });
+  });
+
   it('forgets the device but keeps the pin and server after a revocation', async () => {
     const store = openShellStore(await tempDir());
     await store.write({

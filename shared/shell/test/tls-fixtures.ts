@@ -15,7 +15,10 @@ export interface Authority {
   readonly leafKey: string;
 }
 
-export async function makeAuthority(name: string): Promise<Authority> {
+export async function makeAuthority(
+  name: string,
+  leafDates: { notBeforeDate?: Date; notAfterDate?: Date } = {},
+): Promise<Authority> {
   const ca = await generate([{ name: 'commonName', value: `${name} CA` }], {
     keyType: 'ec',
     algorithm: 'sha256',
@@ -28,6 +31,7 @@ export async function makeAuthority(name: string): Promise<Authority> {
     keyType: 'ec',
     algorithm: 'sha256',
     ca: { key: ca.private, cert: ca.cert },
+    ...leafDates,
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
