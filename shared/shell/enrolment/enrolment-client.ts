@@ -32,7 +32,13 @@ export type EnrolmentStatus =
   | { readonly status: 'expired' };
 
 export type SessionResult =
-  { readonly status: 'open'; readonly cookies: readonly SessionCookie[] } | { readonly status: 'revoked' };
+  | {
+      readonly status: 'open';
+      readonly cookies: readonly SessionCookie[];
+      /** The session token of the answer's body, for the shell's own checks (`GET /api/session`). */
+      readonly sessionToken?: string;
+    }
+  | { readonly status: 'revoked' };
 
 export interface SessionCookie {
   readonly name: string;
@@ -180,7 +186,15 @@ export async function openDeviceSession(transport: Transport, deviceToken: strin
   const raw = res.headers['set-cookie'];
   const headers = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   const cookies = headers.map(parseSetCookie).filter((cookie): cookie is SessionCookie => cookie !== null);
-  return { status: 'open', cookies };
+  let sessionToken: string | undefined;
+  try {
+    const body: unknown = JSON.parse(res.body);
+    const token = (body as { token?: unknown } | null)?.token;
+    if (typeof token === 'string' && token.length > 0) sessionToken = token;
+  } catch {
+    // A session without a readable body still works through its cookie.
+  }
+  return { status: 'open', cookies, ...(sessionToken !== undefined && { sessionToken }) };
 }
 
 /** "123456" → "123 456": easier to read across a room and to type. */

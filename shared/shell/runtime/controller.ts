@@ -151,14 +151,27 @@ export function createController(deps: ControllerDeps): Controller {
     return false;
   };
 
-  /** True when the server answers HTTPS at all; throws when its certificate changed. */
-  const healthy = async (t: PinnedTarget): Promise<boolean> => {
+  /** The device session the shell opened last: checked by the probes, so a revocation is noticed. */
+  let sessionToken: string | undefined;
+
+  /**
+   * 'ok' when the server answers (and still knows our session), 'signed-out' when the session is
+   * gone (revoked device, expired session), 'unreachable' otherwise; throws when the certificate changed.
+   */
+  const check = async (t: PinnedTarget): Promise<'ok' | 'signed-out' | 'unreachable'> => {
     try {
-      await transportFor(t)('/api/health', { timeoutMs: 5_000 });
-      return true;
+      if (sessionToken === undefined) {
+        await transportFor(t)('/api/health', { timeoutMs: 5_000 });
+        return 'ok';
+      }
+      const res = await transportFor(t)('/api/session', {
+        timeoutMs: 5_000,
+        headers: { authorization: `Bearer ${sessionToken}` },
+      });
+      return res.status === 401 ? 'signed-out' : 'ok';
     } catch (error) {
       if (error instanceof CertificateChangedError || error instanceof CertificateDateError) throw error;
-      return false;
+      return 'unreachable';
     }
   };
 
@@ -226,7 +239,7 @@ export function createController(deps: ControllerDeps): Controller {
       pin: saved.pin,
     };
     try {
-      if (!(await healthy(t)) || !current() || !SEARCH_PHASES.has(state.phase)) return;
+      if ((await check(t)) === 'unreachable' || !current() || !SEARCH_PHASES.has(state.phase)) return;
     } catch (error) {
       if (current()) block(error);
       return;
@@ -324,12 +337,14 @@ export function createController(deps: ControllerDeps): Controller {
       if (!current()) return;
       if (session.status === 'revoked') {
         log('jeton d’appareil révoqué : nouvel appairage');
+        sessionToken = undefined;
         saved = await deps.store.update(forgetDevice);
         if (!current()) return;
         dispatch({ type: 'session-revoked' });
         void enrol();
         return;
       }
+      sessionToken = session.sessionToken;
       deps.ui.loadPage(screenUrl(deps.kind, t.origin, token), t, session.cookies);
     } catch (error) {
       if (!current() || block(error)) return;
@@ -346,14 +361,16 @@ export function createController(deps: ControllerDeps): Controller {
     const t = target;
     if (!t || state.phase !== 'reconnecting') return;
     const current = newFlow();
+    let result: Awaited<ReturnType<typeof check>>;
     try {
-      if (!(await healthy(t))) return current() ? lost() : undefined;
+      result = await check(t);
     } catch (error) {
       if (current()) block(error);
       return;
     }
     if (!current()) return;
-    if (deps.keepPage && showing === 'page' && pageAlive) {
+    if (result === 'unreachable') return lost();
+    if (result === 'ok' && deps.keepPage && showing === 'page' && pageAlive) {
       // The live page reconnects its own WebSocket: reloading would restart the videos.
       dispatch({ type: 'page-loaded' });
       schedule(probeMs, () => void probe());
@@ -367,10 +384,16 @@ export function createController(deps: ControllerDeps): Controller {
     if (!t || state.phase !== 'connected') return;
     const current = sameFlow();
     try {
-      const ok = await healthy(t);
+      const result = await check(t);
       if (!current()) return;
-      if (ok) schedule(probeMs, () => void probe());
-      else lost();
+      if (result === 'ok') schedule(probeMs, () => void probe());
+      else if (result === 'unreachable') lost();
+      else {
+        // Revoked (the next session is refused: enrol again) or merely expired (a new one opens).
+        log('session de l’appareil terminée par le serveur');
+        sessionToken = undefined;
+        void connect();
+      }
     } catch (error) {
       if (current()) block(error);
     }

@@ -33,6 +33,7 @@ export interface ContractServer {
 
 export async function startContractServer(authority: Authority, port = 0): Promise<ContractServer> {
   let codes = 0;
+  const sessionOwners = new Map<string, string>();
   const state: Omit<ContractServer, 'url' | 'port' | 'stop' | 'restart'> = {
     requests: new Map(),
     revoked: new Set(),
@@ -81,14 +82,23 @@ export async function startContractServer(authority: Authority, port = 0): Promi
         }
         return sendJson(res, 200, { status: request.status });
       }
+      if (req.method === 'GET' && url.pathname === '/api/session') {
+        // A revoked device loses its sessions, as on the real server.
+        const owner = sessionOwners.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+        if (owner === undefined || state.revoked.has(owner))
+          return sendJson(res, 401, { error: 'unauthenticated' });
+        return sendJson(res, 200, { kind: 'device' });
+      }
       if (req.method === 'POST' && url.pathname === '/api/session') {
         const { deviceToken } = JSON.parse(body) as { deviceToken: string };
         if (state.revoked.has(deviceToken)) return sendJson(res, 401, { error: 'unauthorized' });
         state.sessions.push(deviceToken);
+        const token = `session-${randomUUID()}`;
+        sessionOwners.set(token, deviceToken);
         return sendJson(
           res,
           200,
-          { token: 'session' },
+          { token },
           {
             'set-cookie':
               'gfa_session=s3cr3t; Path=/; Expires=Wed, 25 Nov 2026 21:00:00 GMT; HttpOnly; Secure; SameSite=Strict',

@@ -148,6 +148,19 @@ describe('shell controller against a real HTTPS server', () => {
     expect(h.fallbacks.some((view) => view.code !== undefined)).toBe(true);
   });
 
+  it('notices a revocation while connected and shows a new pairing code', async () => {
+    const h = await harness('display', {
+      servers: [found()],
+      state: { ...pinned(), deviceToken: 'token-to-revoke' },
+    });
+    await vi.waitFor(() => expect(h.controller.state().phase).toBe('connected'), { timeout: 5_000 });
+    expect(h.fallbacks.some((view) => view.code !== undefined)).toBe(false);
+    server.revoked.add('token-to-revoke');
+    await vi.waitFor(() => expect(h.controller.state().phase).toBe('enrolling'), { timeout: 5_000 });
+    await vi.waitFor(() => expect(h.fallbacks.at(-1)?.code).toMatch(/^\d{3} \d{3}$/));
+    expect((await h.saved()).deviceToken).toBeUndefined();
+  });
+
   it('retries after a refusal', async () => {
     let refusals = 0;
     server.decide = () => (refusals++ === 0 ? 'refused' : 'approved');

@@ -184,6 +184,7 @@ describe('device session', () => {
     const result = await openDeviceSession(transport, 'token-ok');
     expect(result).toEqual({
       status: 'open',
+      sessionToken: expect.stringMatching(/^session-/),
       cookies: [
         {
           name: 'gfa_session',
