@@ -96,6 +96,9 @@ export function createController(deps: ControllerDeps): Controller {
   let enrolment: AbortController | undefined;
   let stopped = false;
   let unsubscribe: () => void = () => {};
+  /** The flow of a pairing or direct try under way: the search ticks must not restart it (slow server). */
+  let attemptFlow = -1;
+  const attempting = () => attemptFlow === generation;
 
   const render = () => {
     const view = viewOf(state, { keepPage: deps.keepPage, pageAlive: showing === 'page' && pageAlive });
@@ -190,6 +193,7 @@ export function createController(deps: ControllerDeps): Controller {
         return join(choice.server);
       case 'offer':
         // One server on the LAN: pairing still needs the administrator's approval of the code.
+        if (attempting()) return;
         return void pair(originFor(choice.server), choice.server.name, choice.server.fingerprint256);
       case 'pick':
         if (state.phase !== 'typing-address') dispatch({ type: 'choice-needed', servers: choice.servers });
@@ -198,6 +202,7 @@ export function createController(deps: ControllerDeps): Controller {
         newFlow();
         return dispatch({ type: 'blocked', message: choice.message });
       case 'wait-remembered':
+        if (attempting()) return;
         return void tryRemembered();
       case 'typed-address':
         if (state.phase === 'searching' && now() - searchingSince >= addressGraceMs) {
@@ -238,11 +243,14 @@ export function createController(deps: ControllerDeps): Controller {
       host: remembered.host,
       pin: saved.pin,
     };
+    const mine = (attemptFlow = generation);
     try {
       if ((await check(t)) === 'unreachable' || !current() || !SEARCH_PHASES.has(state.phase)) return;
     } catch (error) {
       if (current()) block(error);
       return;
+    } finally {
+      if (attemptFlow === mine) attemptFlow = -1;
     }
     setTarget(t.origin, t.pin);
     dispatch({ type: 'server-pinned', origin: t.origin, enrolled: saved.deviceToken !== undefined });
@@ -253,6 +261,7 @@ export function createController(deps: ControllerDeps): Controller {
   const pair = async (origin: string, name: string, announced: string | undefined) => {
     const current = newFlow();
     let pin: Pin;
+    const mine = (attemptFlow = generation);
     try {
       pin = await fetchServerPin(origin, announced);
     } catch (error) {
@@ -262,6 +271,8 @@ export function createController(deps: ControllerDeps): Controller {
         dispatch({ type: 'address-needed', error: `Aucun serveur GFA ne répond à l’adresse ${origin}.` });
       }
       return;
+    } finally {
+      if (attemptFlow === mine) attemptFlow = -1;
     }
     if (!current()) return;
     if (announced === undefined) {

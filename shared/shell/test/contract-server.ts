@@ -25,6 +25,9 @@ export interface ContractServer {
   /** Sessions opened, by device token. */
   readonly sessions: string[];
   decide: (request: EnrolmentRecord) => EnrolmentRecord['status'];
+  /** Delay of `GET /api/tls/ca` answers (a slow server), and how many were asked. */
+  caDelayMs: number;
+  caRequests: number;
   /** Stops answering (the port is closed), as when the server is away. */
   stop(): Promise<void>;
   /** Answers again on the same port. */
@@ -39,6 +42,8 @@ export async function startContractServer(authority: Authority, port = 0): Promi
     revoked: new Set(),
     sessions: [],
     decide: () => 'pending',
+    caDelayMs: 0,
+    caRequests: 0,
   };
   const handler: Parameters<typeof createServer>[1] = (req, res) => {
     const chunks: Buffer[] = [];
@@ -50,8 +55,11 @@ export async function startContractServer(authority: Authority, port = 0): Promi
         return sendJson(res, 200, { status: 'ok', version: 'test' });
       }
       if (req.method === 'GET' && url.pathname === '/api/tls/ca') {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        return res.end(authority.caPem);
+        state.caRequests += 1;
+        return void setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end(authority.caPem);
+        }, state.caDelayMs);
       }
       if (req.method === 'POST' && url.pathname === '/api/enrolments') {
         const { kind, hostname } = JSON.parse(body) as { kind: string; hostname: string };

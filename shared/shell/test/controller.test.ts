@@ -119,6 +119,20 @@ describe('shell controller against a real HTTPS server', () => {
     });
   });
 
+  it('does not restart a pairing with a slow server at every search tick', async () => {
+    server.decide = () => 'approved';
+    server.caDelayMs = 150;
+    server.caRequests = 0;
+    try {
+      const h = await harness('kiosk', { servers: [found()] });
+      await vi.waitFor(() => expect(h.controller.state().phase).toBe('connected'), { timeout: 5_000 });
+      // One unpinned fetch and its pinned confirmation, although the search ticked every 20 ms meanwhile.
+      expect(server.caRequests).toBe(2);
+    } finally {
+      server.caDelayMs = 0;
+    }
+  });
+
   it('joins the remembered server at its new address without enrolling again', async () => {
     const before = server.requests.size;
     const h = await harness('display', { servers: [found()], state: pinned() });
