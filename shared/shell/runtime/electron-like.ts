@@ -81,6 +81,11 @@ export interface WebContentsLike {
     event: 'render-process-gone',
     listener: (event: unknown, details: { readonly reason: string }) => void,
   ): unknown;
+  /** A window the page opened (workstation, same origin only): it gets the same guards. */
+  on(
+    event: 'did-create-window',
+    listener: (window: { readonly webContents: WebContentsLike }) => void,
+  ): unknown;
 }
 
 export interface WindowOptions {

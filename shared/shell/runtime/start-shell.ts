@@ -31,7 +31,14 @@ import {
   windowOpenDecision,
 } from '../window/policy.js';
 import { createController, type Controller, type ControllerDeps, type PinnedTarget } from './controller.js';
-import type { ElectronLike, ImageLike, IpcEventLike, TrayLike, WindowLike } from './electron-like.js';
+import type {
+  ElectronLike,
+  ImageLike,
+  IpcEventLike,
+  TrayLike,
+  WebContentsLike,
+  WindowLike,
+} from './electron-like.js';
 import { IPC } from './ipc-channels.js';
 
 export interface StartShellDeps<Image extends ImageLike = ImageLike> {
@@ -121,7 +128,6 @@ export async function startShell<Image extends ImageLike>(
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
     permissionDecision(kind, permission, requestingOrigin, target?.origin),
   );
-  contents.setWindowOpenHandler(({ url }) => windowOpenDecision(kind, url, target?.origin));
 
   const watch = deps.watchServers();
   const controller = createController({
@@ -183,9 +189,17 @@ export async function startShell<Image extends ImageLike>(
       log(`navigation refusée : ${url}`);
     }
   };
-  contents.on('will-navigate', guardNavigation);
-  contents.on('will-redirect', guardNavigation);
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  const guard = (guarded: WebContentsLike, opener: boolean) => {
+    guarded.on('will-navigate', guardNavigation);
+    guarded.on('will-redirect', guardNavigation);
+    guarded.on('will-attach-webview', (event) => event.preventDefault());
+    // Only the main window may open one (the workstation's same-origin pages); those open none.
+    guarded.setWindowOpenHandler(({ url }) =>
+      opener ? windowOpenDecision(kind, url, target?.origin) : { action: 'deny' },
+    );
+  };
+  guard(contents, true);
+  contents.on('did-create-window', (child) => guard(child.webContents, false));
 
   contents.on('did-finish-load', () => {
     if (isPinnedOrigin(contents.getURL(), target?.origin)) controller.pageLoaded();

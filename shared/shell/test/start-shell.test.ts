@@ -12,7 +12,13 @@ import { fingerprintOfPem } from '../pinning/fingerprint.js';
 import { openShellStore, type ShellSettings } from '../store/shell-store.js';
 import { badgeLabel, badgePng } from '../policies/badge-image.js';
 import { startContractServer, type ContractServer } from './contract-server.js';
-import { fakeElectron, FakeWindow, type FakeElectron, type FakeImage } from './fake-electron.js';
+import {
+  fakeElectron,
+  FakeWebContents,
+  FakeWindow,
+  type FakeElectron,
+  type FakeImage,
+} from './fake-electron.js';
 import { memoryWatch } from './memory-watch.js';
 import { makeAuthority, type Authority } from './tls-fixtures.js';
 
@@ -199,6 +205,17 @@ describe('startShell: workstation', () => {
     tray?.menu?.items[2]?.click();
     expect(fake.calls).toContain('quit');
     expect(win.close()).toBe(true);
+  });
+
+  it('guards the windows it lets the page open like the main one', async () => {
+    const { win } = await start('workstation');
+    const opened = win.webContents.openHandler?.({ url: `${server.url}/workstation/export` });
+    expect(opened?.action).toBe('allow');
+    const child = new FakeWebContents();
+    win.webContents.emit('did-create-window', { webContents: child });
+    expect(child.navigate(`${server.url}/workstation/print`)).toBe(true);
+    expect(child.navigate('https://evil.example/')).toBe(false);
+    expect(child.openHandler?.({ url: `${server.url}/workstation/` })).toEqual({ action: 'deny' });
   });
 
   it('notifies, flashes and badges when more consultants are assigned', async () => {
