@@ -265,15 +265,15 @@ export function createController(deps: ControllerDeps): Controller {
     try {
       pin = await fetchServerPin(origin, announced);
     } catch (error) {
+      if (attemptFlow === mine) attemptFlow = -1;
       if (!current() || block(error)) return;
       log(`appairage impossible avec ${origin} : ${String(error)}`);
       if (announced === undefined) {
         dispatch({ type: 'address-needed', error: `Aucun serveur GFA ne répond à l’adresse ${origin}.` });
       }
       return;
-    } finally {
-      if (attemptFlow === mine) attemptFlow = -1;
     }
+    // On success the attempt lasts until the pin is saved: a tick meanwhile would pair again.
     if (!current()) return;
     if (announced === undefined) {
       typed = { origin, pin };

@@ -164,6 +164,8 @@ export async function startShell<Image extends ImageLike>(
             }),
           ),
         )
+          // The cookie only spares the page a login: `?device=` in the URL opens the session anyway.
+          .catch((error: unknown) => log(`cookie de session non posé : ${String(error)}`))
           .then(() => win.loadURL(url))
           .catch(() => {
             // did-fail-load reports load failures to the controller.

@@ -47,8 +47,15 @@ export class FakeSession implements SessionLike {
   verify?: Parameters<SessionLike['setCertificateVerifyProc']>[0];
   permissionRequest?: Parameters<SessionLike['setPermissionRequestHandler']>[0];
   permissionCheck?: Parameters<SessionLike['setPermissionCheckHandler']>[0];
+  /** Makes every cookies.set fail, as Chromium does for a cookie it rejects. */
+  static failCookies = false;
   readonly cookieJar: CookieDetails[] = [];
-  readonly cookies = { set: async (details: CookieDetails) => void this.cookieJar.push(details) };
+  readonly cookies = {
+    set: async (details: CookieDetails) => {
+      if (FakeSession.failCookies) throw new Error('cookie refusé');
+      this.cookieJar.push(details);
+    },
+  };
   setCertificateVerifyProc(proc: NonNullable<FakeSession['verify']>) {
     this.verify = proc;
   }

@@ -15,6 +15,7 @@ import { startContractServer, type ContractServer } from './contract-server.js';
 import {
   fakeElectron,
   FakeWebContents,
+  FakeSession,
   FakeWindow,
   type FakeElectron,
   type FakeImage,
@@ -103,6 +104,17 @@ describe('startShell: kiosk', () => {
       name: 'gfa_session',
       httpOnly: true,
     });
+  });
+
+  it('still loads the screen when the cookie cannot be set (the URL carries the device token)', async () => {
+    FakeSession.failCookies = true;
+    try {
+      const { win } = await start('kiosk');
+      expect(win.loads.at(-1)).toBe(`${server.url}/kiosk/?device=token-known`);
+      expect(win.webContents.session.cookieJar).toEqual([]);
+    } finally {
+      FakeSession.failCookies = false;
+    }
   });
 
   it('lets Chromium trust only certificates from the pinned CA', async () => {
