@@ -1,0 +1,5 @@
+// The display shell's preload: only electron and shared/shell's bundled pure modules (sandboxed preload).
+import { contextBridge, ipcRenderer } from 'electron';
+import { runPreload } from '../../shared/shell/preload/bridge.js';
+
+runPreload('display', contextBridge, ipcRenderer, window);
