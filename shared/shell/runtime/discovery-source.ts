@@ -1,10 +1,8 @@
 /**
- * The one place the shells reach the mDNS browser (written separately in
- * shared/shell/discovery/browser.ts), so the rest depends only on the
- * ServerWatch contract of discovery/types.ts.
+ * The one place the shells reach the mDNS browser (shared/shell/discovery/browser.ts),
+ * so the rest depends only on the ServerWatch contract of discovery/types.ts.
  */
 import type { ServerWatch } from '../discovery/types.js';
-// @ts-expect-error browser.ts lands with the mDNS work
 import { watchServers as browse } from '../discovery/browser.js';
 
-export const watchServers = (): ServerWatch => (browse as () => ServerWatch)();
+export const watchServers = (): ServerWatch => browse();
