@@ -1,8 +1,9 @@
 /** The kiosk screens: choose how to identify, type the name, the birth date, then the answer. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { DigitPad, LetterKeyboard } from '@gfa/shared/ui';
 import { birthDateOf, newRequest, useKiosk } from './store.js';
 import type { CheckinRequest } from '@gfa/shared';
+import { AdminExit, kioskBridge } from './AdminExit.js';
 
 export interface AppProps {
   readonly submit: (request: CheckinRequest) => Promise<void>;
@@ -26,6 +27,16 @@ export function App({ submit, resetAfterMs, hasCardReader }: AppProps) {
   }, [screen, lastName, birthDigits, resetAfterMs, reset]);
 
   const birthDate = birthDateOf(birthDigits);
+  const bridge = kioskBridge();
+  const [exiting, setExiting] = useState(false);
+
+  if (bridge && exiting) {
+    return (
+      <main className="kiosk">
+        <AdminExit bridge={bridge} onClose={() => setExiting(false)} />
+      </main>
+    );
+  }
 
   return (
     <main className="kiosk">
@@ -40,6 +51,11 @@ export function App({ submit, resetAfterMs, hasCardReader }: AppProps) {
             ou présentez le code de votre convocation devant le lecteur
             {hasCardReader ? ', ou insérez votre carte Vitale' : ''}.
           </p>
+          {bridge && (
+            <button type="button" className="kiosk-admin" onClick={() => setExiting(true)}>
+              Administration
+            </button>
+          )}
         </section>
       )}
       {screen === 'name' && (

@@ -106,3 +106,53 @@ describe.runIf(built)('kiosk', () => {
     }
   });
 });
+
+describe.runIf(built)('kiosk inside the GFA Borne shell', () => {
+  let demo: DemoServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    demo = await startDemoServer();
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('offers the administrator exit only in the shell, and passes the typed code to it', async () => {
+    const plain = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
+    await plain.goto(`${demo.server.url}/kiosk/?device=demo-borne-accueil-0001`);
+    await plain.getByRole('button', { name: 'Je tape mon nom et ma date de naissance' }).waitFor();
+    expect(await plain.getByRole('button', { name: 'Administration' }).count()).toBe(0);
+
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    // What the shell's preload exposes (shared/shell/preload/bridge.ts); here it records the codes.
+    await context.addInitScript(() => {
+      const codes: string[] = [];
+      (window as unknown as { exitCodes: string[] }).exitCodes = codes;
+      (window as unknown as { gfaKiosk: object }).gfaKiosk = {
+        requestExit: (code: string) => {
+          codes.push(code);
+          return Promise.resolve(codes.length < 2 ? 'wrong-code' : 'locked');
+        },
+      };
+    });
+    const kiosk = await context.newPage();
+    await kiosk.goto(`${demo.server.url}/kiosk/?device=demo-borne-accueil-0001`);
+    await kiosk.getByRole('button', { name: 'Administration' }).click();
+    const pad = kiosk.getByRole('group', { name: 'Pavé numérique' });
+    for (const digit of '2468') await pad.getByRole('button', { name: digit, exact: true }).click();
+    await kiosk.getByRole('button', { name: 'Valider' }).click();
+    await expect.poll(() => kiosk.getByRole('alert').textContent()).toBe('Code incorrect.');
+    for (const digit of '1357') await pad.getByRole('button', { name: digit, exact: true }).click();
+    await kiosk.getByRole('button', { name: 'Valider' }).click();
+    await expect.poll(() => kiosk.getByRole('alert').textContent()).toContain('bloquée');
+    expect(await kiosk.evaluate(() => (window as unknown as { exitCodes: string[] }).exitCodes)).toEqual([
+      '2468',
+      '1357',
+    ]);
+    await kiosk.getByRole('button', { name: 'Annuler' }).click();
+    await kiosk.getByRole('button', { name: 'Je tape mon nom et ma date de naissance' }).waitFor();
+  });
+});
