@@ -73,6 +73,8 @@ export async function signIn(login: string, password: string): Promise<LoginStep
 /** Second-factor step; returns the recovery codes to show once after a first setup. */
 export async function confirmSecondFactor(challenge: string, code: string): Promise<string[]> {
   const answer = await api.call('secondFactor', { body: { challenge, code } });
+  // Set before the session opens so that the codes show before the app does.
+  if (answer.recoveryCodes?.length) useWorkstation.getState().setRecoveryCodes(answer.recoveryCodes);
   await openSession(answer);
   return answer.recoveryCodes ?? [];
 }
@@ -100,6 +102,18 @@ async function openSession(session: SessionDto): Promise<void> {
 export async function signOut(): Promise<void> {
   socket?.stop();
   await api.call('logout').catch(() => undefined);
+  closeLocally();
+}
+
+/** Ends every session of this account (all workstations), then this one. */
+export async function signOutEverywhere(): Promise<void> {
+  await api.call('logoutEverywhere');
+  socket?.stop();
+  closeLocally();
+}
+
+function closeLocally(): void {
+  socket = null;
   token = null;
   api.setToken(null);
   useWorkstation.getState().signOut();
