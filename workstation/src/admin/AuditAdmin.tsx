@@ -16,6 +16,8 @@ const day = (d: Date): string =>
 /** To the second: several records often share a minute. */
 const at = (ms: number): string =>
   new Date(ms).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'medium' });
+/** The server pages oldest first; the screen reads better with the latest actions on top. */
+const newestFirst = <T,>(records: readonly T[]): T[] => [...records].reverse();
 const TYPES = (Object.keys(AUDIT_TYPE_LABEL) as JournalEntry['type'][]).sort((a, b) =>
   AUDIT_TYPE_LABEL[a].localeCompare(AUDIT_TYPE_LABEL[b], 'fr'),
 );
@@ -41,7 +43,7 @@ export function AuditAdmin() {
     );
 
   return (
-    <div className="ws-form ws-audit" aria-label="Journal d’audit">
+    <section className="ws-form ws-audit" aria-label="Journal d’audit">
       <form
         className="ws-actions"
         aria-label="Recherche dans le journal"
@@ -114,7 +116,7 @@ export function AuditAdmin() {
               </tr>
             </thead>
             <tbody>
-              {page.records.map((r) => (
+              {newestFirst(page.records).map((r) => (
                 <tr key={r.seq} data-type={r.type}>
                   <td>{at(r.at)}</td>
                   <td>{AUDIT_TYPE_LABEL[r.type]}</td>
@@ -127,6 +129,6 @@ export function AuditAdmin() {
           {page.records.length === 0 && <p>Aucun enregistrement pour cette recherche.</p>}
         </>
       )}
-    </div>
+    </section>
   );
 }

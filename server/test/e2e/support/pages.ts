@@ -27,3 +27,26 @@ export async function signInWorkstation(
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
   return page;
 }
+
+/** Opens the workstation and submits the password only: the second-factor step is the caller's. */
+export async function submitPassword(
+  browser: Browser,
+  baseUrl: string,
+  login: string,
+  password = 'demo',
+): Promise<Page> {
+  const page = await openScreen(browser, `${baseUrl}/workstation/`, { width: 1600, height: 900 });
+  await page.getByLabel('Identifiant').fill(login);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  return page;
+}
+
+/** Administration › one section, from anywhere in a signed-in administrator's workstation. */
+export async function openAdminSection(page: Page, section: string): Promise<void> {
+  await page.getByRole('button', { name: 'Administration', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Administration' })
+    .getByRole('button', { name: section, exact: true })
+    .click();
+}

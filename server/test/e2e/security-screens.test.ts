@@ -1,0 +1,223 @@
+/**
+ * Issue 6 screens in a real browser against the real demo server. The
+ * administrator makes two-factor login mandatory for supervisors; a
+ * supervisor sets it up from the QR page, with codes computed by Debian's
+ * `oathtool` (an independent TOTP implementation), and logs in again with a
+ * fresh code and with a recovery code. A device enrols as a shell would
+ * (HTTPS with the centre's CA), the administrator pairs it by its code and
+ * revokes it, which closes its WebSocket at once. The audit screen lists
+ * all of it and exports it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { EnrolmentStatus, EnrolmentTicket, SessionDto } from '@gfa/shared';
+import { startDemoServer, type DemoServer } from '../integration/support/demo-server.js';
+import { apiClient, type ApiClient } from '../integration/support/https-client.js';
+import { connectWs } from '../integration/support/ws-client.js';
+import { launchBrowser, screenshot } from './support/browser.js';
+import { openAdminSection, signInWorkstation, submitPassword } from './support/pages.js';
+
+const built = existsSync(resolve(import.meta.dirname, '../../../workstation/dist/index.html'));
+
+/** The TOTP code of `secret`, `aheadS` seconds from now, as an authenticator app would show it. */
+const oathtool = (secret: string, aheadS = 0): string =>
+  execFileSync('oathtool', ['--totp', '-b', secret, '-N', `@${Math.floor(Date.now() / 1000) + aheadS}`], {
+    encoding: 'utf8',
+  }).trim();
+
+describe.runIf(built)('security screens in the browser', () => {
+  let demo: DemoServer;
+  let browser: Browser;
+  let admin: Page;
+  let shell: ApiClient;
+
+  beforeAll(async () => {
+    demo = await startDemoServer();
+    browser = await launchBrowser();
+    shell = apiClient(demo.server.url, demo.ca);
+    admin = await signInWorkstation(browser, demo.server.url, 'admin');
+  }, 60_000);
+
+  afterAll(async () => {
+    await shell?.close();
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('a supervisor must set up two-factor login, then logs in with a fresh code and with a recovery code', async () => {
+    await openAdminSection(admin, 'Sécurité');
+    const rules = admin.getByRole('form', { name: 'Sécurité' });
+    await rules.getByLabel('Superviseur').check();
+    await rules.getByRole('button', { name: 'Enregistrer les règles' }).click();
+    await admin.getByText('Règles de sécurité enregistrées.').waitFor();
+
+    const page = await submitPassword(browser, demo.server.url, 'virginie');
+    await page.getByText('La double authentification est obligatoire pour votre compte.').waitFor();
+    // The QR code is an image that the strict CSP lets load (img-src data:).
+    const qr = page.getByRole('img', { name: 'QR code à scanner avec l’application' });
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    const shown = (await page.getByLabel('Clé secrète').textContent()) ?? '';
+    expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
+    const secret = shown.replace(/ /g, '');
+    await screenshot(page, 'security-totp-setup');
+
+    await page.getByLabel('Code à 6 chiffres de l’application').fill(oathtool(secret));
+    await page.getByRole('button', { name: 'Activer la double authentification' }).click();
+    const notice = page.getByRole('region', { name: 'Codes de secours' });
+    await notice.getByText(/Notez ces codes de secours/).waitFor();
+    const codes = await notice.locator('li').allTextContents();
+    expect(codes).toHaveLength(8);
+    for (const code of codes) expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await screenshot(page, 'security-recovery-codes');
+    await notice.getByRole('button', { name: /J’ai noté mes codes/ }).click();
+    await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+
+    // The setup's code was used: the next step's code (within the server's tolerance) avoids the replay guard.
+    await page.getByLabel('Identifiant').fill('virginie');
+    await page.getByLabel('Mot de passe').fill('demo');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const codeField = page.getByLabel(
+      /Code de l’application d’authentification \(6 chiffres\) ou code de secours/,
+    );
+    await codeField.fill('000000');
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.getByRole('alert').waitFor();
+    await codeField.fill(oathtool(secret, 30));
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.getByRole('button', { name: 'Mon compte' }).click();
+    const account = page.getByRole('region', { name: 'Double authentification' });
+    await account.getByText('Activée', { exact: false }).waitFor();
+    await account.getByText('Obligatoire pour votre compte.').waitFor();
+    await account.getByText('Codes de secours restants : 8').waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+
+    await page.getByLabel('Identifiant').fill('virginie');
+    await page.getByLabel('Mot de passe').fill('demo');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await codeField.fill(codes[0] as string);
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.getByRole('button', { name: 'Mon compte' }).click();
+    await account.getByText('Codes de secours restants : 7').waitFor();
+
+    // « Se déconnecter de tous les postes » ends this session too: back to the login page.
+    await page.getByRole('button', { name: 'Se déconnecter de tous les postes' }).click();
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+    await page.context().close();
+  }, 90_000);
+
+  it('the administrator pairs a device by its code and revokes it, which closes its WebSocket', async () => {
+    const asked = await shell.call<EnrolmentTicket>('POST', '/api/enrolments', {
+      kind: 'kiosk',
+      hostname: 'BORNE-HALL-2',
+    });
+    expect(asked.status).toBe(201);
+    const { requestId, code } = asked.body;
+
+    await openAdminSection(admin, 'Appareils');
+    const pending = admin.getByRole('region', { name: 'Demandes d’appairage' });
+    const request = pending.getByRole('row').filter({ hasText: 'BORNE-HALL-2' });
+    await request.waitFor();
+    expect(await request.textContent()).toContain('Borne d’accueil');
+    await screenshot(admin, 'security-devices-pending');
+
+    const form = admin.getByRole('form', { name: 'Appairer un appareil' });
+    await form.getByLabel('Code affiché sur l’appareil').fill(code);
+    await form.getByLabel('Nom de l’appareil').fill('Borne du hall 2');
+    await form.getByLabel('Type').selectOption({ label: 'Borne d’accueil' });
+    await form.getByRole('button', { name: 'Appairer' }).click();
+    await admin.getByText('Appareil appairé.').waitFor();
+    await expect.poll(() => request.count()).toBe(0);
+
+    // The shell's poll collects the token once.
+    const status = await shell.call<EnrolmentStatus>('GET', `/api/enrolments/${requestId}`);
+    expect(status.body).toMatchObject({ status: 'approved', name: 'Borne du hall 2', kind: 'kiosk' });
+    const deviceToken = status.body.status === 'approved' ? status.body.deviceToken : '';
+    expect((await shell.call('GET', `/api/enrolments/${requestId}`)).status).toBe(404);
+
+    const device = apiClient(demo.server.url, demo.ca);
+    const session = await device.call<SessionDto>('POST', '/api/session', { deviceToken });
+    expect(session.status).toBe(200);
+    const socket = await connectWs(demo.server.url, demo.ca, { token: session.body.token, client: 'kiosk' });
+    await socket.waitFor((m) => m.type === 'welcome');
+
+    const row = admin
+      .getByRole('region', { name: 'Appareils', exact: true })
+      .getByRole('row')
+      .filter({ hasText: 'Borne du hall 2' });
+    await row.getByText('Actif').waitFor();
+    await row.getByRole('button', { name: 'Révoquer' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Révoquer l’appareil' });
+    await screenshot(admin, 'security-devices-revoke');
+    await dialog.getByRole('button', { name: 'Révoquer' }).click();
+
+    const closed = await Promise.race([
+      socket.closed,
+      new Promise<null>((done) => setTimeout(() => done(null), 5_000)),
+    ]);
+    expect(closed?.code).toBe(4001);
+    await row.getByText(/Révoqué le/).waitFor();
+    expect((await device.call('POST', '/api/session', { deviceToken })).status).toBe(401);
+    await device.close();
+  }, 60_000);
+
+  it('the audit screen lists these actions with an intact chain and exports them', async () => {
+    await openAdminSection(admin, 'Journal d’audit');
+    const screen = admin.getByRole('region', { name: 'Journal d’audit' });
+    await screen.getByText(/^Journal intègre : \d+ enregistrements$/).waitFor();
+    const table = screen.getByRole('table', { name: 'Enregistrements du journal' });
+    for (const type of [
+      'Configuration modifiée',
+      'Double authentification activée',
+      'Code de secours utilisé',
+      'Déconnexion de tous les postes',
+      'Demande d’appairage',
+      'Appareil appairé',
+      'Appareil révoqué',
+    ])
+      await table.getByRole('cell', { name: type, exact: true }).first().waitFor();
+
+    const search = screen.getByRole('form', { name: 'Recherche dans le journal' });
+    await search.getByLabel('Type').selectOption({ label: 'Double authentification activée' });
+    await search.getByRole('button', { name: 'Rechercher' }).click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    expect(await table.locator('tbody tr').textContent()).toContain('virginie');
+
+    await search.getByLabel('Type').selectOption({ label: 'Tous' });
+    await search.getByLabel('Recherche').fill('device');
+    await search.getByRole('button', { name: 'Rechercher' }).click();
+    await expect
+      .poll(() => table.getByRole('cell', { name: 'Double authentification activée' }).count())
+      .toBe(0);
+    await table.getByRole('cell', { name: 'Appareil révoqué', exact: true }).waitFor();
+    await screenshot(admin, 'security-audit');
+
+    const [csv] = await Promise.all([
+      admin.waitForEvent('download'),
+      search.getByRole('button', { name: 'Exporter CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^gfa-audit-.*\.csv$/);
+    const text = readFileSync(await csv.path(), 'utf8');
+    for (const needle of [
+      'device.enrolment_requested',
+      'device.approved',
+      'device.revoked',
+      'Borne du hall 2',
+    ])
+      expect(text).toContain(needle);
+    expect(text).not.toContain('auth.totp_enabled');
+
+    const [xlsx] = await Promise.all([
+      admin.waitForEvent('download'),
+      search.getByRole('button', { name: 'Exporter XLSX' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+  }, 60_000);
+});
