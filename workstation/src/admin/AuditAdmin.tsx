@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { AuditPage, AuditQuery, JournalEntry } from '@gfa/shared';
 import { api, attempt } from '../session.js';
-import { AUDIT_TYPE_LABEL, details } from './audit-labels.js';
+import { AUDIT_TYPES, details, typeLabel } from './audit-labels.js';
 import { download } from './download.js';
 
 const DAY_MS = 86_400_000;
@@ -18,9 +18,6 @@ const at = (ms: number): string =>
   new Date(ms).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'medium' });
 /** The server pages oldest first; the screen reads better with the latest actions on top. */
 const newestFirst = <T,>(records: readonly T[]): T[] => [...records].reverse();
-const TYPES = (Object.keys(AUDIT_TYPE_LABEL) as JournalEntry['type'][]).sort((a, b) =>
-  AUDIT_TYPE_LABEL[a].localeCompare(AUDIT_TYPE_LABEL[b], 'fr'),
-);
 
 export function AuditAdmin() {
   const [from, setFrom] = useState(day(new Date(Date.now() - 6 * DAY_MS)));
@@ -64,9 +61,9 @@ export function AuditAdmin() {
           Type
           <select value={type} onChange={(e) => setType(e.target.value as JournalEntry['type'] | '')}>
             <option value="">Tous</option>
-            {TYPES.map((t) => (
+            {AUDIT_TYPES.map((t) => (
               <option key={t} value={t}>
-                {AUDIT_TYPE_LABEL[t]}
+                {typeLabel(t)}
               </option>
             ))}
           </select>
@@ -119,7 +116,7 @@ export function AuditAdmin() {
               {newestFirst(page.records).map((r) => (
                 <tr key={r.seq} data-type={r.type}>
                   <td>{at(r.at)}</td>
-                  <td>{AUDIT_TYPE_LABEL[r.type]}</td>
+                  <td>{typeLabel(r.type)}</td>
                   <td>{r.actorLabel}</td>
                   <td>{details(r.data)}</td>
                 </tr>

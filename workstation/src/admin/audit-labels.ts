@@ -1,7 +1,11 @@
 /** French names of the journal's record types, for the audit screen's filter and table. */
-import type { JournalEntry } from '@gfa/shared';
+import { AuditEventType, DomainEventType, type JournalEntry } from '@gfa/shared';
 
-export const AUDIT_TYPE_LABEL: Record<JournalEntry['type'], string> = {
+/**
+ * Keyed by string rather than by the type union: a record type added to the
+ * protocol later shows as its identifier until it gets a label here.
+ */
+const LABELS: Readonly<Record<string, string>> = {
   'visit.registered': 'Consultant enregistré',
   'visit.checked_in': 'Arrivée à la borne',
   'visit.sent_to_reception': 'Orienté vers l’accueil',
@@ -47,7 +51,17 @@ export const AUDIT_TYPE_LABEL: Record<JournalEntry['type'], string> = {
   'export.created': 'Export',
   'job.completed': 'Tâche exécutée',
   'job.failed': 'Tâche en échec',
+  'backup.created': 'Sauvegarde',
+  'backup.restored': 'Restauration',
 };
+
+export const typeLabel = (type: string): string => LABELS[type] ?? type;
+
+/** Every record type, sorted by its French label for the filter. */
+export const AUDIT_TYPES: readonly JournalEntry['type'][] = [
+  ...DomainEventType.options,
+  ...AuditEventType.options,
+].sort((a, b) => typeLabel(a).localeCompare(typeLabel(b), 'fr'));
 
 /** A record's data, readable on one line: "kind: kiosk · hostname: BORNE-1". */
 export const details = (data: Record<string, unknown>): string =>
