@@ -92,21 +92,44 @@ describe.runIf(built)('security screens in the browser', () => {
     await account.getByText('Activée', { exact: false }).waitFor();
     await account.getByText('Obligatoire pour votre compte.').waitFor();
     await account.getByText('Codes de secours restants : 8').waitFor();
-    await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
 
-    await page.getByLabel('Identifiant').fill('virginie');
-    await page.getByLabel('Mot de passe').fill('demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await codeField.fill(codes[0] as string);
-    await page.getByRole('button', { name: 'Valider' }).click();
-    await page.getByRole('button', { name: 'Mon compte' }).click();
-    await account.getByText('Codes de secours restants : 7').waitFor();
+    // A second workstation, opened with a recovery code (single use: 7 left).
+    const other = await submitPassword(browser, demo.server.url, 'virginie');
+    await other.getByLabel(/ou code de secours/).fill(codes[0] as string);
+    await other.getByRole('button', { name: 'Valider' }).click();
+    await other.getByRole('button', { name: 'Mon compte' }).click();
+    const otherAccount = other.getByRole('region', { name: 'Double authentification' });
+    await otherAccount.getByText('Codes de secours restants : 7').waitFor();
+    await other.getByRole('region', { name: 'Sessions' }).getByText('Sessions ouvertes : 2').waitFor();
 
-    // « Se déconnecter de tous les postes » ends this session too: back to the login page.
-    await page.getByRole('button', { name: 'Se déconnecter de tous les postes' }).click();
-    await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+    // « Se déconnecter de tous les postes » there: both workstations are back at the login page.
+    await other.getByRole('button', { name: 'Se déconnecter de tous les postes' }).click();
+    await other.getByRole('button', { name: 'Se connecter' }).waitFor();
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('alert')
+      .getByText(/Votre session a pris fin/)
+      .waitFor();
+    await screenshot(page, 'security-session-ended');
+    await other.context().close();
     await page.context().close();
   }, 90_000);
+
+  it('the administrator resets the supervisor’s second factor: the next login sets it up again', async () => {
+    await openAdminSection(admin, 'Comptes');
+    await admin
+      .getByRole('table', { name: 'Comptes' })
+      .getByRole('button', { name: 'Réinitialiser la double authentification de Virginie Leroy' })
+      .click();
+    const dialog = admin.getByRole('dialog', { name: 'Réinitialiser la double authentification' });
+    await dialog.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
+    await admin.getByText(/Double authentification de Virginie Leroy réinitialisée/).waitFor();
+    expect(await dialog.count()).toBe(0);
+
+    const page = await submitPassword(browser, demo.server.url, 'virginie');
+    await page.getByText('La double authentification est obligatoire pour votre compte.').waitFor();
+    await page.context().close();
+  }, 30_000);
 
   it('the administrator pairs a device by its code and revokes it, which closes its WebSocket', async () => {
     const asked = await shell.call<EnrolmentTicket>('POST', '/api/enrolments', {
@@ -173,6 +196,7 @@ describe.runIf(built)('security screens in the browser', () => {
       'Double authentification activée',
       'Code de secours utilisé',
       'Déconnexion de tous les postes',
+      'Double authentification réinitialisée',
       'Demande d’appairage',
       'Appareil appairé',
       'Appareil révoqué',
