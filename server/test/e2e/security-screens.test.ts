@@ -184,6 +184,19 @@ describe.runIf(built)('security screens in the browser', () => {
     await row.getByText(/Révoqué le/).waitFor();
     expect((await device.call('POST', '/api/session', { deviceToken })).status).toBe(401);
     await device.close();
+
+    // A request nobody expected is refused; the shell learns it at its next poll.
+    const stranger = await shell.call<EnrolmentTicket>('POST', '/api/enrolments', {
+      kind: 'display',
+      hostname: 'PC-INCONNU',
+    });
+    const strangerRow = pending.getByRole('row').filter({ hasText: 'PC-INCONNU' });
+    await strangerRow.waitFor({ timeout: 8_000 }); // the list refreshes itself every 5 s
+    await strangerRow.getByRole('button', { name: 'Refuser' }).click();
+    await admin.getByText('Demande refusée.').waitFor();
+    expect((await shell.call('GET', `/api/enrolments/${stranger.body.requestId}`)).body).toEqual({
+      status: 'refused',
+    });
   }, 60_000);
 
   it('the audit screen lists these actions with an intact chain and exports them', async () => {
@@ -200,6 +213,7 @@ describe.runIf(built)('security screens in the browser', () => {
       'Demande d’appairage',
       'Appareil appairé',
       'Appareil révoqué',
+      'Appairage refusé',
     ])
       await table.getByRole('cell', { name: type, exact: true }).first().waitFor();
 

@@ -42,7 +42,7 @@ export function AuditAdmin() {
   return (
     <section className="ws-form ws-audit" aria-label="Journal d’audit">
       <form
-        className="ws-actions"
+        className="ws-filters"
         aria-label="Recherche dans le journal"
         onSubmit={(e) => {
           e.preventDefault();

@@ -5,7 +5,7 @@
  * devices with their revocation. Refreshed every 5 s while open, so that a
  * request appears as soon as the device shows its code.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DeviceKindLabels, type AdminDevice, type DeviceKind, type DevicesDto } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { ConfirmDialog } from '../security/ConfirmDialog.js';
@@ -23,6 +23,7 @@ export function DevicesAdmin() {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<DeviceKind>('kiosk');
   const [revoking, setRevoking] = useState<AdminDevice | null>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
   // Polling failures stay silent: the next tick tries again, and the message bar is not flooded.
   const load = () =>
     void api
@@ -83,20 +84,27 @@ export function DevicesAdmin() {
                   <td>{p.hostname}</td>
                   <td>{p.ip}</td>
                   <td>{when(p.createdAt)}</td>
-                  <td className="ws-actions">
-                    <button
-                      type="button"
-                      className="gfa-button secondary"
-                      onClick={() => {
-                        setKind(p.kind);
-                        setName(p.hostname);
-                      }}
-                    >
-                      Appairer
-                    </button>
-                    <button type="button" className="gfa-button secondary" onClick={() => void refuse(p.id)}>
-                      Refuser
-                    </button>
+                  <td>
+                    <div className="ws-row-actions">
+                      <button
+                        type="button"
+                        className="gfa-button secondary"
+                        onClick={() => {
+                          setKind(p.kind);
+                          setName(p.hostname);
+                          codeInput.current?.focus();
+                        }}
+                      >
+                        Appairer cet appareil
+                      </button>
+                      <button
+                        type="button"
+                        className="gfa-button secondary"
+                        onClick={() => void refuse(p.id)}
+                      >
+                        Refuser
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -117,6 +125,7 @@ export function DevicesAdmin() {
         <label>
           Code affiché sur l’appareil
           <input
+            ref={codeInput}
             name="enrolment-code"
             inputMode="numeric"
             maxLength={6}
