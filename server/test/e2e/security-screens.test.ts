@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { EnrolmentStatus, EnrolmentTicket, SessionDto } from '@gfa/shared';
+import { databaseFile } from '../../src/db/database.js';
 import { startDemoServer, type DemoServer } from '../integration/support/demo-server.js';
 import { apiClient, type ApiClient } from '../integration/support/https-client.js';
 import { connectWs } from '../integration/support/ws-client.js';
@@ -258,4 +259,19 @@ describe.runIf(built)('security screens in the browser', () => {
         .toString(),
     ).toBe('PK');
   }, 60_000);
+
+  it('a record altered behind the server’s back turns the banner red', async () => {
+    // Debian's sqlite3, as someone with access to the disk would: the chain no longer matches.
+    execFileSync('sqlite3', [
+      databaseFile(demo.dataDir),
+      "update events set data = json_set(data, '$.hostname', 'PC-CONNU') where type = 'device.refused'",
+    ]);
+    await openAdminSection(admin, 'Journal d’audit');
+    await admin.getByRole('button', { name: 'Rechercher' }).click();
+    const banner = admin.getByRole('alert').filter({ hasText: 'Journal altéré' });
+    await banner.getByText(/^Journal altéré : enregistrement n° \d+ modifié/).waitFor();
+    expect(await banner.getAttribute('class')).toContain('broken');
+    expect(await banner.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(176, 0, 32)');
+    await screenshot(admin, 'security-audit-altered');
+  }, 30_000);
 });
