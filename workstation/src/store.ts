@@ -50,7 +50,8 @@ export const useWorkstation = create<WorkstationState>((set) => ({
   status: 'connecting',
   tab: 'desk',
   boardVersion: 0,
-  signIn: (principal, config) => set({ principal, config, tab: firstTab(principal) }),
+  // A login error or "session ended" notice is stale once signed in.
+  signIn: (principal, config) => set({ principal, config, tab: firstTab(principal), message: null }),
   signOut: () => set({ ...empty }),
   setVisits: (visits) => set({ visits: Object.fromEntries(visits.map((v) => [v.id, v])) }),
   putVisit: (visit) => set((s) => ({ visits: { ...s.visits, [visit.id]: visit } })),

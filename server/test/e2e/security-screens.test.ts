@@ -93,6 +93,7 @@ describe.runIf(built)('security screens in the browser', () => {
     await account.getByText('Activée', { exact: false }).waitFor();
     await account.getByText('Obligatoire pour votre compte.').waitFor();
     await account.getByText('Codes de secours restants : 8').waitFor();
+    await screenshot(page, 'security-account');
 
     // A second workstation, opened with a recovery code (single use: 7 left).
     const other = await submitPassword(browser, demo.server.url, 'virginie');
