@@ -6,7 +6,9 @@
  * fresh code and with a recovery code. A device enrols as a shell would
  * (HTTPS with the centre's CA), the administrator pairs it by its code and
  * revokes it, which closes its WebSocket at once. The audit screen lists
- * all of it and exports it.
+ * all of it and exports it, and turns red once a record is altered on disk.
+ * Sessions ended by the server (logout everywhere, idle timeout) bring the
+ * workstation back to its login page with the reason.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,9 +36,11 @@ describe.runIf(built)('security screens in the browser', () => {
   let browser: Browser;
   let admin: Page;
   let shell: ApiClient;
+  /** Moves the server's clock (the idle test only: TOTP codes come from the real clock). */
+  let offset = 0;
 
   beforeAll(async () => {
-    demo = await startDemoServer();
+    demo = await startDemoServer(() => Date.now() + offset);
     browser = await launchBrowser();
     shell = apiClient(demo.server.url, demo.ca);
     admin = await signInWorkstation(browser, demo.server.url, 'admin');
@@ -274,5 +278,23 @@ describe.runIf(built)('security screens in the browser', () => {
     expect(await banner.getAttribute('class')).toContain('broken');
     expect(await banner.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(176, 0, 32)');
     await screenshot(admin, 'security-audit-altered');
+  }, 30_000);
+
+  it('an idle session ends: the workstation goes back to the login page and says why', async () => {
+    await openAdminSection(admin, 'Sécurité');
+    const rules = admin.getByRole('form', { name: 'Sécurité' });
+    await rules.getByLabel('Déconnexion après inactivité (minutes)').fill('5');
+    await rules.getByRole('button', { name: 'Enregistrer les règles' }).click();
+    await admin.getByText('Règles de sécurité enregistrées.').waitFor();
+
+    const desk = await signInWorkstation(browser, demo.server.url, 'sophie');
+    offset = 6 * 60_000; // six minutes without a request
+    await desk.getByRole('button', { name: 'Mon compte' }).click();
+    await desk.getByRole('button', { name: 'Se connecter' }).waitFor({ timeout: 10_000 });
+    await desk
+      .getByRole('alert')
+      .getByText(/Votre session a pris fin/)
+      .waitFor();
+    await desk.context().close();
   }, 30_000);
 });
