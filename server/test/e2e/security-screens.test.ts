@@ -137,6 +137,36 @@ describe.runIf(built)('security screens in the browser', () => {
     await page.context().close();
   }, 30_000);
 
+  it('a professional turns two-factor login on from « Mon compte »', async () => {
+    const page = await signInWorkstation(browser, demo.server.url, 'luc');
+    await page.getByRole('button', { name: 'Mon compte' }).click();
+    const account = page.getByRole('region', { name: 'Double authentification' });
+    await account.getByText('Non activée.').waitFor();
+    expect(await account.getByText('Obligatoire pour votre compte.').count()).toBe(0);
+    await account.getByRole('button', { name: 'Activer la double authentification' }).click();
+
+    const secret = ((await account.getByLabel('Clé secrète').textContent()) ?? '').replace(/ /g, '');
+    await account.getByLabel('Code à 6 chiffres de l’application').fill(oathtool(secret));
+    await account
+      .getByRole('form', { name: 'Activation de la double authentification' })
+      .getByRole('button', { name: 'Activer la double authentification' })
+      .click();
+    await page.getByText('Double authentification activée.').waitFor();
+    const notice = account.getByRole('region', { name: 'Codes de secours' });
+    expect(await notice.locator('li').count()).toBe(8);
+    await notice.getByRole('button', { name: /J’ai noté mes codes/ }).click();
+    expect(await notice.count()).toBe(0);
+    await account.getByText('Codes de secours restants : 8').waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+
+    // From now on his login asks for the code.
+    await page.getByLabel('Identifiant').fill('luc');
+    await page.getByLabel('Mot de passe').fill('demo');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByLabel(/ou code de secours/).waitFor();
+    await page.context().close();
+  }, 30_000);
+
   it('the administrator pairs a device by its code and revokes it, which closes its WebSocket', async () => {
     const asked = await shell.call<EnrolmentTicket>('POST', '/api/enrolments', {
       kind: 'kiosk',
@@ -226,8 +256,11 @@ describe.runIf(built)('security screens in the browser', () => {
     const search = screen.getByRole('form', { name: 'Recherche dans le journal' });
     await search.getByLabel('Type').selectOption({ label: 'Double authentification activée' });
     await search.getByRole('button', { name: 'Rechercher' }).click();
-    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
-    expect(await table.locator('tbody tr').textContent()).toContain('virginie');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+    expect(await table.locator('tbody tr').allTextContents()).toEqual([
+      expect.stringContaining('luc'),
+      expect.stringContaining('virginie'),
+    ]);
 
     await search.getByLabel('Type').selectOption({ label: 'Tous' });
     await search.getByLabel('Recherche').fill('device');
