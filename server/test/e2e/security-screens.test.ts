@@ -21,7 +21,12 @@ import { startDemoServer, type DemoServer } from '../integration/support/demo-se
 import { apiClient, type ApiClient } from '../integration/support/https-client.js';
 import { connectWs } from '../integration/support/ws-client.js';
 import { launchBrowser, screenshot } from './support/browser.js';
-import { openAdminSection, signInWorkstation, submitPassword } from './support/pages.js';
+import {
+  openAdminSection,
+  seriousAxeViolations,
+  signInWorkstation,
+  submitPassword,
+} from './support/pages.js';
 
 const built = existsSync(resolve(import.meta.dirname, '../../../workstation/dist/index.html'));
 
@@ -55,6 +60,8 @@ describe.runIf(built)('security screens in the browser', () => {
   it('a supervisor must set up two-factor login, then logs in with a fresh code and with a recovery code', async () => {
     await openAdminSection(admin, 'Sécurité');
     const rules = admin.getByRole('form', { name: 'Sécurité' });
+    await rules.getByLabel('Superviseur').waitFor();
+    expect(await seriousAxeViolations(admin)).toEqual([]);
     await rules.getByLabel('Superviseur').check();
     await rules.getByRole('button', { name: 'Enregistrer les règles' }).click();
     await admin.getByText('Règles de sécurité enregistrées.').waitFor();
@@ -68,6 +75,7 @@ describe.runIf(built)('security screens in the browser', () => {
     expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
     const secret = shown.replace(/ /g, '');
     await screenshot(page, 'security-totp-setup');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByLabel('Code à 6 chiffres de l’application').fill(oathtool(secret));
     await page.getByRole('button', { name: 'Activer la double authentification' }).click();
@@ -77,6 +85,7 @@ describe.runIf(built)('security screens in the browser', () => {
     expect(codes).toHaveLength(8);
     for (const code of codes) expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     await screenshot(page, 'security-recovery-codes');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await notice.getByRole('button', { name: /J’ai noté mes codes/ }).click();
     await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
 
@@ -98,6 +107,7 @@ describe.runIf(built)('security screens in the browser', () => {
     await account.getByText('Obligatoire pour votre compte.').waitFor();
     await account.getByText('Codes de secours restants : 8').waitFor();
     await screenshot(page, 'security-account');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // A second workstation, opened with a recovery code (single use: 7 left).
     const other = await submitPassword(browser, demo.server.url, 'virginie');
@@ -181,6 +191,7 @@ describe.runIf(built)('security screens in the browser', () => {
     await request.waitFor();
     expect(await request.textContent()).toContain('Borne d’accueil');
     await screenshot(admin, 'security-devices-pending');
+    expect(await seriousAxeViolations(admin)).toEqual([]);
 
     const form = admin.getByRole('form', { name: 'Appairer un appareil' });
     await form.getByLabel('Code affiché sur l’appareil').fill(code);
@@ -270,6 +281,7 @@ describe.runIf(built)('security screens in the browser', () => {
       .toBe(0);
     await table.getByRole('cell', { name: 'Appareil révoqué', exact: true }).waitFor();
     await screenshot(admin, 'security-audit');
+    expect(await seriousAxeViolations(admin)).toEqual([]);
 
     const [csv] = await Promise.all([
       admin.waitForEvent('download'),
