@@ -23,9 +23,21 @@ export async function attempt<T>(run: () => Promise<T>, success?: string): Promi
     if (success) say('info', success);
     return result;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401 && token) sessionEnded();
-    else say('error', error instanceof Error ? error.message : 'Erreur inattendue.');
+    const text = error instanceof Error ? error.message : 'Erreur inattendue.';
+    // A 401 may also be a wrong second-factor code: only a refused session check means "signed out".
+    if (error instanceof ApiError && error.status === 401 && token) await checkSession(text);
+    else say('error', text);
     return null;
+  }
+}
+
+async function checkSession(text: string): Promise<void> {
+  try {
+    await api.call('accountSecurity');
+    useWorkstation.getState().say('error', text);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) sessionEnded();
+    else useWorkstation.getState().say('error', text);
   }
 }
 

@@ -156,6 +156,14 @@ describe.runIf(built)('security screens in the browser', () => {
     await account.getByRole('button', { name: 'Activer la double authentification' }).click();
 
     const secret = ((await account.getByLabel('Clé secrète').textContent()) ?? '').replace(/ /g, '');
+    // A wrong code is refused with a 401 that must not read as "session ended".
+    await account.getByLabel('Code à 6 chiffres de l’application').fill('000000');
+    await account
+      .getByRole('form', { name: 'Activation de la double authentification' })
+      .getByRole('button', { name: 'Activer la double authentification' })
+      .click();
+    await page.getByRole('alert').getByText('Code incorrect ou expiré.').waitFor();
+    expect(await page.getByRole('button', { name: 'Mon compte' }).count()).toBe(1);
     await account.getByLabel('Code à 6 chiffres de l’application').fill(oathtool(secret));
     await account
       .getByRole('form', { name: 'Activation de la double authentification' })
