@@ -8,9 +8,12 @@ import { isAdministrator, isSupervisor, useWorkstation, type Tab } from './store
 import { SupervisionView } from './SupervisionView.js';
 import { AdminView } from './admin/AdminView.js';
 import type { Principal } from '@gfa/shared';
+import { AccountView } from './security/AccountView.js';
+import { RecoveryCodesNotice } from './security/RecoveryCodesNotice.js';
 
 export function App() {
-  const { principal, tab, setTab, message, status, alerts } = useWorkstation();
+  const { principal, tab, setTab, message, status, alerts, recoveryCodes, setRecoveryCodes } =
+    useWorkstation();
   if (!principal) {
     return (
       <>
@@ -23,6 +26,14 @@ export function App() {
       </>
     );
   }
+  if (recoveryCodes)
+    return (
+      <main className="ws-login">
+        <div className="ws-login-panel">
+          <RecoveryCodesNotice codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
+        </div>
+      </main>
+    );
   return (
     <div className="ws">
       <header className="ws-header">
@@ -52,6 +63,9 @@ export function App() {
           )}
         </nav>
         <span>{principal.displayName}</span>
+        <button type="button" aria-pressed={tab === 'account'} onClick={() => setTab('account')}>
+          Mon compte
+        </button>
         <button type="button" onClick={() => void signOut()}>
           Se déconnecter
         </button>
@@ -69,6 +83,7 @@ export function App() {
 
 function Screen(props: { readonly tab: Tab; readonly principal: Extract<Principal, { kind: 'user' }> }) {
   const { tab, principal } = props;
+  if (tab === 'account') return <AccountView />;
   if (tab === 'desk' && principal.professionalId) return <DeskView />;
   if (tab === 'supervision' && isSupervisor(principal)) return <SupervisionView />;
   if (tab === 'administration' && isAdministrator(principal)) return <AdminView />;

@@ -1,6 +1,13 @@
 /** Login, live connection and notifications of the workstation. */
-import type { LoginStep, Principal, ServerMessage, SessionDto, Topic } from '@gfa/shared';
-import { ApiError, LiveSocket, createApiClient } from '@gfa/shared/client';
+import {
+  WS_CLOSE,
+  type LoginStep,
+  type Principal,
+  type ServerMessage,
+  type SessionDto,
+  type Topic,
+} from '@gfa/shared';
+import { ApiError, LiveSocket, createApiClient, type SocketLike } from '@gfa/shared/client';
 import { playChime, wsUrl } from '@gfa/shared/ui';
 import { isSupervisor, useWorkstation } from './store.js';
 
@@ -16,9 +23,48 @@ export async function attempt<T>(run: () => Promise<T>, success?: string): Promi
     if (success) say('info', success);
     return result;
   } catch (error) {
-    say('error', error instanceof Error ? error.message : 'Erreur inattendue.');
+    const text = error instanceof Error ? error.message : 'Erreur inattendue.';
+    // A 401 may also be a wrong second-factor code: only a refused session check means "signed out".
+    if (error instanceof ApiError && error.status === 401 && token) await checkSession(text);
+    else say('error', text);
     return null;
   }
+}
+
+async function checkSession(text: string): Promise<void> {
+  try {
+    await api.call('accountSecurity');
+    useWorkstation.getState().say('error', text);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) sessionEnded();
+    else useWorkstation.getState().say('error', text);
+  }
+}
+
+/**
+ * The server ended this session (idle timeout, « Se déconnecter de tous les
+ * postes » on another workstation, second factor reset): back to the login
+ * page with the reason, rather than a screen whose every action fails.
+ */
+function sessionEnded(): void {
+  if (!token) return;
+  socket?.stop();
+  closeLocally();
+  useWorkstation
+    .getState()
+    .say(
+      'error',
+      'Votre session a pris fin (inactivité ou déconnexion depuis un autre poste). Reconnectez-vous.',
+    );
+}
+
+/** The browser WebSocket, watched for the server's "session over" close code. */
+function connectWatched(url: string): SocketLike {
+  const ws = new WebSocket(url);
+  ws.addEventListener('close', (event) => {
+    if (event.code === WS_CLOSE.unauthenticated.code) sessionEnded();
+  });
+  return ws as unknown as SocketLike;
 }
 
 function notifyOffer(): void {
@@ -73,6 +119,8 @@ export async function signIn(login: string, password: string): Promise<LoginStep
 /** Second-factor step; returns the recovery codes to show once after a first setup. */
 export async function confirmSecondFactor(challenge: string, code: string): Promise<string[]> {
   const answer = await api.call('secondFactor', { body: { challenge, code } });
+  // Set before the session opens so that the codes show before the app does.
+  if (answer.recoveryCodes?.length) useWorkstation.getState().setRecoveryCodes(answer.recoveryCodes);
   await openSession(answer);
   return answer.recoveryCodes ?? [];
 }
@@ -93,6 +141,7 @@ async function openSession(session: SessionDto): Promise<void> {
     topics: topicsFor(session.principal),
     onMessage,
     onStatus: (status) => useWorkstation.getState().setStatus(status),
+    connect: connectWatched,
   });
   socket.start();
 }
@@ -100,6 +149,24 @@ async function openSession(session: SessionDto): Promise<void> {
 export async function signOut(): Promise<void> {
   socket?.stop();
   await api.call('logout').catch(() => undefined);
+  closeLocally();
+}
+
+/** Ends every session of this account (all workstations), then this one. */
+export async function signOutEverywhere(): Promise<void> {
+  // Stopped first: the server closes this socket too, and that must not read as "session ended".
+  socket?.stop();
+  try {
+    await api.call('logoutEverywhere');
+  } catch (error) {
+    socket?.start();
+    throw error;
+  }
+  closeLocally();
+}
+
+function closeLocally(): void {
+  socket = null;
   token = null;
   api.setToken(null);
   useWorkstation.getState().signOut();

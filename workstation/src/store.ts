@@ -4,7 +4,7 @@ import type { CentreConfig, DeskViewDto, Principal, ReceptionAlert, VisitDto } f
 import type { LinkStatus } from '@gfa/shared/client';
 
 export type Alert = ReceptionAlert;
-export type Tab = 'desk' | 'reception' | 'supervision' | 'administration';
+export type Tab = 'desk' | 'reception' | 'supervision' | 'administration' | 'account';
 
 export interface WorkstationState {
   principal: Extract<Principal, { kind: 'user' }> | null;
@@ -17,6 +17,8 @@ export interface WorkstationState {
   message: { kind: 'error' | 'info'; text: string } | null;
   /** Bumped on every board event: the supervision view reloads its figures. */
   boardVersion: number;
+  /** Recovery codes just made by a two-factor setup: shown once, then forgotten. */
+  recoveryCodes: string[] | null;
   signIn(principal: Extract<Principal, { kind: 'user' }>, config: CentreConfig): void;
   signOut(): void;
   setVisits(visits: VisitDto[]): void;
@@ -30,16 +32,26 @@ export interface WorkstationState {
   say(kind: 'error' | 'info', text: string): void;
   boardChanged(): void;
   setConfig(config: CentreConfig): void;
+  setRecoveryCodes(codes: string[] | null): void;
 }
 
-const empty = { principal: null, config: null, visits: {}, desk: null, alerts: [], message: null };
+const empty = {
+  principal: null,
+  config: null,
+  visits: {},
+  desk: null,
+  alerts: [],
+  message: null,
+  recoveryCodes: null,
+};
 
 export const useWorkstation = create<WorkstationState>((set) => ({
   ...empty,
   status: 'connecting',
   tab: 'desk',
   boardVersion: 0,
-  signIn: (principal, config) => set({ principal, config, tab: firstTab(principal) }),
+  // A login error or "session ended" notice is stale once signed in.
+  signIn: (principal, config) => set({ principal, config, tab: firstTab(principal), message: null }),
   signOut: () => set({ ...empty }),
   setVisits: (visits) => set({ visits: Object.fromEntries(visits.map((v) => [v.id, v])) }),
   putVisit: (visit) => set((s) => ({ visits: { ...s.visits, [visit.id]: visit } })),
@@ -52,6 +64,7 @@ export const useWorkstation = create<WorkstationState>((set) => ({
   say: (kind, text) => set({ message: { kind, text } }),
   boardChanged: () => set((s) => ({ boardVersion: s.boardVersion + 1 })),
   setConfig: (config) => set({ config }),
+  setRecoveryCodes: (recoveryCodes) => set({ recoveryCodes }),
 }));
 
 /** Where each role starts: professionals at their desk, supervisors on the board. */

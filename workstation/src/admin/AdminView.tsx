@@ -8,6 +8,9 @@ import { PlacesAdmin } from './PlacesAdmin.js';
 import { ReasonsAdmin } from './ReasonsAdmin.js';
 import { RulesAdmin } from './RulesAdmin.js';
 import { UsersAdmin } from './UsersAdmin.js';
+import { AuditAdmin } from './AuditAdmin.js';
+import { DevicesAdmin } from './DevicesAdmin.js';
+import { SecurityAdmin } from './SecurityAdmin.js';
 
 const SECTIONS = {
   users: 'Comptes',
@@ -17,6 +20,9 @@ const SECTIONS = {
   imports: 'Import des rendez-vous',
   stats: 'Statistiques et exports',
   jobs: 'Tâches planifiées',
+  devices: 'Appareils',
+  security: 'Sécurité',
+  audit: 'Journal d’audit',
 } as const;
 type Section = keyof typeof SECTIONS;
 
@@ -40,6 +46,9 @@ export function AdminView() {
       {section === 'imports' && <ImportAdmin />}
       {section === 'stats' && <StatsAdmin />}
       {section === 'jobs' && <JobsAdmin />}
+      {section === 'devices' && <DevicesAdmin />}
+      {section === 'security' && <SecurityAdmin />}
+      {section === 'audit' && <AuditAdmin />}
     </div>
   );
 }

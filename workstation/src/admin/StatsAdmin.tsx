@@ -3,22 +3,13 @@
  * is needed for horizontal bars), and the exports: XLSX, CSV, everything.
  */
 import { useState } from 'react';
-import type { ExportFile, Statistics, Summary } from '@gfa/shared';
+import type { Statistics, Summary } from '@gfa/shared';
 import { api, attempt } from '../session.js';
+import { download } from './download.js';
 
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 const fmt = (s: Summary): string =>
   s.count === 0 ? '—' : `${s.mean} min (médiane ${s.median}, p90 ${s.p90}, min ${s.min}, max ${s.max})`;
-
-function download(file: ExportFile): void {
-  const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.file;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 function Bars(props: {
   readonly title: string;

@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react';
 import type { AdminUser, CentreConfig, Role } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { slug } from './AdminView.js';
+import { ConfirmDialog } from '../security/ConfirmDialog.js';
 
-const ROLE_LABEL: Record<Role, string> = {
+export const ROLE_LABEL: Record<Role, string> = {
   user: 'Utilisateur',
   supervisor: 'Superviseur',
   administrator: 'Administrateur',
@@ -26,6 +27,7 @@ export function UsersAdmin({ config }: { readonly config: CentreConfig }) {
   const [users, setUsers] = useState<AdminUser[]>([]);
   const [edited, setEdited] = useState<AdminUser>(blank);
   const [password, setPassword] = useState('');
+  const [resetting, setResetting] = useState<AdminUser | null>(null);
   const reload = () => void attempt(() => api.call('adminUsers')).then((r) => r && setUsers(r.users));
   useEffect(reload, []);
   const save = async () => {
@@ -42,6 +44,13 @@ export function UsersAdmin({ config }: { readonly config: CentreConfig }) {
       reload();
     }
   };
+  const resetTotp = async (user: AdminUser) => {
+    setResetting(null);
+    await attempt(
+      () => api.call('resetUserTotp', { params: { id: user.id } }),
+      `Double authentification de ${user.displayName} réinitialisée : elle sera reconfigurée à la prochaine connexion si elle est obligatoire.`,
+    );
+  };
   return (
     <div className="ws-admin-grid">
       <table className="ws-table" aria-label="Comptes">
@@ -52,6 +61,7 @@ export function UsersAdmin({ config }: { readonly config: CentreConfig }) {
             <th>Rôles</th>
             <th>Catégories</th>
             <th>Actif</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -68,6 +78,19 @@ export function UsersAdmin({ config }: { readonly config: CentreConfig }) {
                 {u.categoryIds.map((c) => config.categories.find((x) => x.id === c)?.label ?? c).join(', ')}
               </td>
               <td>{u.active ? 'oui' : 'non'}</td>
+              <td>
+                <button
+                  type="button"
+                  className="gfa-button secondary"
+                  aria-label={`Réinitialiser la double authentification de ${u.displayName}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setResetting(u);
+                  }}
+                >
+                  Réinitialiser la double authentification
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -171,6 +194,15 @@ export function UsersAdmin({ config }: { readonly config: CentreConfig }) {
           </button>
         </div>
       </form>
+      {resetting && (
+        <ConfirmDialog
+          title="Réinitialiser la double authentification"
+          text={`${resetting.displayName} devra configurer de nouveau son application d’authentification ; ses codes de secours ne seront plus valables.`}
+          confirmLabel="Réinitialiser"
+          onConfirm={() => void resetTotp(resetting)}
+          onCancel={() => setResetting(null)}
+        />
+      )}
     </div>
   );
 }
