@@ -9,6 +9,7 @@ import {
 } from '@gfa/shared';
 import { ApiError, LiveSocket, createApiClient, type SocketLike } from '@gfa/shared/client';
 import { playChime, wsUrl } from '@gfa/shared/ui';
+import { deskBridge, reportAssigned } from './desk-bridge.js';
 import { isSupervisor, useWorkstation } from './store.js';
 
 export const api = createApiClient();
@@ -68,6 +69,8 @@ function connectWatched(url: string): SocketLike {
 }
 
 function notifyOffer(): void {
+  // The GFA Poste shell notifies natively (and plays the sound) from the reported count.
+  if (deskBridge()) return;
   playChime();
   if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
     new Notification('GFA', { body: 'Un consultant vous est attribué.', tag: 'gfa-offer' });
@@ -79,7 +82,10 @@ function onMessage(message: ServerMessage): void {
   if (message.type === 'snapshot') {
     const data = message.data;
     if (data.topic === 'visits') ws.setVisits(data.visits);
-    if (data.topic === 'desk') ws.setDesk(data.desk);
+    if (data.topic === 'desk') {
+      ws.setDesk(data.desk);
+      reportAssigned(data.desk);
+    }
     if (data.topic === 'reception') ws.setAlerts(data.alerts);
   }
   if (message.type !== 'event') return;
@@ -87,7 +93,10 @@ function onMessage(message: ServerMessage): void {
   if (message.topic === 'board') ws.boardChanged();
   if (payload.kind === 'config.changed') void reloadConfig();
   if (payload.kind === 'visit.changed') ws.putVisit(payload.visit);
-  if (payload.kind === 'desk.view') ws.setDesk(payload.view);
+  if (payload.kind === 'desk.view') {
+    ws.setDesk(payload.view);
+    reportAssigned(payload.view);
+  }
   if (payload.kind === 'offer') notifyOffer();
   if (payload.kind === 'reception.alert') {
     ws.addAlert(payload.alert);

@@ -2,7 +2,7 @@
  * Administration › Journal d'audit: the hash-chained journal searched by
  * period, type and free text, with readable actors, and the chain's integrity.
  */
-import { and, asc, between, eq } from 'drizzle-orm';
+import { and, between, desc, eq } from 'drizzle-orm';
 import type { AuditPage, AuditQuery, AuditRecord } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import { verifyJournal } from '../db/journal-chain.js';
@@ -24,6 +24,7 @@ function actorLabels(db: Db): Map<string, string> {
   return labels;
 }
 
+/** Newest first: a page cut at the limit keeps the latest records, the ones an administrator looks for. */
 export function searchAudit(db: Db, query: AuditQuery, limit: number): Omit<AuditPage, 'chain'> {
   const labels = actorLabels(db);
   const needle = query.q?.toLocaleLowerCase('fr') ?? '';
@@ -32,7 +33,7 @@ export function searchAudit(db: Db, query: AuditQuery, limit: number): Omit<Audi
     .select()
     .from(t.events)
     .where(query.type ? and(window, eq(t.events.type, query.type)) : window)
-    .orderBy(asc(t.events.seq))
+    .orderBy(desc(t.events.seq))
     .all();
   const records: AuditRecord[] = [];
   let truncated = false;

@@ -109,6 +109,8 @@ export function principalOf(
     return user?.active ? { principal: userPrincipal(db, user), expiresAt: session.expiresAt } : null;
   }
   const device = getDevice(db, session.principalId);
+  // Presence, not activity: a display only listens, and devices have no idle timeout.
+  if (device?.active && now - (device.lastSeenAt ?? 0) > TOUCH_EVERY_MS) touchDevice(db, device.id, now);
   return device?.active
     ? {
         principal: { kind: 'device', id: device.id, deviceKind: device.kind, name: device.name },

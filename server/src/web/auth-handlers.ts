@@ -49,6 +49,8 @@ const EXPIRED = new ApiFailure(
   'unauthenticated',
   'Étape de connexion expirée : saisissez à nouveau votre mot de passe.',
 );
+const BAD_SETUP_CODE = new ApiFailure('bad_request', 'Code incorrect ou expiré.');
+const SETUP_EXPIRED = new ApiFailure('bad_request', 'Activation expirée : recommencez.');
 const TOO_MANY = new ApiFailure('rate_limited', 'Trop de tentatives : réessayez dans une minute.');
 
 export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute> {
@@ -81,10 +83,14 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
     return { challenge, secret, otpauthUri: uri, qrSvg: await qrSvg(uri) };
   };
 
-  /** Checks a code for the challenge's user; returns the recovery codes made by a setup. */
+  /**
+   * Checks a code for the challenge's user; returns the recovery codes made by a setup. A wrong code is
+   * 401 while logging in, 400 from « Mon compte » (the session itself is fine).
+   */
   const checkCode = async (
     challengeId: string,
     code: string,
+    wrong = BAD_CODE,
   ): Promise<{ user: UserRow; recovery: string[] }> => {
     const now = service.now();
     const challenge = challenges.peek(challengeId, now);
@@ -100,7 +106,7 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
         { kind: 'system', id: 'auth' },
         { login: user.login, step: 'second-factor' },
       );
-      throw BAD_CODE;
+      throw wrong;
     };
     const secret = challenge.setupSecret ?? user.totpSecret;
     const step = secret ? totpStep(secret, code, now) : null;
@@ -217,8 +223,8 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
     confirmTotpSetup: async (ctx) => {
       const principal = requirePrincipal(ctx);
       const challenge = challenges.peek(ctx.body.challenge, service.now());
-      if (!challenge || challenge.login || challenge.userId !== principal.id) throw EXPIRED;
-      const { recovery } = await checkCode(ctx.body.challenge, ctx.body.code);
+      if (!challenge || challenge.login || challenge.userId !== principal.id) throw SETUP_EXPIRED;
+      const { recovery } = await checkCode(ctx.body.challenge, ctx.body.code, BAD_SETUP_CODE);
       return { recoveryCodes: recovery };
     },
 

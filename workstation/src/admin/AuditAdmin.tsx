@@ -17,7 +17,6 @@ const day = (d: Date): string =>
 const at = (ms: number): string =>
   new Date(ms).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'medium' });
 /** The server pages oldest first; the screen reads better with the latest actions on top. */
-const newestFirst = <T,>(records: readonly T[]): T[] => [...records].reverse();
 
 export function AuditAdmin() {
   const [from, setFrom] = useState(day(new Date(Date.now() - 6 * DAY_MS)));
@@ -113,7 +112,7 @@ export function AuditAdmin() {
               </tr>
             </thead>
             <tbody>
-              {newestFirst(page.records).map((r) => (
+              {page.records.map((r) => (
                 <tr key={r.seq} data-type={r.type}>
                   <td>{at(r.at)}</td>
                   <td>{typeLabel(r.type)}</td>
