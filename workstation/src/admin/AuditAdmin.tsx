@@ -8,6 +8,7 @@ import type { AuditPage, AuditQuery, JournalEntry } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { AUDIT_TYPES, details, typeLabel } from './audit-labels.js';
 import { download } from './download.js';
+import { PeriodFields } from './PeriodFields.js';
 
 const DAY_MS = 86_400_000;
 /** The local calendar day (an ISO string would give the UTC day, wrong near midnight). */
@@ -48,14 +49,7 @@ export function AuditAdmin() {
           search();
         }}
       >
-        <label>
-          Du
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          Au
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <PeriodFields from={from} to={to} setFrom={setFrom} setTo={setTo} />
         <label>
           Type
           <select value={type} onChange={(e) => setType(e.target.value as JournalEntry['type'] | '')}>

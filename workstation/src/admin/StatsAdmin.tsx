@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { Statistics, Summary } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { download } from './download.js';
+import { PeriodFields } from './PeriodFields.js';
 
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 const fmt = (s: Summary): string =>
@@ -44,14 +45,7 @@ export function StatsAdmin() {
   return (
     <div className="ws-form" aria-label="Statistiques">
       <div className="ws-actions">
-        <label>
-          Du
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          Au
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <PeriodFields from={from} to={to} setFrom={setFrom} setTo={setTo} />
         <button
           type="button"
           className="gfa-button"

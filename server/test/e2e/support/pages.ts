@@ -22,10 +22,7 @@ export async function signInWorkstation(
   login: string,
   password = 'demo',
 ): Promise<Page> {
-  const page = await openScreen(browser, `${baseUrl}/workstation/`, { width: 1600, height: 900 });
-  await page.getByLabel('Identifiant').fill(login);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  const page = await submitPassword(browser, baseUrl, login, password);
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
   return page;
 }
