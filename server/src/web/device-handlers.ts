@@ -1,4 +1,4 @@
-/** Device enrolment (public side for the shells) and Administration › Appareils. */
+/** Device enrolment (public side for the shells), Administration › Appareils, and the kiosks' exit code. */
 import { DeviceKindLabels } from '@gfa/shared';
 import { listAdminDevices, pendingEnrolments } from '../db/device-store.js';
 import {
@@ -9,7 +9,14 @@ import {
   revokeDevice,
   type EnrolmentRefusal,
 } from '../security/enrolment.js';
+import {
+  hashKioskExitCode,
+  kioskExitCodeMatches,
+  kioskExitCodeStatus,
+  writeKioskExitCode,
+} from '../security/kiosk-exit.js';
 import { ApiFailure } from './api-failure.js';
+import { FailureThrottle } from './rate-limit.js';
 import { appendAudit } from './journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './rest-handlers.js';
@@ -20,7 +27,10 @@ type DeviceRoute =
   | 'adminDevices'
   | 'approveEnrolment'
   | 'refuseEnrolment'
-  | 'revokeDevice';
+  | 'revokeDevice'
+  | 'kioskExitCode'
+  | 'saveKioskExitCode'
+  | 'kioskExit';
 
 const REFUSALS: Record<EnrolmentRefusal, ApiFailure> = {
   too_many: new ApiFailure('rate_limited', 'Trop de demandes d’appairage en attente : réessayez plus tard.'),
@@ -31,6 +41,8 @@ const REFUSALS: Record<EnrolmentRefusal, ApiFailure> = {
 
 export function createDeviceHandlers(deps: HandlerDeps): Pick<Handlers, DeviceRoute> {
   const { db, service } = deps;
+  /** Five wrong exit codes on a kiosk lock its exit for a minute: a short code cannot be tried out. */
+  const exitThrottle = new FailureThrottle();
   const enrolmentActor = { kind: 'system', id: 'enrolment' } as const;
 
   return {
@@ -97,6 +109,41 @@ export function createDeviceHandlers(deps: HandlerDeps): Pick<Handlers, DeviceRo
       });
       if (!outcome.ok) throw REFUSALS[outcome.reason];
       return { ok: true as const };
+    },
+
+    kioskExitCode: () => kioskExitCodeStatus(db),
+
+    saveKioskExitCode: async (ctx) => {
+      const actor = actorOf(requirePrincipal(ctx)).ref;
+      const hash = await hashKioskExitCode(ctx.body.code);
+      const before = kioskExitCodeStatus(db);
+      db.transaction(() => {
+        writeKioskExitCode(db, hash, service.now());
+        // The journal records that it changed, never the code.
+        appendAudit(db, service.now(), 'config.changed', actor, {
+          subject: 'kiosk-exit-code',
+          before: { set: before.set },
+          after: { set: true },
+        });
+      });
+      return kioskExitCodeStatus(db);
+    },
+
+    kioskExit: async (ctx) => {
+      const principal = requirePrincipal(ctx);
+      const now = service.now();
+      const key = `kiosk-exit|${principal.id}`;
+      if (exitThrottle.blocked(key, now)) return { verdict: 'locked' as const };
+      const ok = await kioskExitCodeMatches(db, ctx.body.code);
+      appendAudit(db, now, ok ? 'kiosk.exit' : 'kiosk.exit_refused', actorOf(principal).ref, {
+        deviceId: principal.id,
+      });
+      if (ok) {
+        exitThrottle.succeed(key);
+        return { verdict: 'exit' as const };
+      }
+      exitThrottle.fail(key, now);
+      return { verdict: exitThrottle.blocked(key, now) ? ('locked' as const) : ('wrong-code' as const) };
     },
 
     revokeDevice: (ctx) => {

@@ -158,6 +158,32 @@ describe('device enrolment', () => {
       await display.close();
     }
   });
+  it('checks a kiosk exit code set by the administrator, locks after five wrong ones, journals exits', async () => {
+    const kiosk = await demo.device('kiosk');
+    const exit = async (code: string) =>
+      (await kiosk.call<{ verdict: string }>('POST', '/api/kiosk/exit', { code })).body.verdict;
+    // No code set yet: nobody leaves the kiosk from its screen.
+    expect(await exit('1234')).toBe('wrong-code');
+    expect((await admin.call('GET', '/api/admin/kiosk-exit-code')).body).toEqual({
+      set: false,
+      changedAt: null,
+    });
+    const weak = await admin.call('PUT', '/api/admin/kiosk-exit-code', { code: '12' });
+    expect(weak.status).toBe(400);
+    const saved = await admin.call<{ set: boolean }>('PUT', '/api/admin/kiosk-exit-code', { code: '482915' });
+    expect(saved.body.set).toBe(true);
+    expect(await exit('482915')).toBe('exit');
+    const verdicts: string[] = [];
+    for (let i = 0; i < 5; i += 1) verdicts.push(await exit('000000'));
+    expect(verdicts).toEqual(['wrong-code', 'wrong-code', 'wrong-code', 'wrong-code', 'locked']);
+    expect(await exit('482915')).toBe('locked');
+    const display = await demo.device('display');
+    expect((await display.call('POST', '/api/kiosk/exit', { code: '482915' })).status).toBe(403);
+    const journal = readJournal(demo.dataDir);
+    expect(journal.filter((e) => e.type === 'kiosk.exit')).toHaveLength(1);
+    expect(JSON.stringify(journal)).not.toContain('482915');
+  });
+
   // Last: it fills this address's quota of pending requests.
   it('limits the pending requests one address can make', async () => {
     const answers: number[] = [];

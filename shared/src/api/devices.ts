@@ -77,3 +77,17 @@ export const DeviceKindLabels: Record<DeviceKind, string> = {
   display: 'Écran d’appel',
   workstation: 'Poste professionnel',
 };
+
+/** The administrator's code that lets a kiosk leave kiosk mode (digits: typed on the kiosk's pad). */
+export const KioskExitCode = z.string().regex(/^\d{4,12}$/, 'le code compte 4 à 12 chiffres');
+
+export const SaveKioskExitCodeRequest = z.object({ code: KioskExitCode });
+
+export const KioskExitCodeStatus = z.object({ set: z.boolean(), changedAt: Millis.nullable() });
+export type KioskExitCodeStatus = z.infer<typeof KioskExitCodeStatus>;
+
+export const KioskExitRequest = z.object({ code: z.string().max(32) });
+
+/** What the kiosk shell does: leave kiosk mode, say the code is wrong, or say it is locked for a minute. */
+export const KioskExitVerdict = z.object({ verdict: z.enum(['exit', 'wrong-code', 'locked']) });
+export type KioskExitVerdict = z.infer<typeof KioskExitVerdict>;

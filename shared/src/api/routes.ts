@@ -24,6 +24,10 @@ import {
   EnrolmentRequest,
   EnrolmentStatus,
   EnrolmentTicket,
+  KioskExitCodeStatus,
+  KioskExitRequest,
+  KioskExitVerdict,
+  SaveKioskExitCodeRequest,
 } from './devices.js';
 import {
   AccountSecurity,
@@ -185,6 +189,29 @@ export const routes = {
     summary: 'Refuse une demande d’appairage',
     params: IdParams,
     response: OkResponse,
+  },
+  kioskExitCode: {
+    method: 'GET',
+    path: '/api/admin/kiosk-exit-code',
+    access: administrators,
+    summary: 'Le code de sortie des bornes est-il défini ?',
+    response: KioskExitCodeStatus,
+  },
+  saveKioskExitCode: {
+    method: 'PUT',
+    path: '/api/admin/kiosk-exit-code',
+    access: administrators,
+    summary: 'Définit le code de sortie des bornes (4 à 12 chiffres)',
+    body: SaveKioskExitCodeRequest,
+    response: KioskExitCodeStatus,
+  },
+  kioskExit: {
+    method: 'POST',
+    path: '/api/kiosk/exit',
+    access: { principals: ['kiosk'] },
+    summary: 'Vérifie le code de sortie saisi sur une borne',
+    body: KioskExitRequest,
+    response: KioskExitVerdict,
   },
   resetUserTotp: {
     method: 'POST',

@@ -74,6 +74,9 @@ export const AuditEventType = z.enum([
   'device.refused',
   /** A device was cut off; its sessions and WebSockets closed at once. */
   'device.revoked',
+  /** A kiosk left kiosk mode with the administrator's code, or a wrong code was typed (data: deviceId). */
+  'kiosk.exit',
+  'kiosk.exit_refused',
   /** Two-factor login set up, used with a recovery code, or reset by an administrator. */
   'auth.totp_enabled',
   'auth.recovery_code_used',
