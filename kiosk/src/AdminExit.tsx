@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { DigitPad } from '@gfa/shared/ui';
 
-type ExitAnswer = 'exit' | 'wrong-code' | 'locked' | 'refused';
+type ExitAnswer = 'exit' | 'wrong-code' | 'locked' | 'refused' | 'unreachable';
 
 interface KioskBridge {
   requestExit(code: string): Promise<ExitAnswer>;
@@ -19,6 +19,7 @@ const MESSAGES: Record<Exclude<ExitAnswer, 'exit'>, string> = {
   'wrong-code': 'Code incorrect.',
   locked: 'Trop d’essais : la sortie est bloquée. Redémarrez la borne.',
   refused: 'Sortie refusée.',
+  unreachable: 'Le serveur ne répond pas : le code ne peut pas être vérifié.',
 };
 
 export function AdminExit({ bridge, onClose }: { bridge: KioskBridge; onClose: () => void }) {

@@ -333,6 +333,23 @@ describe.runIf(built)('security screens in the browser', () => {
     await screenshot(admin, 'security-audit-altered');
   }, 30_000);
 
+  it('the administrator sets the kiosks’ exit code; a kiosk then gets its exit from the server', async () => {
+    await openAdminSection(admin, 'Sécurité');
+    const form = admin.getByRole('form', { name: 'Code de sortie des bornes' });
+    await form.getByText(/Aucun code défini/).waitFor();
+    await form.getByLabel('Nouveau code (4 à 12 chiffres)').fill('73a91');
+    expect(await form.getByLabel('Nouveau code (4 à 12 chiffres)').inputValue()).toBe('7391');
+    await form.getByRole('button', { name: 'Enregistrer le code' }).click();
+    await admin.getByText('Code de sortie des bornes enregistré.').waitFor();
+    await form.getByText(/Un code est défini/).waitFor();
+    expect(await seriousAxeViolations(admin)).toEqual([]);
+
+    const kiosk = await demo.device('kiosk');
+    const exit = (code: string) => kiosk.call<{ verdict: string }>('POST', '/api/kiosk/exit', { code });
+    expect((await exit('1111')).body.verdict).toBe('wrong-code');
+    expect((await exit('7391')).body.verdict).toBe('exit');
+  }, 30_000);
+
   it('an idle session ends: the workstation goes back to the login page and says why', async () => {
     await openAdminSection(admin, 'Sécurité');
     const rules = admin.getByRole('form', { name: 'Sécurité' });

@@ -69,8 +69,12 @@ export interface Controller {
   reload(): void;
   state(): ConnectionState;
   target(): PinnedTarget | undefined;
+  /** Kiosk: asks the server, with this device's session, whether `code` is the administrator's exit code. */
+  kioskExit(code: string): Promise<KioskExitAnswer>;
   stop(): Promise<void>;
 }
+
+export type KioskExitAnswer = 'exit' | 'wrong-code' | 'locked' | 'unreachable';
 
 const SEARCH_PHASES = new Set<ConnectionState['phase']>(['searching', 'choosing', 'typing-address']);
 
@@ -492,6 +496,24 @@ export function createController(deps: ControllerDeps): Controller {
     },
     state: () => state,
     target: () => target,
+    async kioskExit(code) {
+      if (!target || sessionToken === undefined) return 'unreachable';
+      try {
+        const res = await transportFor(target)('/api/kiosk/exit', {
+          method: 'POST',
+          json: { code },
+          timeoutMs: 5_000,
+          headers: { authorization: `Bearer ${sessionToken}` },
+        });
+        const verdict =
+          res.status === 200 ? (JSON.parse(res.body) as { verdict?: unknown }).verdict : undefined;
+        return verdict === 'exit' || verdict === 'wrong-code' || verdict === 'locked'
+          ? verdict
+          : 'unreachable';
+      } catch {
+        return 'unreachable';
+      }
+    },
     async stop() {
       stopped = true;
       newFlow();

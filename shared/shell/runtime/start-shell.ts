@@ -10,7 +10,12 @@ import { fallbackQuery, parseFallbackAction } from '../fallback/query.js';
 import { certificateVerdict } from '../pinning/certificate-verify.js';
 import { badgePng, trayIconPng } from '../policies/badge-image.js';
 import { DISPLAY_POWER_SAVE, displayWindowOptions, pickDisplay } from '../policies/display.js';
-import { DEFAULT_UNRESPONSIVE_SECONDS, createExitGate, kioskWindowOptions } from '../policies/kiosk.js';
+import {
+  DEFAULT_UNRESPONSIVE_SECONDS,
+  createExitGate,
+  kioskWindowOptions,
+  parseExitCode,
+} from '../policies/kiosk.js';
 import { applyStartAtLogin, profiles } from '../policies/profile.js';
 import { createWatchdog, type Timers, type Watchdog } from '../policies/watchdog.js';
 import {
@@ -240,10 +245,19 @@ export async function startShell<Image extends ImageLike>(
     );
 
   if (kind === 'kiosk') {
-    const gate = createExitGate({ sha256Hex: settings.exitCodeSha256, now });
-    electron.ipcMain.handle(IPC.kioskExit, (event, payload) => {
+    // A code written in gfa-shell.json at installation works without the server; otherwise the server
+    // checks the code the administrator set in Administration › Sécurité (and journals the exit).
+    const localGate = settings.exitCodeSha256
+      ? createExitGate({ sha256Hex: settings.exitCodeSha256, now })
+      : undefined;
+    electron.ipcMain.handle(IPC.kioskExit, async (event, payload) => {
       if (!trusted(event)) return 'refused';
-      const verdict = gate(payload);
+      const code = parseExitCode(payload);
+      const verdict = localGate
+        ? localGate(payload)
+        : code === null
+          ? 'wrong-code'
+          : await controller.kioskExit(code);
       log(`sortie du mode borne : ${verdict}`);
       if (verdict === 'exit') timers.setTimeout(() => app.exit(0), 0);
       return verdict;

@@ -25,6 +25,8 @@ export interface ContractServer {
   /** Sessions opened, by device token. */
   readonly sessions: string[];
   decide: (request: EnrolmentRecord) => EnrolmentRecord['status'];
+  /** The administrator's kiosk exit code, as `POST /api/kiosk/exit` checks it (with a device session). */
+  kioskExitCode: string;
   /** Delay of `GET /api/tls/ca` answers (a slow server), and how many were asked. */
   caDelayMs: number;
   caRequests: number;
@@ -42,6 +44,7 @@ export async function startContractServer(authority: Authority, port = 0): Promi
     revoked: new Set(),
     sessions: [],
     decide: () => 'pending',
+    kioskExitCode: '482915',
     caDelayMs: 0,
     caRequests: 0,
   };
@@ -96,6 +99,12 @@ export async function startContractServer(authority: Authority, port = 0): Promi
         if (owner === undefined || state.revoked.has(owner))
           return sendJson(res, 401, { error: 'unauthenticated' });
         return sendJson(res, 200, { kind: 'device' });
+      }
+      if (req.method === 'POST' && url.pathname === '/api/kiosk/exit') {
+        const owner = sessionOwners.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+        if (owner === undefined) return sendJson(res, 401, { error: 'unauthenticated' });
+        const { code } = JSON.parse(body) as { code: string };
+        return sendJson(res, 200, { verdict: code === state.kioskExitCode ? 'exit' : 'wrong-code' });
       }
       if (req.method === 'POST' && url.pathname === '/api/session') {
         const { deviceToken } = JSON.parse(body) as { deviceToken: string };

@@ -161,6 +161,18 @@ describe('startShell: kiosk', () => {
     await vi.waitFor(() => expect(fake.calls).toContain('exit:0'));
   });
 
+  it('without a local code, asks the server to check the exit code with the device session', async () => {
+    const { fake } = await start('kiosk');
+    const requestExit = fake.ipc.get(IPC.kioskExit);
+    await vi.waitFor(async () =>
+      expect(await requestExit?.(top(`${server.url}/kiosk/`), '000000')).toBe('wrong-code'),
+    );
+    expect(await requestExit?.(top(`${server.url}/kiosk/`), 'abc')).toBe('wrong-code');
+    expect(fake.calls).not.toContain('exit:0');
+    expect(await requestExit?.(top(`${server.url}/kiosk/`), server.kioskExitCode)).toBe('exit');
+    await vi.waitFor(() => expect(fake.calls).toContain('exit:0'));
+  });
+
   it('reloads the screen after the renderer crashed', async () => {
     const { win } = await start('kiosk');
     const before = win.loads.length;

@@ -11,6 +11,7 @@ import { UsersAdmin } from './UsersAdmin.js';
 import { AuditAdmin } from './AuditAdmin.js';
 import { DevicesAdmin } from './DevicesAdmin.js';
 import { SecurityAdmin } from './SecurityAdmin.js';
+import { KioskExitCodeForm } from './KioskExitCodeForm.js';
 
 const SECTIONS = {
   users: 'Comptes',
@@ -47,7 +48,12 @@ export function AdminView() {
       {section === 'stats' && <StatsAdmin />}
       {section === 'jobs' && <JobsAdmin />}
       {section === 'devices' && <DevicesAdmin />}
-      {section === 'security' && <SecurityAdmin />}
+      {section === 'security' && (
+        <>
+          <SecurityAdmin />
+          <KioskExitCodeForm />
+        </>
+      )}
       {section === 'audit' && <AuditAdmin />}
     </div>
   );
