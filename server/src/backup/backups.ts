@@ -19,14 +19,13 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { databaseFile, knownSchemaVersion } from '../db/database.js';
+import { databaseFile, fileStamp, knownSchemaVersion } from '../db/database.js';
 import { BackupDecryptError, decryptBackup, encryptBackup } from './backup-crypto.js';
 
 export const backupDir = (dataDir: string): string => join(dataDir, 'backups');
 
 /** Encrypted backups, and the copies taken before an update's migrations (see database.ts). */
 const NAME = /^gfa-(?:avant-migration-)?(\d{8})-(\d{6})\.(?:gfabak|sqlite)$/;
-const stamp = (at: Date): string => at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
 /** When a backup file was made, from its name (UTC). */
 export function backupTime(name: string): number | null {
@@ -63,7 +62,7 @@ export async function createBackup(
     const sealed = encryptBackup(gzipSync(readFileSync(temp)), options.passphrase);
     const target = options.out?.endsWith('.gfabak')
       ? options.out
-      : join(options.out ?? backupDir(dataDir), `gfa-${stamp(options.now)}.gfabak`);
+      : join(options.out ?? backupDir(dataDir), `gfa-${fileStamp(options.now)}.gfabak`);
     mkdirSync(join(target, '..'), { recursive: true });
     writeFileSync(target, sealed, { mode: 0o600 });
     if (options.copyTo) {
@@ -126,7 +125,7 @@ export function restoreBackup(
   const current = databaseFile(dataDir);
   let previous: string | null = null;
   if (existsSync(current)) {
-    previous = `${current}.before-restore-${stamp(now)}`;
+    previous = `${current}.before-restore-${fileStamp(now)}`;
     renameSync(current, previous);
     for (const side of ['-wal', '-shm'])
       if (existsSync(current + side)) renameSync(current + side, previous + side);

@@ -66,9 +66,12 @@ export function openDatabase(file: string, migrationsFolder = defaultMigrations)
   }
 }
 
+/** "20261125-093000" (UTC): the time stamp in the names of backups and copies. */
+export const fileStamp = (at: Date): string =>
+  at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+
 /** Name of the copy taken before an update migrates the database (pruned with the backups). */
-export const preMigrationName = (at: Date): string =>
-  `gfa-avant-migration-${at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}.sqlite`;
+export const preMigrationName = (at: Date): string => `gfa-avant-migration-${fileStamp(at)}.sqlite`;
 
 /**
  * An update must never lose data: before the first migration of a newer

@@ -1,6 +1,6 @@
 /** Enrolment requests and the device register as the administration screen sees them. */
 import { and, eq, gt, lte } from 'drizzle-orm';
-import type { AdminDevice, DeviceKind, PendingEnrolment } from '@gfa/shared';
+import type { AdminDevice, PendingEnrolment } from '@gfa/shared';
 import type { Db } from './database.js';
 import * as t from './schema.js';
 
@@ -84,22 +84,6 @@ export function listAdminDevices(db: Db): AdminDevice[] {
 export function findAdminDevice(db: Db, id: string): AdminDevice | null {
   const row = db.select().from(t.devices).where(eq(t.devices.id, id)).get();
   return row ? toAdminDevice(row) : null;
-}
-
-export function registerDevice(
-  db: Db,
-  device: {
-    id: string;
-    kind: DeviceKind;
-    name: string;
-    hostname: string;
-    tokenHash: string;
-    createdAt: number;
-  },
-): void {
-  db.insert(t.devices)
-    .values({ ...device, active: true })
-    .run();
 }
 
 export function setDeviceToken(db: Db, id: string, tokenHash: string): void {

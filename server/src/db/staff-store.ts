@@ -55,7 +55,15 @@ export function countUsers(db: Db): number {
 
 export function createDevice(
   db: Db,
-  device: { id: string; kind: DeviceKind; name: string; tokenHash: string; createdAt: number },
+  device: {
+    id: string;
+    kind: DeviceKind;
+    name: string;
+    tokenHash: string;
+    createdAt: number;
+    /** The computer name an enrolled shell reported (none for `gfa device add`). */
+    hostname?: string;
+  },
 ): void {
   db.insert(t.devices)
     .values({ ...device, active: true })

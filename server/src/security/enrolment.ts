@@ -14,11 +14,11 @@ import {
   getEnrolment,
   insertEnrolment,
   pendingEnrolments,
-  registerDevice,
   revokeDeviceRow,
   setDeviceToken,
   setEnrolmentStatus,
 } from '../db/device-store.js';
+import { createDevice } from '../db/staff-store.js';
 import { hashToken, newToken } from './secrets.js';
 
 export const ENROLMENT_TTL_MS = 15 * 60_000;
@@ -89,7 +89,7 @@ export function approveEnrolment(
   if (!row) return { ok: false, reason: 'unknown_code' };
   const id = randomUUID();
   // Nobody knows this token: the real one is made when the shell collects it.
-  registerDevice(db, {
+  createDevice(db, {
     id,
     kind: approval.kind,
     name: approval.name,

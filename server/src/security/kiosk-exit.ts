@@ -3,10 +3,10 @@
  * hash, checked by the server when a kiosk shell asks — so every kiosk follows
  * one code that can be changed centrally, and each exit is journaled.
  */
-import type { KioskExitCodeStatus } from '@gfa/shared';
+import { KioskExitCode, type KioskExitCodeStatus } from '@gfa/shared';
 import { getSetting, setSetting } from '../db/config-store.js';
 import type { Db } from '../db/database.js';
-import { hashPassword, verifyPassword } from './secrets.js';
+import { verifyPassword } from './secrets.js';
 
 const KEY = 'kioskExitCode';
 
@@ -20,10 +20,6 @@ export function kioskExitCodeStatus(db: Db): KioskExitCodeStatus {
   return { set: stored !== null, changedAt: stored?.changedAt ?? null };
 }
 
-export async function hashKioskExitCode(code: string): Promise<string> {
-  return hashPassword(code);
-}
-
 export function writeKioskExitCode(db: Db, hash: string, now: number): void {
   setSetting(db, KEY, { hash, changedAt: now } satisfies Stored);
 }
@@ -31,5 +27,7 @@ export function writeKioskExitCode(db: Db, hash: string, now: number): void {
 /** False when no code is set: a kiosk without a code cannot be left from its screen. */
 export async function kioskExitCodeMatches(db: Db, code: string): Promise<boolean> {
   const stored = getSetting<Stored | null>(db, KEY, null);
-  return stored !== null && /^\d{4,12}$/.test(code) && (await verifyPassword(stored.hash, code));
+  return (
+    stored !== null && KioskExitCode.safeParse(code).success && (await verifyPassword(stored.hash, code))
+  );
 }

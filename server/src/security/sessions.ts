@@ -9,7 +9,6 @@ import {
   findValidSession,
   getDevice,
   getUser,
-  deleteUserSessions,
   touchSession,
   userCategoryIds,
   type UserRow,
@@ -120,6 +119,3 @@ export function principalOf(
 }
 
 export const closeSession = (db: Db, token: string): void => deleteSession(db, hashToken(token));
-
-/** Logout everywhere: every session of this user ends; returns how many there were. */
-export const closeUserSessions = (db: Db, userId: string): number => deleteUserSessions(db, userId);

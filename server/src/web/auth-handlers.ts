@@ -3,14 +3,19 @@
  * logout, logout everywhere, "Mon compte › Sécurité" and the administrator's
  * security settings. Every outcome goes to the audit journal.
  */
-import type { JournalEntry, Role, SessionDto } from '@gfa/shared';
-import { countUserSessions, getUser, setUserSecondFactor, type UserRow } from '../db/staff-store.js';
+import type { Role, SessionDto } from '@gfa/shared';
+import {
+  countUserSessions,
+  deleteUserSessions,
+  getUser,
+  setUserSecondFactor,
+  type UserRow,
+} from '../db/staff-store.js';
 import { LoginChallenges } from '../security/login-challenges.js';
 import { loadSecuritySettings, totpRequired, writeSecuritySettings } from '../security/security-settings.js';
 import {
   checkPassword,
   closeSession,
-  closeUserSessions,
   loginDevice,
   openUserSession,
   principalOf,
@@ -26,7 +31,7 @@ import {
   useRecoveryCode,
 } from '../security/totp.js';
 import { ApiFailure } from './api-failure.js';
-import { appendAudit } from './journal-audit.js';
+import { auditor } from './journal-audit.js';
 import { SESSION_COOKIE, actorOf, requirePrincipal } from './principal-context.js';
 import { FailureThrottle } from './rate-limit.js';
 import type { HandlerDeps, Handlers, RequestContext } from './rest-handlers.js';
@@ -57,11 +62,7 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
   const { db, service } = deps;
   const throttle = new FailureThrottle();
   const challenges = new LoginChallenges();
-  const audit = (
-    type: JournalEntry['type'],
-    actor: JournalEntry['actor'],
-    data: Record<string, unknown> = {},
-  ) => appendAudit(db, service.now(), type, actor, data);
+  const audit = auditor(db, () => service.now());
   const userRef = (id: string) => ({ kind: 'user', id }) as const;
 
   const grant = (ctx: RequestContext<AuthRoute>, session: OpenedSession): SessionDto => {
@@ -119,7 +120,7 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
       const hashes = await hashRecoveryCodes(recovery);
       db.transaction(() => {
         setUserSecondFactor(db, user.id, challenge.setupSecret, hashes);
-        appendAudit(db, now, 'auth.totp_enabled', userRef(user.id), { login: user.login });
+        audit('auth.totp_enabled', userRef(user.id), { login: user.login });
       });
       return { user, recovery };
     }
@@ -131,7 +132,7 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
     throttle.succeed(key);
     db.transaction(() => {
       setUserSecondFactor(db, user.id, user.totpSecret, left);
-      appendAudit(db, now, 'auth.recovery_code_used', userRef(user.id), { left: left.length });
+      audit('auth.recovery_code_used', userRef(user.id), { left: left.length });
     });
     return { user, recovery: [] };
   };
@@ -188,7 +189,7 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
     logoutEverywhere: (ctx) => {
       const principal = requirePrincipal(ctx);
       db.transaction(() => {
-        const closed = closeUserSessions(db, principal.id);
+        const closed = deleteUserSessions(db, principal.id);
         audit('auth.logout_everywhere', actorOf(principal).ref, { sessions: closed });
       });
       deps.disconnect({ kind: 'user', id: principal.id });
@@ -234,8 +235,8 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
       if (!user) throw new ApiFailure('not_found', 'Compte introuvable.');
       db.transaction(() => {
         setUserSecondFactor(db, user.id, null, null);
-        closeUserSessions(db, user.id);
-        appendAudit(db, service.now(), 'auth.totp_reset', actor, { userId: user.id, login: user.login });
+        deleteUserSessions(db, user.id);
+        audit('auth.totp_reset', actor, { userId: user.id, login: user.login });
       });
       deps.disconnect({ kind: 'user', id: user.id });
       return { ok: true };
@@ -248,7 +249,7 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
       const before = loadSecuritySettings(db);
       db.transaction(() => {
         writeSecuritySettings(db, ctx.body);
-        appendAudit(db, service.now(), 'config.changed', actor, {
+        audit('config.changed', actor, {
           subject: 'security-settings',
           before,
           after: ctx.body,

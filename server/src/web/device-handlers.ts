@@ -9,12 +9,8 @@ import {
   revokeDevice,
   type EnrolmentRefusal,
 } from '../security/enrolment.js';
-import {
-  hashKioskExitCode,
-  kioskExitCodeMatches,
-  kioskExitCodeStatus,
-  writeKioskExitCode,
-} from '../security/kiosk-exit.js';
+import { kioskExitCodeMatches, kioskExitCodeStatus, writeKioskExitCode } from '../security/kiosk-exit.js';
+import { hashPassword } from '../security/secrets.js';
 import { ApiFailure } from './api-failure.js';
 import { FailureThrottle } from './rate-limit.js';
 import { appendAudit } from './journal-audit.js';
@@ -115,7 +111,7 @@ export function createDeviceHandlers(deps: HandlerDeps): Pick<Handlers, DeviceRo
 
     saveKioskExitCode: async (ctx) => {
       const actor = actorOf(requirePrincipal(ctx)).ref;
-      const hash = await hashKioskExitCode(ctx.body.code);
+      const hash = await hashPassword(ctx.body.code);
       const before = kioskExitCodeStatus(db);
       db.transaction(() => {
         writeKioskExitCode(db, hash, service.now());

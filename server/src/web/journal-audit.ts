@@ -3,6 +3,16 @@ import type { JournalEntry } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import { appendEntry } from '../db/journal-store.js';
 
+/** `appendAudit` bound to a database and a clock: what the handler files journal with. */
+export const auditor =
+  (db: Db, now: () => number) =>
+  (
+    type: JournalEntry['type'],
+    actor: JournalEntry['actor'],
+    data: Record<string, unknown> = {},
+  ): JournalEntry =>
+    appendAudit(db, now(), type, actor, data);
+
 export function appendAudit(
   db: Db,
   at: number,

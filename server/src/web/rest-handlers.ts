@@ -11,7 +11,7 @@ import type { QueueService } from '../service/queue-service.js';
 import { board, deskView, toVisitDto } from '../service/read-models.js';
 import { ApiFailure, fromDomain } from './api-failure.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
-import { appendAudit } from './journal-audit.js';
+import { auditor } from './journal-audit.js';
 import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
 import { createImportHandlers } from './import-handlers.js';
@@ -71,11 +71,7 @@ function professionalOf(principal: Principal): string {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, service } = deps;
   /** Appends an audit entry (login, logout, kiosk refusals) to the journal. */
-  const audit = (
-    type: JournalEntry['type'],
-    actor: JournalEntry['actor'],
-    data: Record<string, unknown> = {},
-  ): JournalEntry => appendAudit(db, service.now(), type, actor, data);
+  const audit = auditor(db, () => service.now());
 
   const run = (command: EngineCommand, actor: Actor): string | null => {
     const result = service.execute(command, actor);

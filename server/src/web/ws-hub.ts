@@ -46,7 +46,6 @@ export interface HubOptions {
   readonly startSeq: number;
   readonly bufferSize?: number;
   readonly helloTimeoutMs?: number;
-  readonly heartbeatMs?: number;
 }
 
 export class WsHub {
@@ -69,7 +68,7 @@ export class WsHub {
         client.socket.ping();
         this.recheck(client);
       }
-    }, options.heartbeatMs ?? 30_000);
+    }, 30_000);
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, cookieToken: string | null): void {
