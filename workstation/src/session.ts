@@ -1,13 +1,6 @@
 /** Login, live connection and notifications of the workstation. */
-import {
-  WS_CLOSE,
-  type LoginStep,
-  type Principal,
-  type ServerMessage,
-  type SessionDto,
-  type Topic,
-} from '@gfa/shared';
-import { ApiError, LiveSocket, createApiClient, type SocketLike } from '@gfa/shared/client';
+import { type LoginStep, type Principal, type ServerMessage, type SessionDto, type Topic } from '@gfa/shared';
+import { ApiError, LiveSocket, createApiClient } from '@gfa/shared/client';
 import { playChime, wsUrl } from '@gfa/shared/ui';
 import { deskBridge, reportAssigned } from './desk-bridge.js';
 import { isSupervisor, useWorkstation } from './store.js';
@@ -57,15 +50,6 @@ function sessionEnded(): void {
       'error',
       'Votre session a pris fin (inactivité ou déconnexion depuis un autre poste). Reconnectez-vous.',
     );
-}
-
-/** The browser WebSocket, watched for the server's "session over" close code. */
-function connectWatched(url: string): SocketLike {
-  const ws = new WebSocket(url);
-  ws.addEventListener('close', (event) => {
-    if (event.code === WS_CLOSE.unauthenticated.code) sessionEnded();
-  });
-  return ws as unknown as SocketLike;
 }
 
 function notifyOffer(): void {
@@ -150,7 +134,7 @@ async function openSession(session: SessionDto): Promise<void> {
     topics: topicsFor(session.principal),
     onMessage,
     onStatus: (status) => useWorkstation.getState().setStatus(status),
-    connect: connectWatched,
+    onSessionEnded: sessionEnded,
   });
   socket.start();
 }

@@ -34,6 +34,8 @@ export interface LiveSocketOptions {
    * so the screens the server now serves replace the old ones. Default: `location.reload()` in a browser.
    */
   readonly onServerUpdated?: () => void;
+  /** The server ended this session (4001: expired, idle, closed elsewhere, revoked): no retry follows. */
+  readonly onSessionEnded?: () => void;
   readonly connect?: (url: string) => SocketLike;
   readonly schedule?: (fn: () => void, ms: number) => unknown;
 }
@@ -105,6 +107,7 @@ export class LiveSocket {
       this.options.onStatus?.('offline');
       // A page older than the server's protocol cannot talk to it: the new page can.
       if (event.code === WS_CLOSE.incompatible.code && !this.stopped) return this.serverUpdated();
+      if (event.code === WS_CLOSE.unauthenticated.code && !this.stopped) this.options.onSessionEnded?.();
       if (this.stopped || FINAL_CODES.has(event.code)) return;
       const schedule = this.options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
       schedule(() => this.open(), backoffDelay(this.attempt++));

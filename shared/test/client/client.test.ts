@@ -140,6 +140,31 @@ describe('LiveSocket', () => {
     expect(newProtocol.sockets).toHaveLength(3);
   });
 
+  it('tells the page when the server ends its session, and does not retry', () => {
+    const sockets: FakeSocket[] = [];
+    let ended = 0;
+    const live = new LiveSocket({
+      url: 'wss://x/ws',
+      token: () => 'tok',
+      client: 'workstation',
+      topics: ['visits'],
+      onMessage: () => undefined,
+      onSessionEnded: () => (ended += 1),
+      connect: () => {
+        const s = new FakeSocket();
+        sockets.push(s);
+        return s;
+      },
+      schedule: (fn) => fn(),
+    });
+    live.start();
+    sockets[0]?.onclose?.({ code: 1006 });
+    expect(ended).toBe(0);
+    sockets[1]?.onclose?.({ code: 4001 });
+    expect(ended).toBe(1);
+    expect(sockets).toHaveLength(2);
+  });
+
   it('backoff grows to 15 s at most', () => {
     expect([0, 1, 2, 3, 4, 10].map(backoffDelay)).toEqual([1000, 2000, 4000, 8000, 15000, 15000]);
   });
