@@ -1,14 +1,17 @@
 /**
  * The device side of enrolment and of the device session, over the pinned
- * transport. Contract (server side built separately):
+ * transport, with the protocol's own schemas (shared/src/api/devices.ts) where they fit:
  * - POST /api/enrolments {kind, hostname} → 201 {requestId, code, expiresAt}
  * - GET /api/enrolments/:requestId → 200 {status:'pending'} | {status:'approved', deviceToken, name, kind}
  *   (delivered once) | {status:'refused'}; 404 = expired or unknown
  * - POST /api/session {deviceToken} → 200 + Set-Cookie; 401 = token revoked
  */
+import { EnrolmentStatus as EnrolmentAnswer } from '../../src/api/devices.js';
+import type { DeviceKind } from '../../src/domain/model.js';
 import type { PinnedResponse, RequestOptions } from '../pinning/fetch-pinned.js';
 
-export type ShellKind = 'kiosk' | 'display' | 'workstation';
+/** The shells are the device kinds of the protocol. */
+export type ShellKind = DeviceKind;
 
 /** A request to the pinned server: path relative to its origin. */
 export type Transport = (path: string, options?: RequestOptions) => Promise<PinnedResponse>;
@@ -20,16 +23,8 @@ export interface EnrolmentRequest {
   readonly expiresAt: number;
 }
 
-export type EnrolmentStatus =
-  | { readonly status: 'pending' }
-  | {
-      readonly status: 'approved';
-      readonly deviceToken: string;
-      readonly name: string;
-      readonly kind: ShellKind;
-    }
-  | { readonly status: 'refused' }
-  | { readonly status: 'expired' };
+/** The protocol's answers, plus 'expired' for a 404 (unknown or expired request: start over). */
+export type EnrolmentStatus = EnrolmentAnswer | { readonly status: 'expired' };
 
 export type SessionResult =
   | {
@@ -59,8 +54,6 @@ export class UnexpectedAnswerError extends Error {
     super('Le serveur a répondu de façon inattendue : vérifiez que le poste et le serveur sont à jour.');
   }
 }
-
-const KINDS: readonly string[] = ['kiosk', 'display', 'workstation'];
 
 function json(res: PinnedResponse, what: string): Record<string, unknown> {
   try {
@@ -119,19 +112,9 @@ export async function pollEnrolment(transport: Transport, requestId: string): Pr
   if (res.status === 404) return { status: 'expired' };
   const body = json(res, 'GET /api/enrolments/:id');
   if (res.status !== 200) throw new UnexpectedAnswerError(`GET /api/enrolments/:id: ${res.status}`);
-  if (body.status === 'pending' || body.status === 'refused') return { status: body.status };
-  const { deviceToken, name, kind } = body;
-  if (
-    body.status === 'approved' &&
-    typeof deviceToken === 'string' &&
-    deviceToken.length > 0 &&
-    typeof name === 'string' &&
-    typeof kind === 'string' &&
-    KINDS.includes(kind)
-  ) {
-    return { status: 'approved', deviceToken, name, kind: kind as ShellKind };
-  }
-  throw new UnexpectedAnswerError(`GET /api/enrolments/:id: ${String(body.status)}`);
+  const answer = EnrolmentAnswer.safeParse(body);
+  if (!answer.success) throw new UnexpectedAnswerError(`GET /api/enrolments/:id: ${String(body.status)}`);
+  return answer.data;
 }
 
 export function parseSetCookie(header: string): SessionCookie | null {

@@ -3,6 +3,7 @@
  * session, page load, health probes and reconnection. It knows nothing of
  * Electron: it tells `ui` what to show and hears back whether the page loaded.
  */
+import { KioskExitVerdict } from '../../src/api/devices.js';
 import { PROTOCOL_VERSION } from '../../src/api/version.js';
 import { addressOf, chooseServer, originOf } from '../discovery/choose-server.js';
 import type { FoundServer, ServerWatch } from '../discovery/types.js';
@@ -505,11 +506,8 @@ export function createController(deps: ControllerDeps): Controller {
           timeoutMs: 5_000,
           headers: { authorization: `Bearer ${sessionToken}` },
         });
-        const verdict =
-          res.status === 200 ? (JSON.parse(res.body) as { verdict?: unknown }).verdict : undefined;
-        return verdict === 'exit' || verdict === 'wrong-code' || verdict === 'locked'
-          ? verdict
-          : 'unreachable';
+        const answer = res.status === 200 ? KioskExitVerdict.safeParse(JSON.parse(res.body)) : null;
+        return answer?.success ? answer.data.verdict : 'unreachable';
       } catch {
         return 'unreachable';
       }

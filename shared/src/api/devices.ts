@@ -34,7 +34,12 @@ export const EnrolmentParams = z.object({ requestId: z.string().min(32).max(128)
 export const EnrolmentStatus = z.discriminatedUnion('status', [
   z.object({ status: z.literal('pending') }),
   /** Delivered once: the next poll answers 404. */
-  z.object({ status: z.literal('approved'), deviceToken: z.string(), name: z.string(), kind: DeviceKind }),
+  z.object({
+    status: z.literal('approved'),
+    deviceToken: z.string().min(1),
+    name: z.string(),
+    kind: DeviceKind,
+  }),
   z.object({ status: z.literal('refused') }),
 ]);
 export type EnrolmentStatus = z.infer<typeof EnrolmentStatus>;
