@@ -1,9 +1,8 @@
-// Lint rules, including the layering rules of docs/ARCHITECTURE.md.
+// Lint rules; the layering rules (docs/ARCHITECTURE.md) are generated from build/layers.mjs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
-
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process'];
+import { layeringConfigs } from './build/layering/eslint-layers.mjs';
 
 export default tseslint.config(
   {
@@ -28,49 +27,9 @@ export default tseslint.config(
     },
   },
   {
-    // shared/ runs in browsers and in Electron renderers: no Node, no Electron, no react-dom.
-    // shared/shell/ is the exception: Node code of the Electron main processes (discovery, pinning).
-    files: ['shared/**/*.{ts,tsx}'],
-    ignores: ['shared/shell/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: nodeBuiltins, message: 'shared/ must not import Node built-ins.' },
-            { group: ['electron', 'electron/*'], message: 'shared/ must not import electron.' },
-            { group: ['react-dom', 'react-dom/*'], message: 'shared/ must not import react-dom.' },
-            { group: ['@gfa/server', '@gfa/server/*'], message: 'shared/ must not depend on the server.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The queue engine is pure: no I/O, no clock, no storage, no transport.
+    // The queue engine is pure: no clock, no randomness (its imports are ruled by build/layers.mjs).
     files: ['server/src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: nodeBuiltins, message: 'The domain engine does no I/O.' },
-            {
-              group: [
-                'better-sqlite3',
-                'drizzle-orm',
-                'drizzle-orm/*',
-                'fastify',
-                'ws',
-                '../db/*',
-                '../http/*',
-                '../ws/*',
-              ],
-              message: 'The domain engine knows nothing of storage or transport.',
-            },
-          ],
-        },
-      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Time is an input of the engine (ctx.now).' },
@@ -85,39 +44,5 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // UI code (renderers) never touches Electron: only the preload bridge does.
-    files: ['kiosk/src/**/*.{ts,tsx}', 'display/src/**/*.{ts,tsx}', 'workstation/src/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'electron/*'],
-              message: 'UI code never imports electron; use the preload bridge.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The shells' policies are plain Node modules: Electron only behind their small interfaces.
-    files: ['shared/shell/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'electron/*'],
-              message: 'Shell policies take Electron through an interface.',
-            },
-            { group: ['@gfa/server', '@gfa/server/*'], message: 'Shells do not depend on the server.' },
-          ],
-        },
-      ],
-    },
-  },
+  ...layeringConfigs(import.meta.dirname),
 );

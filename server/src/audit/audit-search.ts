@@ -8,7 +8,7 @@ import type { Db } from '../db/database.js';
 import { verifyJournal } from '../db/journal-chain.js';
 import { toEntry } from '../db/journal-store.js';
 import * as t from '../db/schema.js';
-import { localInstant } from '../import/fields.js';
+import { localInstant } from '../calendar/local-time.js';
 import type { Table } from '../stats/tables.js';
 
 /** A page the screen can show at once; exports take up to the export limit. */

@@ -5,7 +5,7 @@
  */
 import type { JournalEntry } from '@gfa/shared';
 import type { Db } from '../db/database.js';
-import { appendAudit } from '../web/journal-audit.js';
+import { appendAudit } from '../db/journal-audit.js';
 
 export const journalCli = (db: Db, type: JournalEntry['type'], data: Record<string, unknown>): void => {
   appendAudit(db, Date.now(), type, { kind: 'system', id: 'cli' }, data);

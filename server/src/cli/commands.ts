@@ -8,7 +8,7 @@ import { createDevice, createUser, findUserByLogin } from '../db/staff-store.js'
 import { seedDemo, type DemoSeed } from '../demo/seed-demo.js';
 import { advertise } from '../discovery/mdns.js';
 import { hashPassword, hashToken, newToken } from '../security/secrets.js';
-import { localDay } from '../service/local-day.js';
+import { localDay } from '../calendar/local-time.js';
 import { startServer } from '../web/server.js';
 import { readStdin } from './read-stdin.js';
 

@@ -13,7 +13,7 @@ import type {
   StepTemplate,
   VisitReason,
 } from '@gfa/shared';
-import type { Db } from './database.js';
+import type { Db } from './db-handle.js';
 import * as t from './schema.js';
 
 export const DEFAULT_POLICY: PolicySettings = { maxWaitMinutes: 45, autoAssign: true };

@@ -4,15 +4,17 @@
  * a refusal of files from a newer GFA.
  */
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Db } from './db-handle.js';
 import { sealJournal } from './journal-chain.js';
 import * as schema from './schema.js';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** Re-exported: the stores and the rest of the server keep importing it from here. */
+export type { Db };
 
 export interface OpenDatabase {
   readonly sqlite: Database.Database;

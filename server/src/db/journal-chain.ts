@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, eq, gt, isNull, lt } from 'drizzle-orm';
 import { getSetting, setSetting } from './config-store.js';
-import type { Db } from './database.js';
+import type { Db } from './db-handle.js';
 import * as t from './schema.js';
 
 type EventRow = typeof t.events.$inferSelect;

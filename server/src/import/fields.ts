@@ -32,12 +32,6 @@ export function readTime(raw: string): Read<number> {
   return good(h * 60 + m);
 }
 
-/** The instant of a local day + minutes (the server's time zone is the centre's). */
-export function localInstant(day: string, minutes: number): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d, Math.floor(minutes / 60), minutes % 60).getTime();
-}
-
 export function readCivility(raw: string): Civility {
   const key = raw.toLowerCase().replace(/\./g, '').trim();
   if (['m', 'mr', 'monsieur'].includes(key)) return 'M.';

@@ -3,7 +3,8 @@
  * collecting every problem with its line, column and a French message.
  */
 import type { Appointment, CentreConfig, ImportProfile, ImportReport } from '@gfa/shared';
-import { fold, localInstant, readCivility, readDay, readTime } from './fields.js';
+import { localInstant } from '../calendar/local-time.js';
+import { fold, readCivility, readDay, readTime } from './fields.js';
 import type { ParsedCsv } from './parse.js';
 
 export type ImportError = ImportReport['errors'][number];

@@ -14,7 +14,7 @@ import { importAppointments } from '../import/import-appointments.js';
 import { findProfile } from '../import/profiles.js';
 import { anonymiseBefore, cutoffDay } from '../retention/anonymise.js';
 import { exportNominativeDays } from '../retention/nominative-export.js';
-import { localDay } from '../service/local-day.js';
+import { localDay } from '../calendar/local-time.js';
 import type { QueueService } from '../service/queue-service.js';
 import type { JobDefinition, JobOutcome } from './job-registry.js';
 

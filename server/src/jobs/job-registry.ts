@@ -10,7 +10,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ActorRef, DailyTime, JobId, JobRun, JobStatus, JobTrigger } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import * as t from '../db/schema.js';
-import { appendAudit } from '../web/journal-audit.js';
+import { appendAudit } from '../db/journal-audit.js';
 import { cronOf, nextOccurrence, previousOccurrence } from './daily-schedule.js';
 
 /** What a job did, for the administrator (French) and the journal (counts). */

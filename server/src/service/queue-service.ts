@@ -11,7 +11,7 @@ import { appointmentsOfDay } from '../db/appointment-store.js';
 import { loadConfig } from '../db/config-store.js';
 import type { Db } from '../db/database.js';
 import { commitTransition, loadDay } from '../db/day-store.js';
-import { localDay } from './local-day.js';
+import { localDay } from '../calendar/local-time.js';
 
 export const SYSTEM_ACTOR: Actor = { ref: { kind: 'system', id: 'system' }, roles: [], professionalId: null };
 

@@ -3,7 +3,7 @@ import { loadConfig } from '../db/config-store.js';
 import type { Db } from '../db/database.js';
 import { loadVisits } from '../db/day-store.js';
 import { entriesBetween } from '../db/journal-store.js';
-import { localInstant } from '../import/fields.js';
+import { localInstant } from '../calendar/local-time.js';
 import { computeStatistics, type Statistics } from './statistics.js';
 
 export function statisticsFor(db: Db, from: string, to: string): Statistics {

@@ -24,9 +24,9 @@ import {
 } from '../admin/validate-config.js';
 import { hashPassword } from '../security/secrets.js';
 import { ApiFailure } from './api-failure.js';
-import { appendAudit } from './journal-audit.js';
+import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
-import type { HandlerDeps, Handlers, RequestContext } from './rest-handlers.js';
+import type { HandlerDeps, Handlers, RequestContext } from './handler-types.js';
 
 type AdminRoute =
   | 'adminUsers'

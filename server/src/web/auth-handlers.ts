@@ -31,10 +31,10 @@ import {
   useRecoveryCode,
 } from '../security/totp.js';
 import { ApiFailure } from './api-failure.js';
-import { auditor } from './journal-audit.js';
+import { auditor } from '../db/journal-audit.js';
 import { SESSION_COOKIE, actorOf, requirePrincipal } from './principal-context.js';
 import { FailureThrottle } from './rate-limit.js';
-import type { HandlerDeps, Handlers, RequestContext } from './rest-handlers.js';
+import type { HandlerDeps, Handlers, RequestContext } from './handler-types.js';
 
 type AuthRoute =
   | 'login'

@@ -13,9 +13,9 @@ import { kioskExitCodeMatches, kioskExitCodeStatus, writeKioskExitCode } from '.
 import { hashPassword } from '../security/secrets.js';
 import { ApiFailure } from './api-failure.js';
 import { FailureThrottle } from './rate-limit.js';
-import { appendAudit } from './journal-audit.js';
+import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
-import type { HandlerDeps, Handlers } from './rest-handlers.js';
+import type { HandlerDeps, Handlers } from './handler-types.js';
 
 type DeviceRoute =
   | 'requestEnrolment'

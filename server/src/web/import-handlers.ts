@@ -3,10 +3,10 @@ import type { ImportRun } from '@gfa/shared';
 import { latestEntriesOf } from '../db/journal-store.js';
 import { importAppointments } from '../import/import-appointments.js';
 import { STANDARD_PROFILE, findProfile, listProfiles, saveProfile } from '../import/profiles.js';
-import { appendAudit } from './journal-audit.js';
+import { appendAudit } from '../db/journal-audit.js';
 import { ApiFailure } from './api-failure.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
-import type { HandlerDeps, Handlers } from './rest-handlers.js';
+import type { HandlerDeps, Handlers } from './handler-types.js';
 
 const count = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 

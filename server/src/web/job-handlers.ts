@@ -3,9 +3,9 @@ import type { DataSettings, JobsDto } from '@gfa/shared';
 import { readBackupPassphrase, writeBackupPassphrase } from '../backup/passphrase-store.js';
 import { dataSettingsProblem, loadDataSettings, writeDataSettings } from '../jobs/data-settings.js';
 import { ApiFailure } from './api-failure.js';
-import { appendAudit } from './journal-audit.js';
+import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
-import type { HandlerDeps, Handlers } from './rest-handlers.js';
+import type { HandlerDeps, Handlers } from './handler-types.js';
 
 type JobRoute = 'jobs' | 'runJob' | 'saveDataSettings' | 'saveBackupPassphrase';
 

@@ -1,17 +1,13 @@
 /** The REST handlers, one per route of the shared route table. */
-import type { FastifyReply } from 'fastify';
-import type { Principal, RouteBody, RouteId, RouteParams, RouteQuery, RouteResponse } from '@gfa/shared';
-import type { DisplaySettings, JournalEntry, MediaList } from '@gfa/shared';
+import type { DisplaySettings, Principal } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
-import type Database from 'better-sqlite3';
-import type { Db } from '../db/database.js';
 import { getSetting, setSetting } from '../db/config-store.js';
 import { checkIn } from '../service/checkin.js';
-import type { QueueService } from '../service/queue-service.js';
 import { board, deskView, toVisitDto } from '../service/read-models.js';
 import { ApiFailure, fromDomain } from './api-failure.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
-import { auditor } from './journal-audit.js';
+import type { HandlerDeps, Handlers } from './handler-types.js';
+import { auditor } from '../db/journal-audit.js';
 import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
 import { createImportHandlers } from './import-handlers.js';
@@ -19,46 +15,9 @@ import { createStatsHandlers } from './stats-handlers.js';
 import { createJobHandlers } from './job-handlers.js';
 import { createDeviceHandlers } from './device-handlers.js';
 import { createAuthHandlers } from './auth-handlers.js';
-import type { JobRegistry } from '../jobs/job-registry.js';
-import type { SessionCheck } from '../security/sessions.js';
 import { loadDay } from '../db/day-store.js';
 
 export const DEFAULT_DISPLAY: DisplaySettings = { speech: false, nameFormat: 'civility' };
-
-export interface RequestContext<R extends RouteId> {
-  readonly principal: Principal | null;
-  readonly token: string | null;
-  readonly ip: string;
-  readonly params: RouteParams<R>;
-  readonly query: RouteQuery<R>;
-  readonly body: RouteBody<R>;
-  readonly reply: FastifyReply;
-}
-
-export type Handlers = {
-  [R in RouteId]: (ctx: RequestContext<R>) => Promise<RouteResponse<R>> | RouteResponse<R>;
-};
-
-export interface HandlerDeps {
-  readonly db: Db;
-  /** The raw connection, for the full export that reads every table. */
-  readonly sqlite: Database.Database;
-  readonly service: QueueService;
-  readonly version: string;
-  readonly openapi: Record<string, unknown>;
-  readonly media: () => MediaList;
-  readonly onReceptionAlert: (entry: JournalEntry) => void;
-  readonly onConfigChanged: (entry: JournalEntry) => void;
-  /** Other journal entries the board shows live (acknowledgements). */
-  readonly onJournal: (entry: JournalEntry) => void;
-  /** The data directory (backup passphrase file) and the scheduled jobs. */
-  readonly dataDir: string;
-  readonly jobs: JobRegistry;
-  /** Closes the open WebSockets of a revoked device or of a user logged out everywhere. */
-  readonly disconnect: (who: { kind: 'user' | 'device'; id: string }) => void;
-  /** The session rules in force (idle timeout), read per request so a change applies at once. */
-  readonly sessionCheck: () => SessionCheck;
-}
 
 function professionalOf(principal: Principal): string {
   if (principal.kind !== 'user' || !principal.professionalId) {

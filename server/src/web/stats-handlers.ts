@@ -4,9 +4,9 @@ import { statisticsTables } from '../stats/tables.js';
 import { csvArchive, fullExportArchive } from '../stats/full-export.js';
 import { tableToCsv, tablesToXlsx } from '../stats/writers.js';
 import { auditChain, auditTable, EXPORT_LIMIT, PAGE_LIMIT, searchAudit } from '../audit/audit-search.js';
-import { appendAudit } from './journal-audit.js';
+import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
-import type { HandlerDeps, Handlers } from './rest-handlers.js';
+import type { HandlerDeps, Handlers } from './handler-types.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');

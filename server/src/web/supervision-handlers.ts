@@ -1,10 +1,10 @@
 /** The supervisor's board and the acknowledgement of its alerts. */
 import { entriesBetween } from '../db/journal-store.js';
-import { localInstant } from '../import/fields.js';
+import { localInstant } from '../calendar/local-time.js';
 import { supervision } from '../supervision/supervision.js';
-import { appendAudit } from './journal-audit.js';
+import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
-import type { HandlerDeps, Handlers } from './rest-handlers.js';
+import type { HandlerDeps, Handlers } from './handler-types.js';
 
 export function createSupervisionHandlers(
   deps: HandlerDeps,

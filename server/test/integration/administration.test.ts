@@ -18,8 +18,7 @@ import { databaseFile, openDatabase } from '../../src/db/database.js';
 import type { ApiClient } from './support/https-client.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
 import { connectWs } from './support/ws-client.js';
-import { localInstant } from '../../src/import/fields.js';
-import { localDay } from '../../src/service/local-day.js';
+import { localDay, localInstant } from '../../src/calendar/local-time.js';
 
 let demo: DemoServer;
 let admin: ApiClient;

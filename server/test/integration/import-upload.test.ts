@@ -1,7 +1,7 @@
 /** The administrator uploads today's appointment file: the new consultant is expected at once and can check in. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, CheckinResponse, ImportReport, VisitDto } from '@gfa/shared';
-import { localDay } from '../../src/service/local-day.js';
+import { localDay } from '../../src/calendar/local-time.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
 import { readJournal } from './support/journal.js';
 

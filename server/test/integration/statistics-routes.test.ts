@@ -13,7 +13,7 @@ import { unzipSync } from 'fflate';
 import { ExportFile, Statistics, type ApiErrorBody } from '@gfa/shared';
 import { databaseFile, openDatabase } from '../../src/db/database.js';
 import { latestEntriesOf } from '../../src/db/journal-store.js';
-import { localDay } from '../../src/service/local-day.js';
+import { localDay } from '../../src/calendar/local-time.js';
 import type { ApiClient } from './support/https-client.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
 

@@ -13,7 +13,7 @@ import type {
   SecondFactorResponse,
   TotpSetup,
 } from '@gfa/shared';
-import { localDay } from '../../src/service/local-day.js';
+import { localDay } from '../../src/calendar/local-time.js';
 import { DEMO_PASSWORD } from '../../src/demo/seed-demo.js';
 import { apiClient, type ApiClient } from './support/https-client.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { CentreConfig } from '@gfa/shared';
 import { api, attempt } from '../session.js';
-import { slug } from './AdminView.js';
+import { slug } from './slug.js';
 
 interface Item {
   readonly id: string;

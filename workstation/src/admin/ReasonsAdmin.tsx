@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { CentreConfig, StepTemplate, VisitReason } from '@gfa/shared';
 import { api, attempt } from '../session.js';
-import { slug } from './AdminView.js';
+import { slug } from './slug.js';
 import { TemplateEditor } from './TemplateEditor.js';
 
 const blank: VisitReason = { id: '', code: '', label: '', priorityClass: 1, active: true };

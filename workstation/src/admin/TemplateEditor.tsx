@@ -4,7 +4,7 @@
  * duration, order constraints ("after") and whether they are optional.
  */
 import type { CentreConfig, StepTarget, StepTemplate } from '@gfa/shared';
-import { slug } from './AdminView.js';
+import { slug } from './slug.js';
 
 /** `c:<id>`, `p:<id>`, `a:<fallback category>`, `r:<reason>` ↔ the step's target. */
 const encode = (t: StepTarget): string =>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { AdminUser, CentreConfig, Role } from '@gfa/shared';
 import { api, attempt } from '../session.js';
-import { slug } from './AdminView.js';
+import { slug } from './slug.js';
 import { ConfirmDialog } from '../security/ConfirmDialog.js';
 
 export const ROLE_LABEL: Record<Role, string> = {

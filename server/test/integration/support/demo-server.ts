@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SessionDto } from '@gfa/shared';
 import { DEMO_DEVICE_TOKENS, DEMO_PASSWORD, seedDemo } from '../../../src/demo/seed-demo.js';
-import { localDay } from '../../../src/service/local-day.js';
+import { localDay } from '../../../src/calendar/local-time.js';
 import { startServer, type RunningServer } from '../../../src/web/server.js';
 import { apiClient, type ApiClient } from './https-client.js';
 

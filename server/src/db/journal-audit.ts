@@ -1,7 +1,7 @@
 /** Appends a non-queue entry (login, configuration change, acknowledgement...) to the journal. */
 import type { JournalEntry } from '@gfa/shared';
-import type { Db } from '../db/database.js';
-import { appendEntry } from '../db/journal-store.js';
+import type { Db } from './database.js';
+import { appendEntry } from './journal-store.js';
 
 /** `appendAudit` bound to a database and a clock: what the handler files journal with. */
 export const auditor =
