@@ -23,6 +23,7 @@ import { dataJobs } from '../jobs/data-jobs.js';
 import { loadDataSettings } from '../jobs/data-settings.js';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { ensureCertificate } from '../security/tls.js';
+import { startSessionSweep } from '../security/session-sweep.js';
 import { principalOf, type SessionCheck } from '../security/sessions.js';
 import { loadSecuritySettings } from '../security/security-settings.js';
 import { QueueService } from '../service/queue-service.js';
@@ -226,6 +227,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Twice a day: a box running for months renews before expiry and follows a DHCP address change.
   const renewTimer = setInterval(() => void refreshCertificate(), CERTIFICATE_CHECK_MS);
   renewTimer.unref();
+  const stopSessionSweep = startSessionSweep(database.db, now);
   const port = (app.server.address() as AddressInfo).port;
   const shownHost = !options.host || options.host === '0.0.0.0' ? 'localhost' : options.host;
   return {
@@ -236,6 +238,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     refreshCertificate,
     close: async () => {
       clearInterval(renewTimer);
+      stopSessionSweep();
       await jobs.stop();
       await hub.close();
       await app.close();

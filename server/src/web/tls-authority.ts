@@ -6,11 +6,10 @@
  * certificate, no secret: the route needs no session.
  */
 import type { FastifyInstance } from 'fastify';
-
-export const AUTHORITY_PATH = '/api/tls/ca';
+import { CA_CERTIFICATE_PATH } from '@gfa/shared';
 
 export function serveAuthority(app: FastifyInstance, caCert: string): void {
-  app.get(AUTHORITY_PATH, (_request, reply) =>
+  app.get(CA_CERTIFICATE_PATH, (_request, reply) =>
     reply
       .type('application/x-pem-file')
       .header('content-disposition', 'attachment; filename="gfa-autorite.pem"')

@@ -7,6 +7,7 @@
  * - POST /api/session {deviceToken} → 200 + Set-Cookie; 401 = token revoked
  */
 import { EnrolmentStatus as EnrolmentAnswer } from '../../src/api/devices.js';
+import { routePath } from '../../src/api/route-path.js';
 import type { DeviceKind } from '../../src/domain/model.js';
 import type { PinnedResponse, RequestOptions } from '../pinning/fetch-pinned.js';
 
@@ -70,7 +71,7 @@ export async function startEnrolment(
   kind: ShellKind,
   hostname: string,
 ): Promise<EnrolmentRequest> {
-  const res = await transport('/api/enrolments', {
+  const res = await transport(routePath('requestEnrolment'), {
     method: 'POST',
     json: { kind, hostname: enrolmentHostname(hostname) },
   });
@@ -108,7 +109,7 @@ export function enrolmentHostname(hostname: string): string {
 }
 
 export async function pollEnrolment(transport: Transport, requestId: string): Promise<EnrolmentStatus> {
-  const res = await transport(`/api/enrolments/${encodeURIComponent(requestId)}`);
+  const res = await transport(routePath('enrolmentStatus', { requestId }));
   if (res.status === 404) return { status: 'expired' };
   const body = json(res, 'GET /api/enrolments/:id');
   if (res.status !== 200) throw new UnexpectedAnswerError(`GET /api/enrolments/:id: ${res.status}`);
@@ -163,7 +164,7 @@ export function parseSetCookie(header: string): SessionCookie | null {
 }
 
 export async function openDeviceSession(transport: Transport, deviceToken: string): Promise<SessionResult> {
-  const res = await transport('/api/session', { method: 'POST', json: { deviceToken } });
+  const res = await transport(routePath('login'), { method: 'POST', json: { deviceToken } });
   if (res.status === 401) return { status: 'revoked' };
   if (res.status !== 200) throw new UnexpectedAnswerError(`POST /api/session: ${res.status}`);
   const raw = res.headers['set-cookie'];

@@ -3,6 +3,7 @@
  * announced (or let the administrator compare it with `gfa cert`), and prove
  * the server really holds a certificate from that CA before pinning it.
  */
+import { CA_CERTIFICATE_PATH } from '../../src/api/route-path.js';
 import { CertificateChangedError, fetchPinned, fetchUnpinned } from '../pinning/fetch-pinned.js';
 import { fingerprintOfPem, normaliseFingerprint } from '../pinning/fingerprint.js';
 import type { Pin } from '../store/shell-store.js';
@@ -33,7 +34,9 @@ export class NotACertificateError extends Error {
  * administrator to compare before confirming.
  */
 export async function fetchServerPin(origin: string, announced?: string): Promise<Pin> {
-  const res = await fetchUnpinned(new URL('/api/tls/ca', origin), { headers: { accept: 'text/plain' } });
+  const res = await fetchUnpinned(new URL(CA_CERTIFICATE_PATH, origin), {
+    headers: { accept: 'text/plain' },
+  });
   if (res.status !== 200 || !res.body.includes('BEGIN CERTIFICATE')) throw new NotACertificateError();
   let fingerprint256: string;
   try {
@@ -47,7 +50,7 @@ export async function fetchServerPin(origin: string, announced?: string): Promis
   const pin: Pin = { fingerprint256, caPem: res.body };
   // The unpinned answer could come from anyone: the same server must now pass the pinned check.
   try {
-    await fetchPinned(new URL('/api/tls/ca', origin), pin);
+    await fetchPinned(new URL(CA_CERTIFICATE_PATH, origin), pin);
   } catch (error) {
     if (error instanceof CertificateChangedError && announced !== undefined) {
       throw new AnnouncedFingerprintMismatchError(announced, fingerprint256);

@@ -4,6 +4,7 @@
  * Electron: it tells `ui` what to show and hears back whether the page loaded.
  */
 import { KioskExitVerdict } from '../../src/api/devices.js';
+import { routePath } from '../../src/api/route-path.js';
 import { PROTOCOL_VERSION } from '../../src/api/version.js';
 import { addressOf, chooseServer, originOf } from '../discovery/choose-server.js';
 import type { FoundServer, ServerWatch } from '../discovery/types.js';
@@ -169,10 +170,10 @@ export function createController(deps: ControllerDeps): Controller {
   const check = async (t: PinnedTarget): Promise<'ok' | 'signed-out' | 'unreachable'> => {
     try {
       if (sessionToken === undefined) {
-        await transportFor(t)('/api/health', { timeoutMs: 5_000 });
+        await transportFor(t)(routePath('health'), { timeoutMs: 5_000 });
         return 'ok';
       }
-      const res = await transportFor(t)('/api/session', {
+      const res = await transportFor(t)(routePath('me'), {
         timeoutMs: 5_000,
         headers: { authorization: `Bearer ${sessionToken}` },
       });
@@ -500,7 +501,7 @@ export function createController(deps: ControllerDeps): Controller {
     async kioskExit(code) {
       if (!target || sessionToken === undefined) return 'unreachable';
       try {
-        const res = await transportFor(target)('/api/kiosk/exit', {
+        const res = await transportFor(target)(routePath('kioskExit'), {
           method: 'POST',
           json: { code },
           timeoutMs: 5_000,
