@@ -8,7 +8,7 @@ export function App() {
   const { current, history, status, playlist, settings } = useDisplay();
   const nameFormat = settings.nameFormat;
   return (
-    <main className="display">
+    <main className={history.length > 0 ? 'display display--with-history' : 'display'}>
       <section className="display-stage" aria-live="assertive">
         {current ? (
           <div className="display-call" data-testid="current-call">
@@ -25,17 +25,20 @@ export function App() {
           </div>
         )}
       </section>
-      <aside className="display-history" aria-label="Derniers appels">
-        <h2>Derniers appels</h2>
-        <ol>
-          {history.map((call) => (
-            <li key={call.callId}>
-              <span className="display-history-name">{displayName(call, nameFormat)}</span>
-              <span className="display-history-room">{call.roomLabel}</span>
-            </li>
-          ))}
-        </ol>
-      </aside>
+      {history.length > 0 && (
+        // Only when there is something to list: an empty list would take a third of the screen.
+        <aside className="display-history" aria-label="Derniers appels">
+          <h2>Derniers appels</h2>
+          <ol>
+            {history.map((call) => (
+              <li key={call.callId}>
+                <span className="display-history-name">{displayName(call, nameFormat)}</span>
+                <span className="display-history-room">{call.roomLabel}</span>
+              </li>
+            ))}
+          </ol>
+        </aside>
+      )}
       <OfflineMarker status={status} />
     </main>
   );

@@ -4,7 +4,8 @@ import type { CallDto, DisplaySettings } from '@gfa/shared';
 import type { LinkStatus } from '@gfa/shared/client';
 import type { Playlist } from './playlist-cache.js';
 
-const KEEP = 6;
+/** As many as fit at a size read from 5 m (≥ 60 px at 1080p), name and room on two lines. */
+const KEEP = 4;
 
 export interface DisplayState {
   status: LinkStatus;

@@ -1,5 +1,6 @@
 /** Builds the protocol's DTOs from the engine's state. */
 import {
+  initialOf,
   VisitState,
   type BoardDto,
   type CallDto,
@@ -26,7 +27,7 @@ export function toCallDto(visit: Visit, stepId: Id, config: CentreConfig): CallD
     visitId: visit.id,
     at: step.calledAt,
     civility: visit.identity.civility,
-    initial: visit.identity.firstName.trim().charAt(0).toUpperCase(),
+    initial: initialOf(visit.identity.firstName),
     lastName: visit.identity.lastName.toUpperCase(),
     roomLabel: room?.label ?? '',
     recall: step.callCount > 1,

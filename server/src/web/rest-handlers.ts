@@ -1,5 +1,5 @@
 /** The REST handlers, one per route of the shared route table. */
-import type { DisplaySettings, Principal } from '@gfa/shared';
+import type { Principal } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
 import { getSetting, setSetting } from '../db/config-store.js';
 import { checkIn } from '../service/checkin.js';
@@ -15,9 +15,8 @@ import { createStatsHandlers } from './stats-handlers.js';
 import { createJobHandlers } from './job-handlers.js';
 import { createDeviceHandlers } from './device-handlers.js';
 import { createAuthHandlers } from './auth-handlers.js';
+import { createDisplayHandlers, DEFAULT_DISPLAY } from './display-handlers.js';
 import { loadDay } from '../db/day-store.js';
-
-export const DEFAULT_DISPLAY: DisplaySettings = { speech: false, nameFormat: 'civility' };
 
 function professionalOf(principal: Principal): string {
   if (principal.kind !== 'user' || !principal.professionalId) {
@@ -51,6 +50,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createJobHandlers(deps),
     ...createDeviceHandlers(deps),
     ...createAuthHandlers(deps),
+    ...createDisplayHandlers(deps),
     health: () => ({ status: 'ok', version: deps.version }),
     openapi: () => deps.openapi,
     media: () => deps.media(),

@@ -16,7 +16,11 @@ export const CallDto = z.object({
   visitId: Id,
   at: Millis,
   civility: z.enum(['M.', 'Mme', '']),
-  initial: z.string().max(1),
+  /**
+   * Derived on the server; a value that does not fit (an older server's two-letter « SS » for « ß »)
+   * becomes no initial instead of failing the whole message, so a display never drops a call for it.
+   */
+  initial: z.string().max(1).catch(''),
   lastName: z.string(),
   roomLabel: z.string(),
   recall: z.boolean(),
@@ -25,10 +29,20 @@ export type CallDto = z.infer<typeof CallDto>;
 
 export type CallNameFormat = 'civility' | 'initial';
 
+/**
+ * The one-letter capital initial of a first name: its first letter, upper-cased, and only the first
+ * letter of that when the capital is spelled with two (« ß » → « SS » → « S », « ﬁ » → « F »).
+ */
+export function initialOf(firstName: string): string {
+  const first = firstName.normalize('NFC').match(/\p{L}/u)?.[0] ?? '';
+  return first.toUpperCase().match(/\p{L}/u)?.[0] ?? '';
+}
+
 /** "Mme DUPONT" or "J. DUPONT", as the administrator chose. */
 export function displayName(call: CallDto, format: CallNameFormat): string {
   const last = call.lastName.toUpperCase();
-  if (format === 'initial' && call.initial) return `${call.initial.toUpperCase()}. ${last}`;
+  const initial = initialOf(call.initial);
+  if (format === 'initial' && initial) return `${initial}. ${last}`;
   return call.civility ? `${call.civility} ${last}` : last;
 }
 

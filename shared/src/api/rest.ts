@@ -60,8 +60,13 @@ export const DisplaySettings = z.object({
   speech: z.boolean(),
   /** "Mme DUPONT" (civility) or "J. DUPONT" (first-name initial). */
   nameFormat: z.enum(['civility', 'initial']),
+  /** How long a call stays large on screen before the next one (absent: DEFAULT_HOLD_SECONDS). */
+  holdSeconds: z.number().int().min(3).max(60).optional(),
 });
 export type DisplaySettings = z.infer<typeof DisplaySettings>;
+
+/** A call stays large this long unless the administrator chose otherwise. */
+export const DEFAULT_HOLD_SECONDS = 8;
 
 /** Which CSV column holds each appointment field (saved by the administrator as a named profile). */
 export const ImportProfile = z.object({

@@ -53,6 +53,7 @@ import {
   VisitReason,
 } from '../domain/model.js';
 import { BoardDto, DeskViewDto, PublicConfigDto, SessionDto, VisitDto } from './dto.js';
+import { DisplayConfigDto } from './display.js';
 import type { Access } from './principal.js';
 import {
   CheckinRequest,
@@ -270,7 +271,8 @@ export const routes = {
   config: {
     method: 'GET',
     path: '/api/config',
-    access: 'authenticated',
+    // Not the displays: they read displayConfig, which carries no staff names.
+    access: { principals: ['kiosk', 'user'] },
     summary: 'Paramétrage du centre (catégories, salles, professionnels, motifs, parcours)',
     response: PublicConfigDto,
   },
@@ -335,6 +337,13 @@ export const routes = {
     access: { principals: ['supervisor'] },
     summary: 'Tableau de bord du superviseur',
     response: BoardDto,
+  },
+  displayConfig: {
+    method: 'GET',
+    path: '/api/display/config',
+    access: { principals: ['display'] },
+    summary: 'Ce qu’un écran d’appel affiche : ses réglages, les salles, les libellés des catégories',
+    response: DisplayConfigDto,
   },
   displaySettings: {
     method: 'GET',

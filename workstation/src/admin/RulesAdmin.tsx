@@ -1,5 +1,6 @@
 /** Assignment policy, alert rules, opening hours and the TV screens' settings. */
 import { useEffect, useState } from 'react';
+import { DEFAULT_HOLD_SECONDS } from '@gfa/shared';
 import type { AlertRule, CentreConfig, DisplaySettings, OpeningHours, PolicySettings } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 
@@ -228,6 +229,16 @@ export function RulesAdmin({ config }: { readonly config: CentreConfig }) {
                 <option value="civility">Civilité et nom (Mme DUPONT)</option>
                 <option value="initial">Initiale du prénom et nom (J. DUPONT)</option>
               </select>
+            </label>
+            <label>
+              Durée d’affichage d’un appel (secondes)
+              <input
+                type="number"
+                min={3}
+                max={60}
+                value={display.holdSeconds ?? DEFAULT_HOLD_SECONDS}
+                onChange={(e) => setDisplay({ ...display, holdSeconds: Number(e.target.value) })}
+              />
             </label>
             <button
               type="button"
