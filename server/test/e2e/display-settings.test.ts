@@ -4,7 +4,8 @@
  * applies them without waiting for a change, speaks French, holds a call for
  * the administrator's time, lists the last calls at a size read from 5 m and
  * only when there are some; a first name starting with « ß » gives a
- * one-letter initial and a freshly opened display still lists that call.
+ * one-letter initial and a freshly opened display still lists that call; a
+ * display that cannot read its configuration keeps the last one received.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -127,6 +128,12 @@ describe.runIf(built)('TV display settings and names', () => {
     await tv.getByLabel('Derniers appels').getByText('S. WEISS').waitFor({ timeout: 10_000 });
     await expect(tv.getByLabel('Derniers appels').getByText('J. DUPONT').count()).resolves.toBe(1);
     await screenshot(tv, 'display-fresh-with-history');
+
+    // Restarted while its configuration cannot be read: the last settings received still apply.
+    await tv.route('**/api/display/config', (route) => route.abort());
+    await tv.reload();
+    await tv.getByLabel('Derniers appels').getByText('J. DUPONT').waitFor({ timeout: 10_000 });
+    expect(await tv.getByText('M. DUPONT').count()).toBe(0);
   }, 60_000);
 
   it('the display device reads only what it shows, never the full configuration', async () => {
