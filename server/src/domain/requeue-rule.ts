@@ -6,10 +6,9 @@
  * professionals may take him at once; anyone may still call him by name.
  * Kept apart from the pick policy so that policies stay interchangeable.
  */
-import type { CentreConfig, Id, Millis } from '@gfa/shared';
+import { REQUEUE_COOLDOWN_DEFAULT, type CentreConfig, type Id, type Millis } from '@gfa/shared';
 import type { Candidate } from './types.js';
 
-export const REQUEUE_COOLDOWN_DEFAULT = 5;
 const MINUTE = 60_000;
 
 export interface SplitCandidates {

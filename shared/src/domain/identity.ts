@@ -39,7 +39,7 @@ export const LIVE_VISIT_STATES: readonly Visit['state'][] = [
 ];
 
 /** Today's visit that already stands for this identity, if any. */
-export function matchingVisit(identity: Identity, visits: readonly Visit[]): Visit | undefined {
+export function matchingVisit<V extends Visit>(identity: Identity, visits: readonly V[]): V | undefined {
   return visits.find((v) => LIVE_VISIT_STATES.includes(v.state) && sameIdentity(v.identity, identity));
 }
 

@@ -111,10 +111,13 @@ export const PolicySettings = z.object({
    * (rule Q-REQUEUE-1); absent = REQUEUE_COOLDOWN_DEFAULT.
    */
   requeueCooldownMinutes: z.number().int().min(0).max(60).optional(),
-  /** Seconds between repeats of the offer chime until the professional acts; 0 = once; absent = 30. */
+  /** Seconds between repeats of the offer chime until the professional acts; 0 = once; absent = OFFER_CHIME_REPEAT_DEFAULT. */
   offerChimeRepeatSeconds: z.number().int().min(0).max(600).optional(),
 });
 export type PolicySettings = z.infer<typeof PolicySettings>;
+/** Defaults of the optional policy settings (older saved settings lack them). */
+export const REQUEUE_COOLDOWN_DEFAULT = 5;
+export const OFFER_CHIME_REPEAT_DEFAULT = 30;
 
 /** What a supervisor is alerted about (thresholds and scopes set by the administrator). */
 export const AlertKind = z.enum([
