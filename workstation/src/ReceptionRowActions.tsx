@@ -15,6 +15,10 @@ const nameOf = (visit: VisitDto): string =>
 const endedEarly = (visit: VisitDto): boolean =>
   visit.state === 'done' && visit.steps.some((s) => !s.optional && s.status === 'todo');
 
+/** Reception checks in the consultant of an appointment (also a late « Non venu », rule Q-ARRIVE-5). */
+export const checkInAppointment = (visit: VisitDto, success: string) =>
+  attempt(() => api.call('registerVisit', { body: { appointmentId: visit.appointmentId ?? '' } }), success);
+
 export function ReceptionRowActions({ visit }: { readonly visit: VisitDto }) {
   if (visit.state === 'expected') {
     return (
@@ -22,12 +26,7 @@ export function ReceptionRowActions({ visit }: { readonly visit: VisitDto }) {
         <button
           type="button"
           className="gfa-button"
-          onClick={() =>
-            void attempt(
-              () => api.call('registerVisit', { body: { appointmentId: visit.appointmentId ?? '' } }),
-              'Arrivée enregistrée.',
-            )
-          }
+          onClick={() => void checkInAppointment(visit, 'Arrivée enregistrée.')}
         >
           Arrivé
         </button>

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { birthDateProblem, matchingVisit, type Civility, type VisitDto } from '@gfa/shared';
 import { api, attempt } from './session.js';
 import { STATE_LABEL, useWorkstation } from './store.js';
+import { checkInAppointment } from './ReceptionRowActions.js';
 
 const EMPTY = {
   civility: 'Mme' as Civility,
@@ -136,10 +137,9 @@ function KnownVisit({ visit, onUsed }: { readonly visit: VisitDto; readonly onUs
           type="button"
           className="gfa-button"
           onClick={() =>
-            void attempt(
-              () => api.call('registerVisit', { body: { appointmentId: visit.appointmentId ?? '' } }),
-              'Arrivée enregistrée sur son rendez-vous.',
-            ).then((saved) => saved && onUsed())
+            void checkInAppointment(visit, 'Arrivée enregistrée sur son rendez-vous.').then(
+              (saved) => saved && onUsed(),
+            )
           }
         >
           Enregistrer son arrivée sur ce rendez-vous
