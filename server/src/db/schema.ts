@@ -188,6 +188,9 @@ export const visits = sqliteTable(
     offerProfessionalId: text('offer_professional_id'),
     offerStepId: text('offer_step_id'),
     offerAt: integer('offer_at'),
+    /** Who sent the consultant back to the queue as absent, and when (rule Q-REQUEUE-1). */
+    requeuedBy: text('requeued_by'),
+    requeuedAt: integer('requeued_at'),
     endedAt: integer('ended_at'),
   },
   (t) => [index('visits_day').on(t.day), index('visits_appointment').on(t.appointmentId)],

@@ -3,6 +3,7 @@ import type { DeskAction, Id } from '@gfa/shared';
 import type { Draft } from './draft.js';
 import { fail } from './domain-error.js';
 import { candidatesFor, defaultPolicy } from './pick-policy.js';
+import { splitRequeued } from './requeue-rule.js';
 import { isSupervisor, requireProfessional, requireStaff } from './rights.js';
 import { call, requireFree } from './visit-actions.js';
 
@@ -39,9 +40,21 @@ export function deskAction(draft: Draft, professionalId: Id, action: DeskAction)
       if (me !== professionalId)
         fail('forbidden', 'Vous ne pouvez appeler que pour vous-même.', 'call_next for other');
       requireFree(draft, me);
-      const candidates = candidatesFor(draft.snapshot(), config, me);
+      const { eligible, deferred } = splitRequeued(
+        candidatesFor(draft.snapshot(), config, me),
+        me,
+        draft.now,
+        config,
+      );
       const policy = draft.ctx.policy ?? defaultPolicy;
-      const chosen = policy(candidates, { now: draft.now, professional, config });
+      const chosen = policy(eligible, { now: draft.now, professional, config });
+      if (!chosen && deferred.length > 0) {
+        fail(
+          'not_found',
+          'Personne d’autre en attente : le consultant remis en file vous sera proposé dans quelques minutes. Vous pouvez aussi l’appeler depuis la liste.',
+          'only a consultant requeued by this professional waits (Q-REQUEUE-1)',
+        );
+      }
       if (!chosen) fail('not_found', 'Aucun consultant en attente pour vous.', 'no candidate');
       call(draft, chosen.visit.id, chosen.step.id);
       return chosen.visit.id;

@@ -6,6 +6,7 @@
 import type { Id, Visit } from '@gfa/shared';
 import type { Draft } from './draft.js';
 import { candidatesFor, defaultPolicy } from './pick-policy.js';
+import { splitRequeued } from './requeue-rule.js';
 import { readySteps } from './steps.js';
 import { heldBy } from './visit-actions.js';
 
@@ -49,7 +50,10 @@ export function assignOffers(draft: Draft): void {
   for (const desk of desks) {
     const professional = config.professionals.find((p) => p.id === desk.professionalId && p.active);
     if (!professional || heldBy(draft, professional.id) || hasOffer(draft, professional.id)) continue;
-    const free = candidatesFor(draft.snapshot(), config, professional.id).filter((c) => !c.visit.offer);
+    const candidates = candidatesFor(draft.snapshot(), config, professional.id);
+    const free = splitRequeued(candidates, professional.id, draft.now, config).eligible.filter(
+      (c) => !c.visit.offer,
+    );
     const chosen = policy(free, { now: draft.now, professional, config });
     if (!chosen) continue;
     const visit = draft.edit(chosen.visit.id);

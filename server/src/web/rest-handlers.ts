@@ -74,8 +74,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     checkin: (ctx) => {
       const principal = requirePrincipal(ctx);
-      const { response, toReception } = checkIn(service, db, ctx.body, actorOf(principal));
-      if (toReception) deps.onReceptionAlert(audit('checkin.unrecognised', actorOf(principal).ref));
+      const { response, alert } = checkIn(service, db, ctx.body, actorOf(principal));
+      if (alert) deps.onReceptionAlert(audit(alert, actorOf(principal).ref));
       return response;
     },
 
