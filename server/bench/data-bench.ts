@@ -14,7 +14,7 @@ import { importAppointments } from '../src/import/import-appointments.js';
 import { STANDARD_PROFILE } from '../src/import/profiles.js';
 import { statisticsFor } from '../src/stats/period.js';
 import { statisticsTables } from '../src/stats/tables.js';
-import { tablesToXlsx } from '../src/stats/writers.js';
+import { tablesToXlsx } from '../src/stats/xlsx-writer.js';
 
 const ms = (start: number): string => `${(performance.now() - start).toFixed(0)} ms`;
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
@@ -115,7 +115,7 @@ const fourYears = statisticsFor(handle.db, '2022-01-01', '2025-12-31');
 const statsTime = ms(start);
 start = performance.now();
 const oneYear = statisticsTables(statisticsFor(handle.db, '2025-01-01', '2025-12-31'));
-const xlsx = tablesToXlsx(oneYear);
+const xlsx = await tablesToXlsx(oneYear);
 const xlsxTime = ms(start);
 
 console.log(`\nGFA data benchmark (SQLite file, this machine)\n`);

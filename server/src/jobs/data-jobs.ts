@@ -79,7 +79,7 @@ function importJob(deps: DataJobDeps): JobDefinition {
   };
 }
 
-function exportDays(deps: DataJobDeps, now: number): string[] {
+async function exportDays(deps: DataJobDeps, now: number): Promise<string[]> {
   const { folder, format } = deps.settings().nominativeExport;
   if (!folder) return [];
   return exportNominativeDays(deps.db, deps.service.centre(), { folder, format, today: localDay(now) });
@@ -92,7 +92,7 @@ function nominativeExportJob(deps: DataJobDeps): JobDefinition {
     times: () => [deps.settings().nominativeExport.time],
     notReady: () => (deps.settings().nominativeExport.folder ? null : 'Dossier de l’export non choisi.'),
     run: async (now): Promise<JobOutcome> => {
-      const days = exportDays(deps, now);
+      const days = await exportDays(deps, now);
       return {
         summary: days.length
           ? `${plural(days.length, 'journée')} exportée(s) : ${days.join(', ')}.`
@@ -111,7 +111,7 @@ function retentionJob(deps: DataJobDeps): JobDefinition {
     notReady: () => null,
     run: async (now) => {
       // The nominative export, when set up, always runs first: nothing is purged before it is exported.
-      const exported = exportDays(deps, now);
+      const exported = await exportDays(deps, now);
       const result = anonymiseBefore(deps.db, cutoffDay(localDay(now), deps.settings().retentionDays), now);
       return {
         summary: `Données antérieures au ${result.cutoffDay} anonymisées : ${plural(result.visits, 'visite')}, ${result.appointments} rendez-vous, ${plural(result.notes, 'note')}.`,
