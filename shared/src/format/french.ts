@@ -6,7 +6,8 @@
 const numbers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 const rules = new Intl.PluralRules('fr-FR');
 
-export const formatNumber = (n: number): string => numbers.format(n);
+/** « 1 234,5 »; a figure that cannot be computed (no data) shows as « — ». */
+export const formatNumber = (n: number | null): string => (n === null ? '—' : numbers.format(n));
 
 /** The French form of a word for a count: `plural(n, 'envoyée', 'envoyées')`. */
 export const plural = (n: number, one: string, other: string): string =>
