@@ -58,28 +58,22 @@ async function runsBetween(start: string, hours: number, time: DailyTime): Promi
 }
 
 describe('daily jobs across the clock changes (Europe/Paris)', () => {
-  it('spring Sunday: a 02:00 or 02:30 job still runs that day, at 03:00 or 03:30, then at its time again', async () => {
-    expect(await runsBetween('2027-03-27T12:00:00+01:00', 72, '02:00')).toEqual([
-      '2027-03-28 03:00',
-      '2027-03-29 02:00',
-      '2027-03-30 02:00',
-    ]);
-    expect(await runsBetween('2027-03-27T12:00:00+01:00', 48, '02:30')).toEqual([
-      '2027-03-28 03:30',
-      '2027-03-29 02:30',
-    ]);
-  });
-
-  it('autumn Sunday: a 02:00 or 02:30 job runs once, not again when the clock goes back', async () => {
-    expect(await runsBetween('2027-10-30T12:00:00+02:00', 72, '02:00')).toEqual([
-      '2027-10-31 02:00',
-      '2027-11-01 02:00',
-      '2027-11-02 02:00',
-    ]);
-    expect(await runsBetween('2027-10-30T12:00:00+02:00', 48, '02:30')).toEqual([
-      '2027-10-31 02:30',
-      '2027-11-01 02:30',
-    ]);
+  it.each([
+    {
+      sunday: 'spring Sunday (02:00–03:00 skipped): the job still runs that day, just after the jump',
+      start: '2027-03-27T12:00:00+01:00',
+      at0200: ['2027-03-28 03:00', '2027-03-29 02:00', '2027-03-30 02:00'],
+      at0230: ['2027-03-28 03:30', '2027-03-29 02:30'],
+    },
+    {
+      sunday: 'autumn Sunday (02:00–03:00 twice): the job runs once, not again when the clock goes back',
+      start: '2027-10-30T12:00:00+02:00',
+      at0200: ['2027-10-31 02:00', '2027-11-01 02:00', '2027-11-02 02:00'],
+      at0230: ['2027-10-31 02:30', '2027-11-01 02:30'],
+    },
+  ])('$sunday', async ({ start, at0200, at0230 }) => {
+    expect(await runsBetween(start, 72, '02:00')).toEqual(at0200);
+    expect(await runsBetween(start, 48, '02:30')).toEqual(at0230);
   });
 
   it('catch-up after a night off: the day after the spring Sunday still finds that Sunday’s run due', () => {

@@ -38,3 +38,13 @@ export const sample: Table = {
     ...HOSTILE.map((name) => [name, 3, 0, null, null, null]),
   ],
 };
+
+/** Row 1 of `sample` as a spreadsheet must hold it, read back by openpyxl: typed number, date, time, date-time. */
+export const SAMPLE_ROW_READ_BACK = [
+  { type: 'str', value: 'Dupont' },
+  { type: 'float', value: 12.5 },
+  { type: 'float', value: -2.25 },
+  { type: 'datetime', value: '2026-11-24T00:00:00' },
+  { type: 'time', value: '14:05:00' },
+  { type: 'datetime', value: '2026-11-24T14:05:09' },
+];

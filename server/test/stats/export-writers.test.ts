@@ -21,7 +21,7 @@ import { csvFileName, neutraliseFormula, tableToCsv } from '../../src/stats/csv-
 import { fullExportArchive } from '../../src/stats/full-export.js';
 import { tablesToXlsx } from '../../src/stats/xlsx-writer.js';
 import { DAY } from '../domain/fixtures.js';
-import { ARRIVED, ESCAPED, HOSTILE, readCsv, sample } from './export-samples.js';
+import { ARRIVED, ESCAPED, HOSTILE, readCsv, sample, SAMPLE_ROW_READ_BACK } from './export-samples.js';
 import { openDayWithGhislaine } from '../retention/day-with-ghislaine.js';
 
 describe('CSV', () => {
@@ -128,14 +128,7 @@ print(json.dumps(out))`;
     expect(sheet?.bold.every(Boolean)).toBe(true);
     expect(sheet?.widths.every((w) => w >= 8)).toBe(true);
     expect(sheet?.widths[1]).toBeGreaterThanOrEqual('Attente moyenne (min)'.length);
-    expect(sheet?.rows[1]).toEqual([
-      { type: 'str', value: 'Dupont' },
-      { type: 'float', value: 12.5 },
-      { type: 'float', value: -2.25 },
-      { type: 'datetime', value: '2026-11-24T00:00:00' },
-      { type: 'time', value: '14:05:00' },
-      { type: 'datetime', value: '2026-11-24T14:05:09' },
-    ]);
+    expect(sheet?.rows[1]).toEqual(SAMPLE_ROW_READ_BACK);
     // Strings stay strings in a workbook: nothing to neutralise, nothing evaluated.
     expect(sheet?.rows.slice(2).map((r) => r[0])).toEqual(HOSTILE.map((value) => ({ type: 'str', value })));
   });
