@@ -51,8 +51,8 @@ export const ROOMS = [
   {
     id: 'calendar',
     folders: ['server/src/calendar'],
-    holds: "the centre's local calendar: the day of an instant, the instant of a day and a time",
-    mayImport: [],
+    holds: "the centre's local calendar: the day of an instant (the screens' own definition), the instant of a day and a time",
+    mayImport: ['shared'],
     packages: [],
     node: false,
   },
@@ -77,14 +77,13 @@ export const ROOMS = [
     id: 'reports',
     folders: ['server/src/supervision', 'server/src/stats', 'server/src/audit'],
     holds:
-      "the live board (figures and alert rules read from the day's journal) and period statistics, tables and CSV/XLSX writers, the full export; the audit trail search and its export",
+      "the live board (figures and alert rules read from the day's journal) and period statistics, tables and CSV/XLSX writers (formula-safe French CSV, typed XLSX), the full export with its data dictionary; the audit trail search and its export",
     mayImport: ['shared', 'domain', 'calendar', 'db'],
     packages: [
       'better-sqlite3',
       'drizzle-orm',
       'csv-stringify',
       'fflate',
-      'xlsx',
       'write-excel-file',
       'any-ascii',
     ],
@@ -103,9 +102,9 @@ export const ROOMS = [
     id: 'jobs',
     folders: ['server/src/jobs', 'server/src/retention', 'server/src/backup'],
     holds:
-      'the job registry (daily times with node-cron, run now, catch-up, journaled runs) and the four data jobs: watched-folder import, nominative export, anonymisation, encrypted backup (passphrase file)',
+      'the job registry (daily local times checked every 30 s with the catch-up rule, so DST days run once; run now; journaled runs) and the four data jobs: watched-folder import, nominative export, anonymisation, encrypted backup (passphrase file)',
     mayImport: ['shared', 'domain', 'calendar', 'db', 'service', 'reports', 'config'],
-    packages: ['better-sqlite3', 'drizzle-orm', 'node-cron'],
+    packages: ['better-sqlite3', 'drizzle-orm'],
     node: true,
   },
   {

@@ -1,5 +1,6 @@
 /** Reception: today's appointments and their state, arrivals, walk-ins, kiosk alerts. */
 import { useState } from 'react';
+import { count } from '@gfa/shared';
 import { STATE_LABEL, labels, useWorkstation } from './store.js';
 import { ReceptionRowActions } from './ReceptionRowActions.js';
 import { WalkInForm } from './WalkInForm.js';
@@ -23,8 +24,10 @@ export function ReceptionView() {
     <div className="ws-reception">
       {alerts.length > 0 && (
         <section className="ws-alert" role="alert">
-          <strong>{alerts.length} personne(s) envoyée(s) à l'accueil par la borne</strong> (non reconnue ou
-          sans rendez-vous aujourd'hui).
+          <strong>
+            {count(alerts.length, 'personne envoyée', 'personnes envoyées')} à l'accueil par la borne
+          </strong>{' '}
+          (non reconnue ou sans rendez-vous aujourd'hui).
           <button type="button" className="gfa-button secondary" onClick={dismissAlerts}>
             Vu
           </button>

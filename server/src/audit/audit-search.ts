@@ -63,28 +63,18 @@ export function auditChain(db: Db, sqlite: { prepare(sql: string): { get(): unkn
     : { ok: false, records: 0, reason: check.reason };
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
-
 export function auditTable(records: readonly AuditRecord[]): Table {
   return {
     name: 'Journal d’audit',
     columns: [
       { label: 'N°', type: 'number' },
-      { label: 'Date (UTC)', type: 'text' },
+      { label: 'Date et heure', type: 'datetime' },
       { label: 'Type', type: 'text' },
       { label: 'Auteur', type: 'text' },
       { label: 'Consultant (id)', type: 'text' },
       { label: 'Détails', type: 'text' },
       { label: 'Empreinte', type: 'text' },
     ],
-    rows: records.map((r) => [
-      r.seq,
-      iso(r.at),
-      r.type,
-      r.actorLabel,
-      r.visitId,
-      JSON.stringify(r.data),
-      r.hash,
-    ]),
+    rows: records.map((r) => [r.seq, r.at, r.type, r.actorLabel, r.visitId, JSON.stringify(r.data), r.hash]),
   };
 }

@@ -119,7 +119,10 @@ export function verifyJournal(db: Db, sqliteSequence: number | null): ChainCheck
     return {
       ok: false,
       seq: records + 1,
-      reason: `enregistrement(s) n° ${records + 1} à ${sqliteSequence} supprimé(s)`,
+      reason:
+        sqliteSequence === records + 1
+          ? `enregistrement n° ${sqliteSequence} supprimé`
+          : `enregistrements n° ${records + 1} à ${sqliteSequence} supprimés`,
     };
   }
   return { ok: true, records };
