@@ -13,6 +13,7 @@ import { databaseFile, openDatabase } from '../src/db/database.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { importAppointments } from '../src/import/import-appointments.js';
 import { STANDARD_PROFILE } from '../src/import/profiles.js';
+import { benchAuditJournal } from './audit-journal-bench.js';
 import { anonymiseBefore } from '../src/retention/anonymise.js';
 import { statisticsFor } from '../src/stats/period.js';
 import { cubeFromRollups } from '../src/stats/rollups.js';
@@ -157,3 +158,4 @@ for (const [view, time] of viewTimes)
   console.log(`  view ${view.padEnd(15)} from the sums              ${time}`);
 console.log(`XLSX export of one year's statistics (${xlsx.length} bytes)  ${xlsxTime}`);
 handle.close();
+for (const line of await benchAuditJournal()) console.log(line);

@@ -1,4 +1,5 @@
 /** The REST handlers, one per route of the shared route table. */
+import type { ChainMonitor } from '../audit/chain-monitor.js';
 import type { FastifyReply } from 'fastify';
 import type { Principal, RouteBody, RouteId, RouteParams, RouteQuery, RouteResponse } from '@gfa/shared';
 import type { DisplaySettings, JournalEntry, MediaList } from '@gfa/shared';
@@ -58,6 +59,8 @@ export interface HandlerDeps {
   readonly disconnect: (who: { kind: 'user' | 'device'; id: string }) => void;
   /** The session rules in force (idle timeout), read per request so a change applies at once. */
   readonly sessionCheck: () => SessionCheck;
+  /** The audit banner's chain verdict, kept up to date without a full walk per search. */
+  readonly chain: ChainMonitor;
 }
 
 function professionalOf(principal: Principal): string {

@@ -3,7 +3,7 @@ import { statisticsFor } from '../stats/period.js';
 import { statisticsTables } from '../stats/tables.js';
 import { csvArchive, fullExportArchive } from '../stats/full-export.js';
 import { tableToCsv, tablesToXlsx } from '../stats/writers.js';
-import { auditChain, auditTable, EXPORT_LIMIT, PAGE_LIMIT, searchAudit } from '../audit/audit-search.js';
+import { auditTable, EXPORT_LIMIT, PAGE_LIMIT, searchAudit } from '../audit/audit-search.js';
 import { appendAudit } from './journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './rest-handlers.js';
@@ -35,7 +35,7 @@ export function createStatsHandlers(
             contentBase64: base64(csvArchive(tables)),
           };
     },
-    auditLog: (ctx) => ({ ...searchAudit(db, ctx.query, PAGE_LIMIT), chain: auditChain(db, deps.sqlite) }),
+    auditLog: (ctx) => ({ ...searchAudit(db, ctx.query, PAGE_LIMIT), chain: deps.chain.status() }),
     auditExport: (ctx) => {
       const { from, to } = ctx.query;
       const format = ctx.query.format ?? 'csv';
