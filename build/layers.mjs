@@ -77,7 +77,7 @@ export const ROOMS = [
     id: 'reports',
     folders: ['server/src/supervision', 'server/src/stats', 'server/src/audit'],
     holds:
-      "the live board (figures and alert rules read from the day's journal) and period statistics, tables and CSV/XLSX writers (formula-safe French CSV, typed XLSX), the full export with its data dictionary; the audit trail search and its export",
+      "the live board (figures and alert rules read from the day's journal) and period statistics (summed by SQLite from the per-day and per-month rollups the anonymisation writes, the last days from their visits), tables and CSV/XLSX writers (formula-safe French CSV, typed XLSX), the full export with its data dictionary; the audit trail search, the chain monitor (incremental verdict, background full walk) and the audit export",
     mayImport: ['shared', 'domain', 'calendar', 'db'],
     packages: [
       'better-sqlite3',

@@ -294,3 +294,5 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: json<unknown>('value').notNull(),
 });
+
+export * from './stats-schema.js';

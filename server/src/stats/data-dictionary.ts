@@ -195,6 +195,8 @@ export const DATA_DICTIONARY: Readonly<Record<string, TableMeaning>> = {
       offer_step_id: ref('Étape proposée', 'Étapes des visites'),
       offer_at: at('Proposé le', 'Proposition au professionnel'),
       ended_at: at('Fin', 'Fin de la visite'),
+      requeued_by: ref('Remis en file par', 'Professionnels'),
+      requeued_at: at('Remis en file le', 'Moment où le consultant a été remis en file (absent)'),
     },
   },
   visit_steps: {
@@ -278,6 +280,56 @@ export const DATA_DICTIONARY: Readonly<Record<string, TableMeaning>> = {
       visit_id: ref('Visite', 'Visites'),
       response: json('Réponse', 'Réponse donnée à la borne'),
       at: at('Le', 'Moment de l’enregistrement'),
+    },
+  },
+  stat_days: {
+    label: 'Statistiques - jours',
+    description: 'Les jours anonymisés dont les chiffres sont résumés dans les tables de statistiques.',
+    columns: {
+      day: day('Jour', 'Jour résumé'),
+      built_at: at('Résumé le', 'Moment où le résumé a été écrit'),
+    },
+  },
+  stat_care_minutes: {
+    label: 'Statistiques - prises en charge',
+    description:
+      'Durées des prises en charge et des attentes d’un jour (ou d’un mois) : n prises en charge de tant de minutes, par professionnel, motif et cible d’étape.',
+    columns: {
+      day: day('Jour', 'Jour résumé, ou premier jour du mois résumé'),
+      grain: num('Granularité', '0 = un jour, 1 = un mois (somme de ses jours)'),
+      professional_id: ref('Professionnel', 'Professionnels'),
+      reason_id: ref('Motif', 'Motifs de visite'),
+      target_kind: text('Cible de l’étape', 'category, professional, appointment_professional ou reason'),
+      target_category_id: ref('Catégorie de la cible', 'Catégories'),
+      metric: text('Mesure', 'care = durée de prise en charge, wait = attente avant l’appel'),
+      minutes: num('Minutes', 'Durée en minutes entières'),
+      n: num('Nombre', 'Nombre de prises en charge de cette durée'),
+    },
+  },
+  stat_reason_days: {
+    label: 'Statistiques - motifs',
+    description: 'Comptes des visites d’un jour (ou d’un mois) par motif.',
+    columns: {
+      day: day('Jour', 'Jour résumé, ou premier jour du mois résumé'),
+      grain: num('Granularité', '0 = un jour, 1 = un mois (somme de ses jours)'),
+      reason_id: ref('Motif', 'Motifs de visite'),
+      visits: num('Visites', 'Visites du jour'),
+      convened: num('Convoqués', 'Rendez-vous maintenus'),
+      handled: num('Pris en charge', 'Visites avec au moins une prise en charge'),
+      not_come: num('Non venus', 'Convoqués non venus'),
+      came_not_handled: num('Venus non pris en charge', 'Venus sans aucune prise en charge'),
+    },
+  },
+  stat_journey_minutes: {
+    label: 'Statistiques - parcours',
+    description:
+      'Durées des parcours terminés d’un jour (ou d’un mois) : n parcours de tant de minutes, par motif.',
+    columns: {
+      day: day('Jour', 'Jour résumé, ou premier jour du mois résumé'),
+      grain: num('Granularité', '0 = un jour, 1 = un mois (somme de ses jours)'),
+      reason_id: ref('Motif', 'Motifs de visite'),
+      minutes: num('Minutes', 'Durée du parcours en minutes entières'),
+      n: num('Nombre', 'Nombre de parcours de cette durée'),
     },
   },
   settings: {

@@ -19,6 +19,7 @@ import {
 } from '@gfa/shared';
 import { databaseFile, openDatabase, type Db } from '../db/database.js';
 import { lastSeq } from '../db/journal-store.js';
+import { ChainMonitor, journalSequence } from '../audit/chain-monitor.js';
 import { dataJobs } from '../jobs/data-jobs.js';
 import { loadDataSettings } from '../jobs/data-settings.js';
 import { JobRegistry } from '../jobs/job-registry.js';
@@ -103,6 +104,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   );
   await jobs.start();
+  const chain = new ChainMonitor(database.db, journalSequence(database.sqlite));
+  chain.start();
   const sessionCheck = (activity = true): SessionCheck => ({
     idleMs: loadSecuritySettings(database.db).idleMinutes * 60_000,
     activity,
@@ -130,6 +133,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     jobs,
     disconnect: (who) => hub.disconnect(who),
     sessionCheck,
+    chain,
   });
 
   const app = Fastify({
@@ -240,6 +244,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearInterval(renewTimer);
       stopSessionSweep();
       await jobs.stop();
+      await chain.stop();
       await hub.close();
       await app.close();
       database.close();

@@ -4,7 +4,7 @@ import { statisticsTables } from '../stats/tables.js';
 import { csvArchive, fullExportArchive } from '../stats/full-export.js';
 import { tableToCsv } from '../stats/csv-writer.js';
 import { tablesToXlsx } from '../stats/xlsx-writer.js';
-import { auditChain, auditTable, EXPORT_LIMIT, PAGE_LIMIT, searchAudit } from '../audit/audit-search.js';
+import { auditTable, EXPORT_LIMIT, PAGE_LIMIT, searchAudit } from '../audit/audit-search.js';
 import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
@@ -36,7 +36,7 @@ export function createStatsHandlers(
             contentBase64: base64(csvArchive(tables)),
           };
     },
-    auditLog: (ctx) => ({ ...searchAudit(db, ctx.query, PAGE_LIMIT), chain: auditChain(db, deps.sqlite) }),
+    auditLog: (ctx) => ({ ...searchAudit(db, ctx.query, PAGE_LIMIT), chain: deps.chain.status() }),
     auditExport: async (ctx) => {
       const { from, to } = ctx.query;
       const format = ctx.query.format ?? 'csv';
