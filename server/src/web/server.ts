@@ -18,6 +18,7 @@ import {
   type RouteSpec,
 } from '@gfa/shared';
 import { databaseFile, openDatabase, type Db } from '../db/database.js';
+import { watchForeignWrites } from '../db/foreign-writes.js';
 import { lastSeq } from '../db/journal-store.js';
 import { dataJobs } from '../jobs/data-jobs.js';
 import { loadDataSettings } from '../jobs/data-settings.js';
@@ -222,6 +223,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     return renewed.renewed;
   };
+  // A `gfa import` (or `gfa user add`) run at the console reaches today's screens within a second.
+  const stopWatching = watchForeignWrites(database.sqlite, () => {
+    try {
+      service.reloadConfig();
+      service.syncAppointments();
+    } catch (error) {
+      app.log.error({ err: error }, 'could not reload what another process wrote');
+    }
+  });
   // Twice a day: a box running for months renews before expiry and follows a DHCP address change.
   const renewTimer = setInterval(() => void refreshCertificate(), CERTIFICATE_CHECK_MS);
   renewTimer.unref();
@@ -235,6 +245,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     refreshCertificate,
     close: async () => {
       clearInterval(renewTimer);
+      stopWatching();
       await jobs.stop();
       await hub.close();
       await app.close();
