@@ -31,9 +31,11 @@ import { ApiFailure } from './api-failure.js';
 import { SESSION_COOKIE, tokenFrom } from './principal-context.js';
 import { createHandlers, type RequestContext } from './rest-handlers.js';
 import { serveMedia, listMedia } from './media.js';
+import { refuseCrossOriginWrites } from './cross-origin.js';
 import { registerSecurityHeaders, sameOriginUpgrade } from './security-headers.js';
 import { serveApps } from './static-apps.js';
 import { serveAuthority } from './tls-authority.js';
+import { TLS_POLICY } from './tls-policy.js';
 import { WsHub } from './ws-hub.js';
 
 export const SERVER_VERSION = (
@@ -132,7 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const app = Fastify({
-    https: { key: certificate.key, cert: certificate.cert },
+    https: { key: certificate.key, cert: certificate.cert, ...TLS_POLICY },
     bodyLimit: BODY_LIMIT,
     // A stop (update, restart) must not wait on the browsers' keep-alive connections.
     forceCloseConnections: true,
@@ -143,6 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
+  refuseCrossOriginWrites(app);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiFailure) {
