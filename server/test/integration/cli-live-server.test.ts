@@ -44,11 +44,9 @@ function appointmentsFile(dir: string, count: number): string {
 
 let demo: DemoServer;
 let sophie: ApiClient;
-let kiosk: ApiClient;
 beforeAll(async () => {
   demo = await startDemoServer();
   sophie = await demo.login('sophie');
-  kiosk = await demo.device('kiosk');
 });
 afterAll(() => demo.close());
 
@@ -59,7 +57,7 @@ describe('command line on a live server', () => {
     const visits = (await sophie.call<{ visits: VisitDto[] }>('GET', '/api/visits')).body.visits;
     const statuses: number[] = [];
     let driving = true;
-    // Staff keep writing: notes (journaled queue actions) and kiosk check-ins.
+    // Staff keep writing: notes (journaled queue actions) and reception check-ins.
     const drive = (async () => {
       for (let i = 0; driving; i += 1) {
         const visit = visits[i % visits.length] as VisitDto;
@@ -67,7 +65,7 @@ describe('command line on a live server', () => {
           type: 'note',
           text: `n${i}`,
         });
-        const checkin = await kiosk.call('POST', '/api/checkin', {
+        const checkin = await sophie.call('POST', '/api/checkin', {
           idempotencyKey: `cle-live-${i}`,
           by: { kind: 'reference', reference: `INCONNUE-${i}` },
         });
