@@ -295,4 +295,27 @@ export const settings = sqliteTable('settings', {
   value: json<unknown>('value').notNull(),
 });
 
+/**
+ * Failed attempts per throttle key (login and address, second factor, kiosk exit): kept in the
+ * database so that a restart — or a crash an attacker provokes — never resets a lockout.
+ */
+export const authFailures = sqliteTable(
+  'auth_failures',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    /** Start of the counting window. */
+    since: integer('since').notNull(),
+  },
+  (t) => [index('auth_failures_since').on(t.since)],
+);
+
+/** Last TOTP time step accepted per user: a code seen once cannot be replayed, even after a restart. */
+export const totpSteps = sqliteTable('totp_steps', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  step: integer('step').notNull(),
+});
+
 export * from './stats-schema.js';

@@ -324,6 +324,8 @@ export function visitAction(draft: Draft, visitId: Id, action: VisitAction): voi
       // Q-ACT-10: the consultant leaves before the end; remaining steps stay undone (came but not handled).
       requireStaff(actor);
       requireState(current, ['arrived', 'waiting', 'called', 'in_care', 'away'], 'leave');
+      // Q-RIGHT-4: a called or in-care consultant belongs to the professional holding them.
+      if (current.state === 'called' || current.state === 'in_care') requireOwner(actor, current);
       const visit = draft.edit(visitId);
       const step = activeStep(visit);
       if (step) resetStep(step);

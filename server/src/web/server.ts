@@ -18,6 +18,7 @@ import {
   type RouteSpec,
 } from '@gfa/shared';
 import { databaseFile, openDatabase, type Db } from '../db/database.js';
+import { watchForeignWrites } from '../db/foreign-writes.js';
 import { lastSeq } from '../db/journal-store.js';
 import { ChainMonitor, journalSequence } from '../audit/chain-monitor.js';
 import { dataJobs } from '../jobs/data-jobs.js';
@@ -33,9 +34,11 @@ import { SESSION_COOKIE, tokenFrom } from './principal-context.js';
 import { createHandlers } from './rest-handlers.js';
 import type { RequestContext } from './handler-types.js';
 import { serveMedia, listMedia } from './media.js';
+import { refuseCrossOriginWrites } from './cross-origin.js';
 import { registerSecurityHeaders, sameOriginUpgrade } from './security-headers.js';
 import { serveApps } from './static-apps.js';
 import { serveAuthority } from './tls-authority.js';
+import { TLS_POLICY } from './tls-policy.js';
 import { WsHub } from './ws-hub.js';
 
 export const SERVER_VERSION = (
@@ -137,7 +140,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const app = Fastify({
-    https: { key: certificate.key, cert: certificate.cert },
+    https: { key: certificate.key, cert: certificate.cert, ...TLS_POLICY },
     bodyLimit: BODY_LIMIT,
     // A stop (update, restart) must not wait on the browsers' keep-alive connections.
     forceCloseConnections: true,
@@ -148,6 +151,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
+  refuseCrossOriginWrites(app);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiFailure) {
@@ -228,6 +232,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     return renewed.renewed;
   };
+  // A `gfa import` (or `gfa user add`) run at the console reaches today's screens within a second.
+  const stopWatching = watchForeignWrites(database.sqlite, () => {
+    try {
+      service.reloadConfig();
+      service.syncAppointments();
+    } catch (error) {
+      app.log.error({ err: error }, 'could not reload what another process wrote');
+    }
+  });
   // Twice a day: a box running for months renews before expiry and follows a DHCP address change.
   const renewTimer = setInterval(() => void refreshCertificate(), CERTIFICATE_CHECK_MS);
   renewTimer.unref();
@@ -243,6 +256,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       clearInterval(renewTimer);
       stopSessionSweep();
+      stopWatching();
       await jobs.stop();
       await chain.stop();
       await hub.close();

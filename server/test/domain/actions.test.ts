@@ -199,6 +199,29 @@ describe('visit actions', () => {
     expect(r.ok ? null : r.error.code).toBe('forbidden');
   });
 
+  it('Q-RIGHT-4: another professional cannot mark an in-care consultant as left', () => {
+    const day = new Day();
+    const called = day.arrive(appointment('a1', 'eps', T0));
+    day.act(called, { type: 'call' }, christelle);
+    const inCare = day.arrive(appointment('a2', 'eps', T0));
+    day.act(inCare, { type: 'call' }, staff('sophie'));
+    day.act(inCare, { type: 'start' }, staff('sophie'));
+    for (const [id, holder] of [
+      [called, christelle],
+      [inCare, staff('sophie')],
+    ] as const) {
+      const other = holder === christelle ? staff('sophie') : christelle;
+      const refused = day.act(id, { type: 'leave' }, other);
+      expect(refused.ok ? null : refused.error.code).toBe('forbidden');
+      expect(day.visit(id).state).not.toBe('left');
+    }
+    expect(day.act(called, { type: 'leave' }, christelle).ok).toBe(true);
+    expect(day.act(inCare, { type: 'leave' }, supervisor).ok).toBe(true);
+    // A waiting consultant is held by nobody: any staff member may record that they left.
+    const waiting = day.arrive(appointment('a3', 'eps', T0));
+    expect(day.act(waiting, { type: 'leave' }, staff('sophie')).ok).toBe(true);
+  });
+
   it('Q-PURE-3: unknown visit → not_found with a French message', () => {
     const day = new Day();
     const r = day.act('ghost', { type: 'start' }, christelle);
