@@ -1,7 +1,9 @@
 /** Public surface of the queue engine. */
 export { apply, emptyDay } from './queue-engine.js';
 export { queuesOf } from './queues.js';
-export { candidatesFor, defaultPolicy } from './pick-policy.js';
+export { candidatesFor } from './pick-policy.js';
+export { fifoDispatcher } from './dispatch.js';
+export { journeyAwareDispatcher } from './journey-dispatcher.js';
 export { queueView, type QueueEntry, type QueueView } from './desk-view.js';
 export { activeStep, readySteps, journeyComplete } from './steps.js';
 export type * from './types.js';

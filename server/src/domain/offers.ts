@@ -1,13 +1,22 @@
 /**
  * Automatic assignment (rules Q-OFFER-*): after every command, stale offers
- * are released and each available professional without a consultant is
- * offered the policy's choice.
+ * are released, consultants whose queues lost every professional go back to
+ * reception, and the dispatcher offers consultants to the free professionals.
  */
-import type { Id, Visit } from '@gfa/shared';
+import type { CentreConfig, Id, Visit } from '@gfa/shared';
 import type { Draft } from './draft.js';
-import { candidatesFor, defaultPolicy } from './pick-policy.js';
+import type { Candidate, DayState, DispatchInput, Dispatcher, FreeProfessional } from './types.js';
+import { idleSinceByProfessional } from './idle.js';
+import { journeyAwareDispatcher } from './journey-dispatcher.js';
+import { waitingSteps } from './pick-policy.js';
+import { queuesOf, serves } from './queues.js';
 import { readySteps } from './steps.js';
 import { heldBy } from './visit-actions.js';
+
+/** The dispatcher of the command, else the default one (Q-DISPATCH-1). */
+export function dispatcherOf(draft: Draft): Dispatcher {
+  return draft.ctx.dispatcher ?? journeyAwareDispatcher;
+}
 
 function offerStillValid(draft: Draft, visit: Visit): boolean {
   const offer = visit.offer;
@@ -33,27 +42,61 @@ function releaseStaleOffers(draft: Draft): void {
   }
 }
 
-function hasOffer(draft: Draft, professionalId: Id): boolean {
-  return Object.values(draft.visits).some((v) => v.offer?.professionalId === professionalId);
+/** Q-ROUTE-6: a waiting consultant whose every queue lost its last professional today goes to reception. */
+function sendUnservedToReception(draft: Draft): void {
+  for (const visit of Object.values(draft.visits)) {
+    if (visit.state !== 'waiting') continue;
+    if (!queuesOf(visit, draft.ctx.config, draft.desks).every((q) => q.kind === 'reception')) continue;
+    const edited = draft.edit(visit.id);
+    edited.state = 'arrived';
+    edited.offer = null;
+    draft.emit('visit.sent_to_reception', { visit: edited }, { cause: 'nobody_present' });
+  }
 }
 
-/** Q-OFFER-1: longest-idle available professional first, one offer each, one offer per consultant. */
+/** The professionals a dispatcher may give a consultant to now, with their candidates. */
+export function freeProfessionals(state: DayState, config: CentreConfig, only?: Id): FreeProfessional[] {
+  const idle = idleSinceByProfessional(state);
+  const holding = new Set<Id>();
+  for (const visit of Object.values(state.visits)) {
+    if (visit.offer) holding.add(visit.offer.professionalId);
+    for (const s of visit.steps) {
+      if ((s.status === 'called' || s.status === 'in_care') && s.professionalId)
+        holding.add(s.professionalId);
+    }
+  }
+  const open = waitingSteps(state, config).filter((c) => !c.visit.offer);
+  const result: FreeProfessional[] = [];
+  for (const desk of Object.values(state.desks)) {
+    if (desk.state !== 'available' || holding.has(desk.professionalId)) continue;
+    if (only !== undefined && desk.professionalId !== only) continue;
+    const professional = config.professionals.find((p) => p.id === desk.professionalId && p.active);
+    if (!professional) continue;
+    const candidates: Candidate[] = open.filter((c) => serves(professional, c.queue));
+    result.push({ professional, idleSince: idle.get(professional.id) ?? desk.since, candidates });
+  }
+  return result;
+}
+
+/** Q-OFFER-1: one offer per free professional and per consultant, as the dispatcher decides. */
 export function assignOffers(draft: Draft): void {
   releaseStaleOffers(draft);
+  sendUnservedToReception(draft);
   const { config } = draft.ctx;
   if (!config.policy.autoAssign) return;
-  const policy = draft.ctx.policy ?? defaultPolicy;
-  const desks = Object.values(draft.desks)
-    .filter((d) => d.state === 'available')
-    .sort((a, b) => a.since - b.since || (a.professionalId < b.professionalId ? -1 : 1));
-  for (const desk of desks) {
-    const professional = config.professionals.find((p) => p.id === desk.professionalId && p.active);
-    if (!professional || heldBy(draft, professional.id) || hasOffer(draft, professional.id)) continue;
-    const free = candidatesFor(draft.snapshot(), config, professional.id).filter((c) => !c.visit.offer);
-    const chosen = policy(free, { now: draft.now, professional, config });
-    if (!chosen) continue;
-    const visit = draft.edit(chosen.visit.id);
-    visit.offer = { professionalId: professional.id, stepId: chosen.step.id, at: draft.now };
-    draft.emit('visit.offered', { visit, professionalId: professional.id }, { stepId: chosen.step.id });
+  const state = draft.snapshot();
+  const professionals = freeProfessionals(state, config);
+  if (professionals.every((p) => p.candidates.length === 0)) return;
+  const input: DispatchInput = { now: draft.now, config, state, professionals };
+  const given = new Set<Id>();
+  for (const offer of dispatcherOf(draft)(input)) {
+    // The engine keeps its invariants whatever a plugged dispatcher returns.
+    const free = professionals.find((p) => p.professional.id === offer.professionalId);
+    const valid = free?.candidates.some((c) => c.visit.id === offer.visitId && c.step.id === offer.stepId);
+    if (!valid || given.has(offer.professionalId) || given.has(offer.visitId)) continue;
+    given.add(offer.professionalId).add(offer.visitId);
+    const visit = draft.edit(offer.visitId);
+    visit.offer = { professionalId: offer.professionalId, stepId: offer.stepId, at: draft.now };
+    draft.emit('visit.offered', { visit, professionalId: offer.professionalId }, { stepId: offer.stepId });
   }
 }
