@@ -8,3 +8,15 @@ export { queueView, type QueueEntry, type QueueView } from './desk-view.js';
 export { activeStep, readySteps, journeyComplete } from './steps.js';
 export type * from './types.js';
 export { STATE_LABEL } from './visit-actions.js';
+export {
+  forecast,
+  durationKey,
+  stepCategory,
+  NO_HISTORY,
+  skipUnservedStep,
+  type DurationModel,
+  type Forecast,
+  type VisitForecast,
+  type ProfessionalForecast,
+} from './forecast.js';
+export { runForward, professionalActor, type Behaviour, type Scheduled } from './forward.js';

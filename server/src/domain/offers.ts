@@ -5,7 +5,7 @@
  */
 import type { CentreConfig, Id, Visit } from '@gfa/shared';
 import type { Draft } from './draft.js';
-import type { Candidate, DayState, DispatchInput, Dispatcher, FreeProfessional } from './types.js';
+import type { DayState, DispatchInput, Dispatcher, FreeProfessional } from './types.js';
 import { idleSinceByProfessional } from './idle.js';
 import { journeyAwareDispatcher } from './journey-dispatcher.js';
 import { waitingSteps } from './pick-policy.js';
@@ -55,8 +55,7 @@ function sendUnservedToReception(draft: Draft): void {
 }
 
 /** The professionals a dispatcher may give a consultant to now, with their candidates. */
-export function freeProfessionals(state: DayState, config: CentreConfig, only?: Id): FreeProfessional[] {
-  const idle = idleSinceByProfessional(state);
+export function freeProfessionals(state: DayState, config: CentreConfig): FreeProfessional[] {
   const holding = new Set<Id>();
   for (const visit of Object.values(state.visits)) {
     if (visit.offer) holding.add(visit.offer.professionalId);
@@ -65,17 +64,20 @@ export function freeProfessionals(state: DayState, config: CentreConfig, only?: 
         holding.add(s.professionalId);
     }
   }
-  const open = waitingSteps(state, config).filter((c) => !c.visit.offer);
-  const result: FreeProfessional[] = [];
-  for (const desk of Object.values(state.desks)) {
-    if (desk.state !== 'available' || holding.has(desk.professionalId)) continue;
-    if (only !== undefined && desk.professionalId !== only) continue;
+  const free = Object.values(state.desks).flatMap((desk) => {
+    if (desk.state !== 'available' || holding.has(desk.professionalId)) return [];
     const professional = config.professionals.find((p) => p.id === desk.professionalId && p.active);
-    if (!professional) continue;
-    const candidates: Candidate[] = open.filter((c) => serves(professional, c.queue));
-    result.push({ professional, idleSince: idle.get(professional.id) ?? desk.since, candidates });
-  }
-  return result;
+    return professional ? [{ professional, since: desk.since }] : [];
+  });
+  if (free.length === 0) return [];
+  const open = waitingSteps(state, config).filter((c) => !c.visit.offer);
+  if (open.length === 0) return [];
+  const idle = idleSinceByProfessional(state);
+  return free.map(({ professional, since }) => ({
+    professional,
+    idleSince: idle.get(professional.id) ?? since,
+    candidates: open.filter((c) => serves(professional, c.queue)),
+  }));
 }
 
 /** Q-OFFER-1: one offer per free professional and per consultant, as the dispatcher decides. */
