@@ -11,6 +11,7 @@ import type { DayState } from './types.js';
 export function idleSinceByProfessional(state: DayState): Map<Id, Millis> {
   const lastEnded = new Map<Id, Millis>();
   for (const visit of Object.values(state.visits)) {
+    if (visit.arrivedAt === null) continue; // nobody took care of them yet
     for (const step of visit.steps) {
       if (step.professionalId === null || step.endedAt === null) continue;
       const seen = lastEnded.get(step.professionalId) ?? 0;

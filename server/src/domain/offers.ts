@@ -10,15 +10,14 @@ import { idleSinceByProfessional } from './idle.js';
 import { journeyAwareDispatcher } from './journey-dispatcher.js';
 import { waitingSteps } from './pick-policy.js';
 import { queuesOf, serves } from './queues.js';
-import { readySteps } from './steps.js';
-import { heldBy } from './visit-actions.js';
+import { activeStep, readySteps } from './steps.js';
 
 /** The dispatcher of the command, else the default one (Q-DISPATCH-1). */
 export function dispatcherOf(draft: Draft): Dispatcher {
   return draft.ctx.dispatcher ?? journeyAwareDispatcher;
 }
 
-function offerStillValid(draft: Draft, visit: Visit): boolean {
+function offerStillValid(draft: Draft, visit: Visit, holding: ReadonlySet<Id>): boolean {
   const offer = visit.offer;
   if (!offer) return true;
   const desk = draft.desks[offer.professionalId];
@@ -26,14 +25,26 @@ function offerStillValid(draft: Draft, visit: Visit): boolean {
     visit.state === 'waiting' &&
     desk?.state === 'available' &&
     readySteps(visit).some((s) => s.id === offer.stepId) &&
-    !heldBy(draft, offer.professionalId)
+    !holding.has(offer.professionalId)
   );
+}
+
+/** Professionals with a consultant called or in care (only such visits have a step in progress). */
+function inProgress(visits: Readonly<Record<Id, Visit>>): Set<Id> {
+  const holding = new Set<Id>();
+  for (const visit of Object.values(visits)) {
+    if (visit.state !== 'called' && visit.state !== 'in_care') continue;
+    const held = activeStep(visit)?.professionalId;
+    if (held) holding.add(held);
+  }
+  return holding;
 }
 
 /** Q-OFFER-2: an offer ends when the consultant or the professional is no longer available. */
 function releaseStaleOffers(draft: Draft): void {
+  const holding = inProgress(draft.visits);
   for (const visit of Object.values(draft.visits)) {
-    if (visit.offer && !offerStillValid(draft, visit)) {
+    if (visit.offer && !offerStillValid(draft, visit, holding)) {
       const edited = draft.edit(visit.id);
       const professionalId = edited.offer?.professionalId ?? null;
       edited.offer = null;
@@ -44,6 +55,8 @@ function releaseStaleOffers(draft: Draft): void {
 
 /** Q-ROUTE-6: a waiting consultant whose every queue lost its last professional today goes to reception. */
 function sendUnservedToReception(draft: Draft): void {
+  // Until someone has left, Q-ROUTE-5 at routing time already said it all.
+  if (!Object.values(draft.desks).some((d) => d.state === 'offline')) return;
   for (const visit of Object.values(draft.visits)) {
     if (visit.state !== 'waiting') continue;
     if (!queuesOf(visit, draft.ctx.config, draft.desks).every((q) => q.kind === 'reception')) continue;
@@ -56,14 +69,8 @@ function sendUnservedToReception(draft: Draft): void {
 
 /** The professionals a dispatcher may give a consultant to now, with their candidates. */
 export function freeProfessionals(state: DayState, config: CentreConfig): FreeProfessional[] {
-  const holding = new Set<Id>();
-  for (const visit of Object.values(state.visits)) {
-    if (visit.offer) holding.add(visit.offer.professionalId);
-    for (const s of visit.steps) {
-      if ((s.status === 'called' || s.status === 'in_care') && s.professionalId)
-        holding.add(s.professionalId);
-    }
-  }
+  const holding = inProgress(state.visits);
+  for (const visit of Object.values(state.visits)) if (visit.offer) holding.add(visit.offer.professionalId);
   const free = Object.values(state.desks).flatMap((desk) => {
     if (desk.state !== 'available' || holding.has(desk.professionalId)) return [];
     const professional = config.professionals.find((p) => p.id === desk.professionalId && p.active);

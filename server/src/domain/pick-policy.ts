@@ -1,7 +1,7 @@
 /** Who may take whom, and the order rules every dispatcher shares (rules Q-PICK-*). */
 import type { CentreConfig, Id } from '@gfa/shared';
 import type { Candidate, DayState } from './types.js';
-import { queueServed, serves, stepQueue } from './queues.js';
+import { queueKey, queueServed, serves, stepQueue } from './queues.js';
 import { readySteps } from './steps.js';
 
 const MINUTE = 60_000;
@@ -22,11 +22,15 @@ export function candidatesFor(state: DayState, config: CentreConfig, professiona
 /** Every ready step of every waiting visit, in a queue somebody can still serve today. */
 export function waitingSteps(state: DayState, config: CentreConfig): Candidate[] {
   const result: Candidate[] = [];
+  const served = new Map<string, boolean>();
   for (const visit of Object.values(state.visits)) {
     if (visit.state !== 'waiting') continue;
     for (const step of readySteps(visit)) {
       const queue = stepQueue(step, visit);
-      if (queueServed(queue, config, state.desks)) result.push({ visit, step, queue });
+      const key = queueKey(queue);
+      let ok = served.get(key);
+      if (ok === undefined) served.set(key, (ok = queueServed(queue, config, state.desks)));
+      if (ok) result.push({ visit, step, queue });
     }
   }
   return result;

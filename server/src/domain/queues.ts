@@ -75,6 +75,20 @@ export function queuesOf(
   return queues.length > 0 ? queues : [{ kind: 'reception' }];
 }
 
+/** A short string naming a queue (a map key). */
+export function queueKey(queue: QueueRef): string {
+  switch (queue.kind) {
+    case 'professional':
+      return `p:${queue.professionalId}`;
+    case 'category':
+      return `c:${queue.categoryId}`;
+    case 'reason':
+      return `r:${queue.reasonId}`;
+    case 'reception':
+      return 'reception';
+  }
+}
+
 export function sameQueue(a: QueueRef, b: QueueRef): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
