@@ -60,6 +60,14 @@ export interface VisitForecast {
   readonly nextCareAt: Millis | null;
   /** When the journey is expected to end (null: not before the horizon). */
   readonly journeyEndAt: Millis | null;
+  /** The category where this consultant is expected to wait longest from now (the likely bottleneck). */
+  readonly bottleneckCategoryId: Id | null;
+}
+
+export interface CategoryForecast {
+  /** Mean minutes the consultants called from now on are expected to have waited. */
+  readonly meanWaitMinutes: number;
+  readonly calls: number;
 }
 
 export interface ProfessionalForecast {
@@ -71,6 +79,8 @@ export interface Forecast {
   readonly at: Millis;
   readonly visits: Readonly<Record<Id, VisitForecast>>;
   readonly professionals: Readonly<Record<Id, ProfessionalForecast>>;
+  /** Q-FORECAST-5: per category, the waits expected from now on. */
+  readonly categories: Readonly<Record<Id, CategoryForecast>>;
 }
 
 const IN_BUILDING: readonly Visit['state'][] = ['arrived', 'waiting', 'called', 'in_care', 'away'];
@@ -112,6 +122,8 @@ export function forecast(
     }));
   const nextCareAt = new Map<Id, Millis>();
   const nextConsultantAt = new Map<Id, Millis>();
+  const waits = new Map<Id, number[]>();
+  const longest = new Map<Id, { categoryId: Id; minutes: number }>();
   let seq = 0;
   const end = runForward({
     state,
@@ -126,8 +138,16 @@ export function forecast(
       for (const e of result.events) {
         if (e.type === 'visit.care_started' && e.visitId && !nextCareAt.has(e.visitId))
           nextCareAt.set(e.visitId, at);
-        if (e.type === 'visit.called' && e.professionalId && !nextConsultantAt.has(e.professionalId))
-          nextConsultantAt.set(e.professionalId, at);
+        if (e.type !== 'visit.called' || !e.professionalId || !e.visitId) continue;
+        if (!nextConsultantAt.has(e.professionalId)) nextConsultantAt.set(e.professionalId, at);
+        const visit = result.state.visits[e.visitId];
+        const step = visit?.steps.find((s) => s.id === e.stepId);
+        const professional = config.professionals.find((p) => p.id === e.professionalId) ?? null;
+        const categoryId = visit && step ? stepCategory(step, visit, professional) : null;
+        if (!visit || !categoryId) continue;
+        const minutes = (at - (visit.readySince ?? at)) / MINUTE;
+        waits.set(categoryId, [...(waits.get(categoryId) ?? []), minutes]);
+        if (minutes > (longest.get(visit.id)?.minutes ?? 0)) longest.set(visit.id, { categoryId, minutes });
       }
     },
   });
@@ -138,6 +158,7 @@ export function forecast(
     visits[visit.id] = {
       nextCareAt: nextCareAt.get(visit.id) ?? null,
       journeyEndAt: ended?.state === 'done' ? ended.endedAt : null,
+      bottleneckCategoryId: longest.get(visit.id)?.categoryId ?? null,
     };
   }
   const professionals: Record<Id, ProfessionalForecast> = {};
@@ -147,5 +168,12 @@ export function forecast(
       nextConsultantAt: nextConsultantAt.get(desk.professionalId) ?? null,
     };
   }
-  return { at: now, visits, professionals };
+  const categories: Record<Id, CategoryForecast> = {};
+  for (const [categoryId, list] of waits) {
+    categories[categoryId] = {
+      meanWaitMinutes: list.reduce((a, b) => a + b, 0) / list.length,
+      calls: list.length,
+    };
+  }
+  return { at: now, visits, professionals, categories };
 }

@@ -17,6 +17,7 @@ export {
   type DurationModel,
   type Forecast,
   type VisitForecast,
+  type CategoryForecast,
   type ProfessionalForecast,
 } from './forecast.js';
 export { runForward, professionalActor, type Behaviour, type Scheduled } from './forward.js';

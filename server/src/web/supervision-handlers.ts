@@ -1,5 +1,6 @@
 /** The supervisor's board and the acknowledgement of its alerts. */
 import { entriesBetween } from '../db/journal-store.js';
+import { ForecastCache } from '../supervision/forecast-cache.js';
 import { localInstant } from '../import/fields.js';
 import { supervision } from '../supervision/supervision.js';
 import { appendAudit } from './journal-audit.js';
@@ -10,6 +11,7 @@ export function createSupervisionHandlers(
   deps: HandlerDeps,
 ): Pick<Handlers, 'supervision' | 'acknowledgeAlert'> {
   const { db, service } = deps;
+  const forecasts = new ForecastCache(db);
   const board = () => {
     const state = service.state();
     const now = service.now();
@@ -20,6 +22,7 @@ export function createSupervisionHandlers(
       desks: Object.values(state.desks),
       journal: entriesBetween(db, localInstant(state.day, 0), localInstant(state.day, 24 * 60) - 1),
       now,
+      forecast: forecasts.get(state, service.centre(), now),
     });
   };
   return {

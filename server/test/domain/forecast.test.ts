@@ -76,4 +76,14 @@ describe('forecast', () => {
     expect(f.visits[later.visitId as string]).toBeUndefined(); // not in the building yet
     expect(f.professionals.christelle?.nextConsultantAt).toBe(T0 + min(30));
   });
+
+  it("Q-FORECAST-5: the expected wait per category and each consultant's likely bottleneck", () => {
+    const day = morning();
+    const ids = ['a1', 'a2', 'a3'].map((id) => day.arrive(appointment(id, 'eps', T0)));
+    const f = forecast(day.state, day.config, day.now, NO_HISTORY);
+    // One agent for three 15-min files: waits of 0, 16 and 32 min; then nobody else is present.
+    expect(f.categories.admin).toEqual({ meanWaitMinutes: 16, calls: 3 });
+    const third = ids.find((id) => f.visits[id]?.nextCareAt === T0 + min(33)) as string;
+    expect(f.visits[third]?.bottleneckCategoryId).toBe('admin');
+  });
 });

@@ -1,0 +1,13 @@
+import { simulateDay } from '../src/simulation/day-simulator.js';
+import { tenderLikeScenario, atMinutes } from '../src/simulation/scenarios.js';
+import { journeyAwareDispatcher, forecast, NO_HISTORY } from '../src/domain/index.js';
+const sc = tenderLikeScenario();
+const at = atMinutes(sc.day, 9 * 60);
+const day = simulateDay(sc, { dispatcher: journeyAwareDispatcher, seed: 1, stopAt: at });
+const t = performance.now();
+for (let i = 0; i < 30; i++) forecast(day.state, sc.config, at, NO_HISTORY);
+console.log('per forecast', ((performance.now() - t) / 30).toFixed(1));
+const c0 = process.cpuUsage();
+for (let i = 0; i < 30; i++) forecast(day.state, sc.config, at, NO_HISTORY);
+const c = process.cpuUsage(c0);
+console.log('cpu per forecast', ((c.user + c.system) / 1000 / 30).toFixed(1));

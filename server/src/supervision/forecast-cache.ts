@@ -1,0 +1,38 @@
+/**
+ * The forecast behind predictive alerts, computed after commits but at most
+ * once per interval (a forecast runs the rest of the day through the engine),
+ * with durations relearned from the last weeks of the journal once a day.
+ */
+import type { CentreConfig, Millis } from '@gfa/shared';
+import { forecast, type DayState, type DurationModel, type Forecast } from '../domain/index.js';
+import { recentCareDurations } from '../db/care-durations.js';
+import type { Db } from '../db/database.js';
+import { CENTRE_DISPATCHER } from '../service/dispatcher.js';
+import { learnDurations } from '../stats/learn-durations.js';
+
+const DAY = 24 * 60 * 60_000;
+/** Recent days the durations are learned from. */
+const HISTORY_DAYS = 28;
+
+export class ForecastCache {
+  private last: { state: DayState; at: Millis; forecast: Forecast } | null = null;
+  private model: { day: string; durations: DurationModel } | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly intervalMs = 30_000,
+  ) {}
+
+  /** The forecast of this state, recomputed only if the state changed and the interval has passed. */
+  get(state: DayState, config: CentreConfig, now: Millis): Forecast {
+    const fresh = this.last && (this.last.state === state || now - this.last.at < this.intervalMs);
+    if (fresh && this.last) return this.last.forecast;
+    if (this.model?.day !== state.day) {
+      const cares = recentCareDurations(this.db, config, now - HISTORY_DAYS * DAY);
+      this.model = { day: state.day, durations: learnDurations(cares) };
+    }
+    const result = forecast(state, config, now, this.model.durations, CENTRE_DISPATCHER);
+    this.last = { state, at: now, forecast: result };
+    return result;
+  }
+}
