@@ -14,14 +14,9 @@ import type {
   Visit,
 } from '@gfa/shared';
 import { queuesOf, type Forecast } from '../domain/index.js';
+import { clockLabel as clock } from './clock-label.js';
 import { journeyForecast, waitForecast } from './predictive-alerts.js';
 import { MINUTE, minutesBetween } from '../stats/percentiles.js';
-
-/** HH:MM in the server's (the centre's) local time. */
-const clock = (ms: Millis): string => {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}h${String(d.getMinutes()).padStart(2, '0')}`;
-};
 
 export interface AlertInputs {
   readonly config: CentreConfig;

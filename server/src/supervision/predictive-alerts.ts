@@ -7,6 +7,7 @@
 import type { ActiveAlert, AlertRule, CentreConfig, Id, Millis, Visit } from '@gfa/shared';
 import type { Forecast } from '../domain/index.js';
 import { MINUTE } from '../stats/percentiles.js';
+import { clockLabel as clock } from './clock-label.js';
 
 type Raised = Omit<ActiveAlert, 'ruleId' | 'kind' | 'acknowledged'>;
 
@@ -17,11 +18,6 @@ export interface PredictiveInputs {
   readonly now: Millis;
   readonly nameOf: (visitId: Id) => string;
 }
-
-const clock = (ms: Millis): string => {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}h${String(d.getMinutes()).padStart(2, '0')}`;
-};
 
 function categoryLabel(config: CentreConfig, id: Id | null): string | null {
   return id === null ? null : (config.categories.find((c) => c.id === id)?.label ?? null);

@@ -4,21 +4,7 @@ import type { AlertRule } from '@gfa/shared';
 import { forecast, NO_HISTORY } from '../../src/domain/index.js';
 import { supervision } from '../../src/supervision/supervision.js';
 import { T0, appointment, makeConfig, min, staff } from '../domain/fixtures.js';
-import { RecordingDay } from './recording-day.js';
-
-const rule = (
-  kind: AlertRule['kind'],
-  thresholdMinutes: number,
-  scope: Partial<AlertRule> = {},
-): AlertRule => ({
-  id: `r-${kind}`,
-  kind,
-  thresholdMinutes,
-  reasonId: null,
-  categoryId: null,
-  active: true,
-  ...scope,
-});
+import { RecordingDay, rule } from './recording-day.js';
 
 /** One administrative agent, four EPS consultants arriving at once; nobody else present yet. */
 function crowdedBox(...rules: AlertRule[]): { day: RecordingDay; ids: string[] } {
