@@ -11,6 +11,8 @@ import { CENTRE_DISPATCHER } from '../service/dispatcher.js';
 import { learnDurations } from '../stats/learn-durations.js';
 
 const DAY = 24 * 60 * 60_000;
+/** Without any commit, a forecast is redone after this long (nothing happening is news too). */
+const STALE_MS = 5 * 60_000;
 /** Recent days the durations are learned from. */
 const HISTORY_DAYS = 28;
 
@@ -23,10 +25,15 @@ export class ForecastCache {
     private readonly intervalMs = 30_000,
   ) {}
 
-  /** The forecast of this state, recomputed only if the state changed and the interval has passed. */
+  /**
+   * The forecast of this state, recomputed at most once per interval: when a
+   * commit changed the day, or when time alone has made it stale.
+   */
   get(state: DayState, config: CentreConfig, now: Millis): Forecast {
-    const fresh = this.last && (this.last.state === state || now - this.last.at < this.intervalMs);
-    if (fresh && this.last) return this.last.forecast;
+    const last = this.last;
+    const age = last ? now - last.at : Number.POSITIVE_INFINITY;
+    const stale = !last || (last.state !== state ? age >= this.intervalMs : age >= STALE_MS);
+    if (!stale && last) return last.forecast;
     if (this.model?.day !== state.day) {
       const cares = recentCareDurations(this.db, config, now - HISTORY_DAYS * DAY);
       this.model = { day: state.day, durations: learnDurations(cares) };
