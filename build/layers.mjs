@@ -42,7 +42,7 @@ export const ROOMS = [
     id: 'domain',
     folders: ['server/src/domain'],
     holds:
-      'the queue engine: journeys, routing, assignment policy, priorities, states. Pure functions `apply(state, command, ctx) → {state, events}`',
+      'the queue engine: journeys, routing, dispatcher (who is offered whom), priorities, states, and the forecast (the engine run forward). Pure functions `apply(state, command, ctx) → {state, events}`',
     mayImport: ['shared'],
     packages: [],
     node: false,
@@ -137,6 +137,15 @@ export const ROOMS = [
     mayImport: [...SERVER_BELOW_EDGE, 'edge'],
     packages: ['commander', 'bonjour-service', 'better-sqlite3', 'drizzle-orm'],
     node: true,
+  },
+  {
+    id: 'simulation',
+    folders: ['server/src/simulation'],
+    holds:
+      'the day simulator of `npm run bench:day`: scenarios (tender-like and demo centres), seeded behaviour keyed per visit and step, figures; drives the engine through `runForward` (the loop the forecast uses)',
+    mayImport: ['shared', 'domain', 'entry'],
+    packages: [],
+    node: false,
   },
   ...['kiosk', 'display', 'workstation'].map((app) => ({
     id: app,

@@ -1,7 +1,9 @@
 /** What a professional's workstation shows: their queues and the expected wait (rules Q-VIEW-*). */
-import type { CentreConfig, Id, Millis, QueueRef } from '@gfa/shared';
-import type { Candidate, DayState } from './types.js';
-import { candidatesFor, defaultPolicy } from './pick-policy.js';
+import type { CentreConfig, Id, Millis, Professional, QueueRef } from '@gfa/shared';
+import type { Candidate, DayState, DispatchInput, Dispatcher } from './types.js';
+import { choiceFor } from './dispatch.js';
+import { idleSinceByProfessional } from './idle.js';
+import { candidatesFor } from './pick-policy.js';
 import { splitRequeued } from './requeue-rule.js';
 import { activeStep } from './steps.js';
 
@@ -34,26 +36,72 @@ export interface QueueView {
   readonly expectedWaitMinutes: number;
 }
 
-export function queueView(state: DayState, config: CentreConfig, professionalId: Id, now: Millis): QueueView {
-  const policy = defaultPolicy;
-  const professional = config.professionals.find((p) => p.id === professionalId);
+/** Q-PICK-3 the one offered to me first, else the dispatcher's choice among the pool. */
+function firstOf(
+  pool: readonly Candidate[],
+  input: DispatchInput,
+  professional: Professional,
+  idleSince: Millis,
+  dispatcher: Dispatcher,
+): Candidate | null {
+  const offered = pool.find((c) => c.visit.offer?.professionalId === professional.id);
+  return offered ?? choiceFor(dispatcher, input, { professional, idleSince, candidates: pool });
+}
+
+/** My candidates in the order I would be given them; those Q-REQUEUE-1 defers come last. */
+export function orderedFor(
+  state: DayState,
+  config: CentreConfig,
+  professional: Professional,
+  now: Millis,
+  dispatcher: Dispatcher,
+  limit = Number.POSITIVE_INFINITY,
+): { readonly ordered: Candidate[]; readonly deferred: Candidate[] } {
+  const input: DispatchInput = { now, config, state, professionals: [] };
+  const idleSince = idleSinceByProfessional(state).get(professional.id) ?? now;
   const { eligible, deferred } = splitRequeued(
-    candidatesFor(state, config, professionalId),
-    professionalId,
+    candidatesFor(state, config, professional.id),
+    professional.id,
     now,
     config,
   );
-  // Order entries the way the default policy would pick them; those I sent back come last.
   const ordered: Candidate[] = [];
   for (const group of [eligible, deferred]) {
-    const rest = [...group];
-    while (professional && rest.length > 0) {
-      const next = policy(rest, { now, professional, config });
+    let pool = group;
+    while (pool.length > 0 && ordered.length < limit) {
+      const next = firstOf(pool, input, professional, idleSince, dispatcher);
       if (!next) break;
       ordered.push(next);
-      rest.splice(rest.indexOf(next), 1);
+      pool = pool.filter((c) => c !== next);
     }
   }
+  return { ordered, deferred };
+}
+
+/** Q-DESK-2: who "call next" calls: the consultant offered to me, else the dispatcher's choice (never one Q-REQUEUE-1 defers). */
+export function nextFor(
+  state: DayState,
+  config: CentreConfig,
+  professional: Professional,
+  now: Millis,
+  dispatcher: Dispatcher,
+): { readonly next: Candidate | null; readonly deferred: number } {
+  const { ordered, deferred } = orderedFor(state, config, professional, now, dispatcher, 1);
+  const next = ordered[0] ?? null;
+  return { next: next && !deferred.includes(next) ? next : null, deferred: deferred.length };
+}
+
+export function queueView(
+  state: DayState,
+  config: CentreConfig,
+  professionalId: Id,
+  now: Millis,
+  dispatcher: Dispatcher,
+): QueueView {
+  const professional = config.professionals.find((p) => p.id === professionalId);
+  const { ordered, deferred } = professional
+    ? orderedFor(state, config, professional, now, dispatcher)
+    : { ordered: [], deferred: [] };
   const entries = ordered.map((c): QueueEntry => ({
     visitId: c.visit.id,
     stepId: c.step.id,

@@ -233,13 +233,14 @@ export function visitAction(draft: Draft, visitId: Id, action: VisitAction): voi
       return;
     }
     case 'back': {
-      // Q-ACT-7: back from away, with the time waited before leaving still counted.
+      // Q-ACT-7: back from away, with the time waited before leaving still counted and the time away not.
       requireStaff(actor);
       requireState(current, ['away'], 'back');
       const visit = draft.edit(visitId);
       const reason = visit.away?.reason ?? null;
       const awayMs = draft.now - (visit.away?.since ?? draft.now);
       visit.away = null;
+      if (visit.readySince !== null) visit.readySince += awayMs;
       draft.emit('visit.back', { visit }, { reason, awayMs });
       routeAvailable(draft, visit, true);
       return;

@@ -1,5 +1,7 @@
 /** The supervisor's board and the acknowledgement of its alerts. */
 import { entriesBetween } from '../db/journal-store.js';
+import { CENTRE_DISPATCHER } from '../service/dispatcher.js';
+import { ForecastCache } from '../supervision/forecast-cache.js';
 import { localInstant } from '../calendar/local-time.js';
 import { supervision } from '../supervision/supervision.js';
 import { appendAudit } from '../db/journal-audit.js';
@@ -10,6 +12,7 @@ export function createSupervisionHandlers(
   deps: HandlerDeps,
 ): Pick<Handlers, 'supervision' | 'acknowledgeAlert'> {
   const { db, service } = deps;
+  const forecasts = new ForecastCache(db, CENTRE_DISPATCHER);
   const board = () => {
     const state = service.state();
     const now = service.now();
@@ -20,6 +23,7 @@ export function createSupervisionHandlers(
       desks: Object.values(state.desks),
       journal: entriesBetween(db, localInstant(state.day, 0), localInstant(state.day, 24 * 60) - 1),
       now,
+      forecast: forecasts.get(state, service.centre(), now),
     });
   };
   return {

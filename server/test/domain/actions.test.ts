@@ -79,7 +79,7 @@ describe('visit actions', () => {
     expect(v.steps[0]).toMatchObject({ status: 'todo', professionalId: null, calledAt: null });
   });
 
-  it('Q-ACT-6 / Q-ACT-7: away and back, the wait before leaving still counts', () => {
+  it('Q-ACT-6 / Q-ACT-7: away and back, the wait before leaving still counts, the time away does not', () => {
     const day = new Day();
     const id = day.arrive(appointment('a1', 'eps', T0));
     day.advance(5);
@@ -93,7 +93,9 @@ describe('visit actions', () => {
     day.advance(10);
     const r = day.act(id, { type: 'back' }, christelle);
     expect(r.ok && r.events[0]?.data).toEqual({ reason: 'auto_prelevement', awayMs: min(10) });
-    expect(day.visit(id)).toMatchObject({ state: 'waiting', away: null, readySince: T0 });
+    // 5 min waited before the collation, 10 min away: back, the consultant has waited 5 min, not 15.
+    expect(day.visit(id)).toMatchObject({ state: 'waiting', away: null, readySince: T0 + min(10) });
+    expect(day.now - (day.visit(id).readySince ?? 0)).toBe(min(5));
   });
 
   it('Q-ACT-8: transfer to a named professional re-targets the step', () => {

@@ -1,7 +1,7 @@
 /** The usual mistakes of a real morning, undone or prevented by the engine (issue 14). */
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '@gfa/shared';
-import { queueView } from '../../src/domain/index.js';
+import { journeyAwareDispatcher, queueView } from '../../src/domain/index.js';
 import { DAY, Day, T0, appointment, kiosk, makeConfig, min, staff, supervisor, system } from './fixtures.js';
 
 const sophie = staff('sophie', ['user'], false);
@@ -137,7 +137,7 @@ describe('« Absent : remettre en file » does not loop', () => {
     expect(day.visit(id).requeued).toEqual({ professionalId: 'christelle', at: T0 + min(3) });
     const next = day.callNext('christelle');
     expect(next.ok ? null : next.error.message).toMatch(/remis en file vous sera proposé/);
-    const view = queueView(day.state, day.config, 'christelle', day.now);
+    const view = queueView(day.state, day.config, 'christelle', day.now, journeyAwareDispatcher);
     expect(view.mine.concat(view.shared).map((e) => [e.visitId, e.requeuedByMe])).toEqual([[id, true]]);
     // He may still be called by name.
     day.advance(4);
@@ -194,7 +194,7 @@ describe('workstation figures', () => {
     day.arrive(appointment('a2', 'eip', T0));
     day.ok({ type: 'expect', appointment: appointment('a3', 'eip', T0) }, system);
     day.care(gone, 'carole');
-    const view = queueView(day.state, day.config, 'carole', day.now);
+    const view = queueView(day.state, day.config, 'carole', day.now, journeyAwareDispatcher);
     expect([view.begunJourneys, view.startedJourneys]).toEqual([2, 1]);
   });
 });
