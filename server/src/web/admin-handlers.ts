@@ -76,10 +76,13 @@ export function createAdminHandlers(deps: HandlerDeps): Pick<Handlers, AdminRout
       const user: AdminUser = { id: id(ctx), ...fields };
       refuse(userProblem(user, password, listAdminUsers(db), config()));
       const hash = password ? await hashPassword(password) : null;
-      return change(ctx, `user:${user.id}`, findAdminUser(db, user.id), () => {
+      const saved = change(ctx, `user:${user.id}`, findAdminUser(db, user.id), () => {
         writeUser(db, user, hash, service.now());
         return findAdminUser(db, user.id) as AdminUser;
       });
+      // Roles, desk or activity changed: the account's open sockets follow at once.
+      deps.disconnect({ kind: 'user', id: user.id });
+      return saved;
     },
 
     saveCategory: (ctx) => {
