@@ -122,26 +122,38 @@ export class WsHub {
       this.clients.delete(client);
     });
     socket.on('message', (data) => {
-      if (!client.budget.take(Date.now())) return this.closeClient(client, WS_CLOSE.tooManyMessages);
-      this.onMessage(client, String(data));
+      if (this.withinBudget(client)) this.onMessage(client, String(data));
+    });
+    // `ws` answers pings by itself: they are spent from the same budget, and their pongs fill the
+    // same send buffer, so a peer that pings without reading is also dropped.
+    socket.on('ping', () => {
+      if (this.withinBudget(client)) this.keepsUp(client);
     });
   }
 
-  private send(client: Client, message: ServerMessage): void {
+  private withinBudget(client: Client): boolean {
+    if (client.budget.take(Date.now())) return true;
+    this.closeClient(client, WS_CLOSE.tooManyMessages);
+    return false;
+  }
+
+  /** A peer that does not read would otherwise make the server hold everything it is sent. */
+  private keepsUp(client: Client): boolean {
     const { socket } = client;
-    if (socket.readyState !== WebSocket.OPEN) return;
-    // A peer that does not read would otherwise make the server hold everything it is sent.
-    if (socket.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.options.log.warn(
-        { client: client.id, principal: client.principal?.kind, bufferedBytes: socket.bufferedAmount },
-        'slow websocket client dropped',
-      );
-      this.closeClient(client, WS_CLOSE.tooSlow);
-      // Its close frame waits behind the unread data: do not keep the buffer for the close timeout.
-      setTimeout(() => socket.terminate(), 1_000).unref();
-      return;
-    }
-    socket.send(JSON.stringify(message));
+    if (socket.bufferedAmount <= this.limits.maxBufferedBytes) return true;
+    this.options.log.warn(
+      { client: client.id, principal: client.principal?.kind, bufferedBytes: socket.bufferedAmount },
+      'slow websocket client dropped',
+    );
+    this.closeClient(client, WS_CLOSE.tooSlow);
+    // Its close frame waits behind the unread data: do not keep the buffer for the close timeout.
+    setTimeout(() => socket.terminate(), 1_000).unref();
+    return false;
+  }
+
+  private send(client: Client, message: ServerMessage): void {
+    if (client.socket.readyState === WebSocket.OPEN && this.keepsUp(client))
+      client.socket.send(JSON.stringify(message));
   }
 
   /**

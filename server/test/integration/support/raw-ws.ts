@@ -17,6 +17,9 @@ export interface RawPeer {
   send(bytes: Buffer): void;
   /** Half-closes: the server sees the end of the stream after what was sent. */
   end(): void;
+  /** Stops reading (a peer that never reads: the server's send buffer fills), then reads again. */
+  pause(): void;
+  resume(): void;
   /**
    * Sends `bytes` then a ping with a fresh payload: true once its pong is back (the server processed
    * the bytes and kept the connection), false when the connection ends first.
@@ -129,6 +132,8 @@ export async function openRawWs(baseUrl: string, ca: string): Promise<RawPeer> {
       if (!socket.destroyed) socket.write(bytes);
     },
     end: () => void socket.end(),
+    pause: () => void socket.pause(),
+    resume: () => void socket.resume(),
     roundTrip: (bytes, timeoutMs = 3_000) => {
       const probe = randomBytes(8);
       const key = probe.toString('hex');
