@@ -3,12 +3,11 @@
  * topics give one snapshot, a message flood closes the socket, and a peer
  * that never reads is dropped instead of growing the server's memory.
  */
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, WS_CLOSE, type CheckinResponse } from '@gfa/shared';
+import { WS_CLOSE, type CheckinResponse } from '@gfa/shared';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
 import { clientFrame, openRawWs } from './support/raw-ws.js';
-import { connectWs } from './support/ws-client.js';
+import { connectWs, helloText, openSocket } from './support/ws-client.js';
 
 let demo: DemoServer;
 beforeAll(async () => {
@@ -28,19 +27,10 @@ describe('WebSocket limits', () => {
     expect(subscribed).toEqual({ type: 'subscribed', topics: ['visits'] });
     await socket.waitFor((m) => m.type === 'snapshot');
     // Asking again for a topic already held sends no second snapshot.
-    const ws = new WebSocket(`${demo.server.url.replace('https', 'wss')}/ws`, { ca: demo.ca });
+    const ws = await openSocket(demo.server.url, demo.ca);
     const kinds: string[] = [];
     ws.on('message', (data) => kinds.push((JSON.parse(String(data)) as { type: string }).type));
-    await new Promise((resolve) => ws.once('open', resolve));
-    ws.send(
-      JSON.stringify({
-        type: 'hello',
-        protocolVersion: PROTOCOL_VERSION,
-        client: 'workstation',
-        lastSeq: null,
-        token: user.token,
-      }),
-    );
+    ws.send(helloText(user.token));
     for (let i = 0; i < 3; i += 1)
       ws.send(JSON.stringify({ type: 'subscribe', topics: ['visits', 'visits'] }));
     ws.send(JSON.stringify({ type: 'ping' }));
@@ -53,18 +43,9 @@ describe('WebSocket limits', () => {
 
   it('a flood of messages closes the socket with its own code', async () => {
     const user = await demo.login('carole');
-    const ws = new WebSocket(`${demo.server.url.replace('https', 'wss')}/ws`, { ca: demo.ca });
+    const ws = await openSocket(demo.server.url, demo.ca);
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-    await new Promise((resolve) => ws.once('open', resolve));
-    ws.send(
-      JSON.stringify({
-        type: 'hello',
-        protocolVersion: PROTOCOL_VERSION,
-        client: 'workstation',
-        lastSeq: null,
-        token: user.token,
-      }),
-    );
+    ws.send(helloText(user.token));
     for (let i = 0; i < 200; i += 1) ws.send(JSON.stringify({ type: 'ping' }));
     expect(await closed).toBe(WS_CLOSE.tooManyMessages.code);
   });
@@ -86,15 +67,7 @@ describe('WebSocket limits', () => {
         Array.from({ length: 5 }, async () => {
           const peer = await openRawWs(slow.server.url, slow.ca);
           peer.pause();
-          peer.send(
-            frame({
-              type: 'hello',
-              protocolVersion: PROTOCOL_VERSION,
-              client: 'workstation',
-              lastSeq: null,
-              token: supervisor.token,
-            }),
-          );
+          peer.send(clientFrame(1, Buffer.from(helloText(supervisor.token))));
           peer.send(frame({ type: 'subscribe', topics: ALL_TOPICS }));
           // Each ping asks for a pong the peer never reads: what it would make the server hold.
           for (let i = 0; i < 40; i += 1) peer.send(Buffer.concat(Array<Buffer>(1_000).fill(ping)));

@@ -12,10 +12,12 @@ import { connect as tlsConnect } from 'node:tls';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, WS_CLOSE } from '@gfa/shared';
+import { seededRandom } from '../../src/demo/prng.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
 import { apiClient, type ApiClient } from './support/https-client.js';
 import { clientFrame, openRawWs, type RawOutcome } from './support/raw-ws.js';
 import { startServerProcess } from './support/server-process.js';
+import { helloText, openSocket } from './support/ws-client.js';
 
 let demo: DemoServer;
 let anonymous: ApiClient;
@@ -39,19 +41,7 @@ const closePayload = (code: number): Buffer => {
   b.writeUInt16BE(code);
   return b;
 };
-const hello = (): Buffer =>
-  clientFrame(
-    1,
-    text(
-      JSON.stringify({
-        type: 'hello',
-        protocolVersion: PROTOCOL_VERSION,
-        client: 'display',
-        lastSeq: null,
-        token: displayToken,
-      }),
-    ),
-  );
+const hello = (): Buffer => clientFrame(1, text(helloText(displayToken, 'display')));
 
 /** Each frame class of issue 13, item 1, with the close code RFC 6455 gives it. */
 const BAD_FRAMES: { name: string; bytes: () => Buffer; code: number }[] = [
@@ -89,18 +79,6 @@ const BAD_FRAMES: { name: string; bytes: () => Buffer; code: number }[] = [
 
 async function healthy(): Promise<boolean> {
   return (await anonymous.call('GET', '/api/health')).status === 200;
-}
-
-/** A seeded generator: a failure replays with the same frames. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /**
@@ -250,7 +228,7 @@ describe('WebSocket protocol fuzzing', () => {
   });
 
   it('10,000 random frames and random JSON messages: no crash, health throughout, every close typed', async () => {
-    const random = generator(20_261_201);
+    const random = seededRandom(20_261_201);
     const closes = new Map<number | null, number>();
     const count = (code: number | null): void => void closes.set(code, (closes.get(code) ?? 0) + 1);
     let frames = 0;
@@ -276,7 +254,7 @@ describe('WebSocket protocol fuzzing', () => {
     // Random JSON over a conforming client, each message followed by a ping: the pong proves the
     // server processed it and kept the socket, a close gives the code it refused it with.
     const jsonConnection = async (): Promise<void> => {
-      const ws = new WebSocket(`${demo.server.url.replace('https', 'wss')}/ws`, { ca: demo.ca });
+      const ws = await openSocket(demo.server.url, demo.ca);
       ws.on('error', () => undefined);
       const replies: string[] = [];
       let wake = (): void => undefined;
@@ -290,16 +268,7 @@ describe('WebSocket protocol fuzzing', () => {
           resolve(code);
         }),
       );
-      await new Promise((resolve) => ws.once('open', resolve));
-      ws.send(
-        JSON.stringify({
-          type: 'hello',
-          protocolVersion: PROTOCOL_VERSION,
-          client: 'workstation',
-          lastSeq: null,
-          token: random() < 0.8 ? userToken : displayToken,
-        }),
-      );
+      ws.send(helloText(random() < 0.8 ? userToken : displayToken));
       while (ws.readyState === WebSocket.OPEN && messages < 5_000) {
         ws.send(random() < 0.1 ? '{"type":' : JSON.stringify(randomJson(random)));
         messages += 1;

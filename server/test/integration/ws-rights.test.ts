@@ -3,11 +3,10 @@
  * identity of its first hello, and every change of a principal's sessions or
  * rights reaches its open sockets at once, not at the next periodic re-check.
  */
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, WS_CLOSE, type AdminUser } from '@gfa/shared';
+import { WS_CLOSE, type AdminUser } from '@gfa/shared';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
-import { connectWs, type TestSocket } from './support/ws-client.js';
+import { connectWs, helloText, openSocket, type TestSocket } from './support/ws-client.js';
 
 let demo: DemoServer;
 beforeAll(async () => {
@@ -44,15 +43,12 @@ describe('rights on an open WebSocket', () => {
   it('a second hello (here with the display token) is refused and the socket closed', async () => {
     const user = await demo.login('carole');
     const display = await demo.device('display');
-    const ws = new WebSocket(`${demo.server.url.replace('https', 'wss')}/ws`, { ca: demo.ca });
-    await new Promise((resolve) => ws.once('open', resolve));
+    const ws = await openSocket(demo.server.url, demo.ca);
     const received: string[] = [];
     ws.on('message', (data) => received.push(String(data)));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-    const hello = (token: string | null, client: string) =>
-      JSON.stringify({ type: 'hello', protocolVersion: PROTOCOL_VERSION, client, lastSeq: null, token });
-    ws.send(hello(user.token, 'workstation'));
-    ws.send(hello(display.token, 'display'));
+    ws.send(helloText(user.token));
+    ws.send(helloText(display.token, 'display'));
     ws.send(JSON.stringify({ type: 'subscribe', topics: ['calls'] }));
     expect(await closed).toBe(WS_CLOSE.badMessage.code);
     expect(received.map((m) => (JSON.parse(m) as { type: string }).type)).toEqual(['welcome']);

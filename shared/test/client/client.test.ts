@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type CheckinRequest } from '../../src/index.js';
-import { LiveSocket, Outbox, backoffDelay, type SocketLike } from '../../src/client/index.js';
+import {
+  LiveSocket,
+  Outbox,
+  backoffDelay,
+  type LiveSocketOptions,
+  type SocketLike,
+} from '../../src/client/index.js';
 
 class FakeSocket implements SocketLike {
   onopen: (() => void) | null = null;
@@ -16,6 +22,26 @@ class FakeSocket implements SocketLike {
   serverSays(message: object): void {
     this.onmessage?.({ data: JSON.stringify(message) });
   }
+}
+
+/** A display's live socket over fake sockets, retrying at once. */
+function fakeLive(options: Partial<LiveSocketOptions> = {}): { live: LiveSocket; sockets: FakeSocket[] } {
+  const sockets: FakeSocket[] = [];
+  const live = new LiveSocket({
+    url: 'wss://x/ws',
+    token: () => 'tok',
+    client: 'display',
+    topics: ['calls'],
+    onMessage: () => undefined,
+    connect: () => {
+      const s = new FakeSocket();
+      sockets.push(s);
+      return s;
+    },
+    schedule: (fn) => fn(),
+    ...options,
+  });
+  return { live, sockets };
 }
 
 describe('LiveSocket', () => {
@@ -70,20 +96,7 @@ describe('LiveSocket', () => {
   });
 
   it('does not retry after an incompatible version or refused rights', () => {
-    const sockets: FakeSocket[] = [];
-    const live = new LiveSocket({
-      url: 'wss://x/ws',
-      token: () => null,
-      client: 'workstation',
-      topics: ['visits'],
-      onMessage: () => undefined,
-      connect: () => {
-        const s = new FakeSocket();
-        sockets.push(s);
-        return s;
-      },
-      schedule: (fn) => fn(),
-    });
+    const { live, sockets } = fakeLive({ client: 'workstation', token: () => null });
     live.start();
     sockets[0]?.onclose?.({ code: 1006 });
     expect(sockets).toHaveLength(2);
@@ -93,22 +106,8 @@ describe('LiveSocket', () => {
 
   it('retries, without reloading, when the server is older than the page or dropped it', () => {
     for (const code of [4002, 4008, 4029]) {
-      const sockets: FakeSocket[] = [];
       let reloads = 0;
-      const live = new LiveSocket({
-        url: 'wss://x/ws',
-        token: () => null,
-        client: 'display',
-        topics: ['calls'],
-        onMessage: () => undefined,
-        onServerUpdated: () => (reloads += 1),
-        connect: () => {
-          const s = new FakeSocket();
-          sockets.push(s);
-          return s;
-        },
-        schedule: (fn) => fn(),
-      });
+      const { live, sockets } = fakeLive({ onServerUpdated: () => (reloads += 1) });
       live.start();
       sockets[0]?.onclose?.({ code });
       expect({ code, reloads, sockets: sockets.length }).toEqual({ code, reloads: 0, sockets: 2 });
@@ -117,22 +116,8 @@ describe('LiveSocket', () => {
 
   it('reloads the page when the server comes back updated, or no longer speaks its protocol', () => {
     const run = (after: (socket: FakeSocket) => void): { reloads: number; sockets: FakeSocket[] } => {
-      const sockets: FakeSocket[] = [];
       let reloads = 0;
-      const live = new LiveSocket({
-        url: 'wss://x/ws',
-        token: () => 'tok',
-        client: 'display',
-        topics: ['calls'],
-        onMessage: () => undefined,
-        onServerUpdated: () => (reloads += 1),
-        connect: () => {
-          const s = new FakeSocket();
-          sockets.push(s);
-          return s;
-        },
-        schedule: (fn) => fn(),
-      });
+      const { live, sockets } = fakeLive({ onServerUpdated: () => (reloads += 1) });
       live.start();
       const welcome = (serverVersion: string) => ({
         type: 'welcome',
@@ -166,22 +151,8 @@ describe('LiveSocket', () => {
   });
 
   it('tells the page when the server ends its session, and does not retry', () => {
-    const sockets: FakeSocket[] = [];
     let ended = 0;
-    const live = new LiveSocket({
-      url: 'wss://x/ws',
-      token: () => 'tok',
-      client: 'workstation',
-      topics: ['visits'],
-      onMessage: () => undefined,
-      onSessionEnded: () => (ended += 1),
-      connect: () => {
-        const s = new FakeSocket();
-        sockets.push(s);
-        return s;
-      },
-      schedule: (fn) => fn(),
-    });
+    const { live, sockets } = fakeLive({ client: 'workstation', onSessionEnded: () => (ended += 1) });
     live.start();
     sockets[0]?.onclose?.({ code: 1006 });
     expect(ended).toBe(0);
