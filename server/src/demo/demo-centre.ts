@@ -312,7 +312,12 @@ function appointments(day: string): Appointment[] {
 export function buildDemoCentre(day: string): DemoCentre {
   return {
     site: SITE,
-    categories: CATEGORIES.map(([code, label]) => ({ id: code, code, label })),
+    categories: CATEGORIES.map(([code, label]) => ({
+      id: code,
+      code,
+      label,
+      administrative: code === 'administratif',
+    })),
     rooms: ROOMS,
     reasons: REASONS,
     journeys: JOURNEYS,

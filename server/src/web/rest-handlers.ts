@@ -1,7 +1,7 @@
 /** The REST handlers, one per route of the shared route table. */
 import type { FastifyReply } from 'fastify';
 import type { Principal, RouteBody, RouteId, RouteParams, RouteQuery, RouteResponse } from '@gfa/shared';
-import type { DisplaySettings, JournalEntry, MediaList } from '@gfa/shared';
+import type { DisplaySettings, JournalEntry, MediaList, ReceptionAlert } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.js';
@@ -11,7 +11,8 @@ import type { QueueService } from '../service/queue-service.js';
 import { board, deskView, toVisitDto } from '../service/read-models.js';
 import { ApiFailure, fromDomain } from './api-failure.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
-import { auditor } from './journal-audit.js';
+import { appendAudit, auditor } from './journal-audit.js';
+import { recordReceptionAlert } from '../db/reception-alert-store.js';
 import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
 import { createImportHandlers } from './import-handlers.js';
@@ -22,6 +23,7 @@ import { createAuthHandlers } from './auth-handlers.js';
 import type { JobRegistry } from '../jobs/job-registry.js';
 import type { SessionCheck } from '../security/sessions.js';
 import { loadDay } from '../db/day-store.js';
+import { appointmentsOfDay } from '../db/appointment-store.js';
 
 export const DEFAULT_DISPLAY: DisplaySettings = { speech: false, nameFormat: 'civility' };
 
@@ -47,7 +49,7 @@ export interface HandlerDeps {
   readonly version: string;
   readonly openapi: Record<string, unknown>;
   readonly media: () => MediaList;
-  readonly onReceptionAlert: (entry: JournalEntry) => void;
+  readonly onReceptionAlert: (entry: JournalEntry, alert: ReceptionAlert) => void;
   readonly onConfigChanged: (entry: JournalEntry) => void;
   /** Other journal entries the board shows live (acknowledgements). */
   readonly onJournal: (entry: JournalEntry) => void;
@@ -116,7 +118,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     checkin: (ctx) => {
       const principal = requirePrincipal(ctx);
       const { response, toReception } = checkIn(service, db, ctx.body, actorOf(principal));
-      if (toReception) deps.onReceptionAlert(audit('checkin.unrecognised', actorOf(principal).ref));
+      if (!toReception) return response;
+      // The journal gets no name (privacy); what was typed stays in the alert, purged with nominative data.
+      const kioskId = actorOf(principal).ref.id;
+      const [entry, alert] = db.transaction((tx) => [
+        appendAudit(tx as unknown as Db, service.now(), 'checkin.unrecognised', actorOf(principal).ref),
+        recordReceptionAlert(tx as unknown as Db, {
+          day: service.state().day,
+          at: service.now(),
+          kioskId,
+          by: ctx.body.by,
+        }),
+      ]);
+      deps.onReceptionAlert(entry, alert);
       return response;
     },
 
@@ -125,6 +139,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const day = ctx.query.date ?? today.day;
       const state = day === today.day ? today : loadDay(db, day);
       return { visits: Object.values(state.visits).map((v) => toVisitDto(v, service.centre())) };
+    },
+
+    convocationReferences: () => {
+      const references: Record<string, string> = {};
+      for (const a of appointmentsOfDay(db, service.state().day))
+        if (a.reference) references[a.id] = a.reference;
+      return { references };
     },
 
     registerVisit: (ctx) => {

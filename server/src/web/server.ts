@@ -34,6 +34,7 @@ import { registerSecurityHeaders, sameOriginUpgrade } from './security-headers.j
 import { serveApps } from './static-apps.js';
 import { serveAuthority } from './tls-authority.js';
 import { WsHub } from './ws-hub.js';
+import { receptionAlertsOf } from '../db/reception-alert-store.js';
 
 export const SERVER_VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -113,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     authenticate,
     serverVersion: SERVER_VERSION,
     startSeq: lastSeq(database.db),
+    receptionAlerts: () => receptionAlertsOf(database.db, service.state().day),
   });
   const handlers = createHandlers({
     db: database.db,
@@ -121,7 +123,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     version: SERVER_VERSION,
     openapi: buildOpenApiDocument(SERVER_VERSION),
     media: () => listMedia(options.dataDir),
-    onReceptionAlert: (entry) => hub.publishReceptionAlert(entry),
+    onReceptionAlert: (entry, alert) => hub.publishReceptionAlert(entry, alert),
     onConfigChanged: (entry) => hub.publishConfigChanged(entry),
     onJournal: (entry) => hub.publishJournal(entry),
     dataDir: options.dataDir,

@@ -15,6 +15,7 @@ import {
   type EventPayload,
   type JournalEntry,
   type Principal,
+  type ReceptionAlert,
   type ServerMessage,
   type SnapshotData,
   type Topic,
@@ -46,6 +47,8 @@ export interface HubOptions {
   readonly startSeq: number;
   readonly bufferSize?: number;
   readonly helloTimeoutMs?: number;
+  /** Today's kiosk alerts for reception (kept in the database across restarts). */
+  readonly receptionAlerts: () => ReceptionAlert[];
 }
 
 export class WsHub {
@@ -55,7 +58,6 @@ export class WsHub {
   /** Every message with a seq above this floor is still in the buffer. */
   private floor: number;
   private seq: number;
-  private readonly receptionAlerts: JournalEntry[] = [];
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(private readonly options: HubOptions) {
@@ -181,14 +183,7 @@ export class WsHub {
       case 'board':
         return { topic, board: board(state, config, service.now()) };
       case 'reception':
-        return {
-          topic,
-          alerts: this.receptionAlerts.map((e) => ({
-            at: e.at,
-            kioskId: e.actor.id,
-            reason: 'not_found' as const,
-          })),
-        };
+        return { topic, alerts: this.options.receptionAlerts() };
       case 'config':
         return { topic };
     }
@@ -260,14 +255,9 @@ export class WsHub {
   }
 
   /** The kiosk sent someone to reception: alert the reception workstations. */
-  publishReceptionAlert(entry: JournalEntry): void {
+  publishReceptionAlert(entry: JournalEntry, alert: ReceptionAlert): void {
     this.seq = Math.max(this.seq, entry.seq);
-    this.receptionAlerts.push(entry);
-    if (this.receptionAlerts.length > 50) this.receptionAlerts.shift();
-    this.broadcast(entry.seq, 'reception', {
-      kind: 'reception.alert',
-      alert: { at: entry.at, kioskId: entry.actor.id, reason: 'not_found' },
-    });
+    this.broadcast(entry.seq, 'reception', { kind: 'reception.alert', alert });
     this.broadcast(entry.seq, 'board', { kind: 'journal', entry });
   }
 
