@@ -42,6 +42,8 @@ export const users = sqliteTable('users', {
   totpSecret: text('totp_secret'),
   /** argon2 hashes of the unused single-use recovery codes. */
   recoveryCodes: json<string[]>('recovery_codes'),
+  /** The tab the account opens on (« Accueil » for a reception agent); null = by role. */
+  landingTab: text('landing_tab'),
 });
 
 export const userCategories = sqliteTable(

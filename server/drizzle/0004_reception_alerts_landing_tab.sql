@@ -11,5 +11,6 @@ CREATE TABLE `reception_alerts` (
 --> statement-breakpoint
 CREATE INDEX `reception_alerts_day` ON `reception_alerts` (`day`);--> statement-breakpoint
 ALTER TABLE `categories` ADD `administrative` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `users` ADD `landing_tab` text;--> statement-breakpoint
 -- Existing centres: the administrative agents' category keeps its usual code.
 UPDATE `categories` SET `administrative` = 1 WHERE lower(`code`) = 'administratif';
