@@ -32,8 +32,6 @@ export function ReceptionView() {
   const [sheets, setSheets] = useState<VisitDto[]>([]);
   const [references, setReferences] = useState<Record<string, string> | null>(null);
   const l = labels(config);
-  // Staff know reasons by their code (EPS, MBP…): dense rows; the full label is in the tooltip.
-  const reasonCode = (id: string) => config?.reasons.find((r) => r.id === id)?.code ?? l.reason(id);
   const all = Object.values(visits);
   const shown = sortBy(
     all.filter(
@@ -173,7 +171,7 @@ export function ReceptionView() {
                   <td>{birthDate(v.identity.birthDate)}</td>
                   <td>{clock(v.arrivedAt)}</td>
                   <td>
-                    <abbr title={l.reason(v.reasonId)}>{reasonCode(v.reasonId)}</abbr>
+                    <abbr title={l.reason(v.reasonId)}>{l.reasonCode(v.reasonId)}</abbr>
                   </td>
                   <td>{STATE_LABEL[v.state]}</td>
                   <td className="ws-wrap">{where.step}</td>

@@ -112,6 +112,8 @@ export const seesClinicalControls = (p: Principal | null, config: CentreConfig |
 export function labels(config: CentreConfig | null) {
   return {
     reason: (id: string) => config?.reasons.find((r) => r.id === id)?.label ?? id,
+    /** The short code staff know a reason by (EPS, MBP…), for dense tables. */
+    reasonCode: (id: string) => config?.reasons.find((r) => r.id === id)?.code ?? id,
     professional: (id: string | null) => config?.professionals.find((p) => p.id === id)?.displayName ?? '—',
     category: (id: string) => config?.categories.find((c) => c.id === id)?.label ?? id,
     room: (id: string | null) => config?.rooms.find((r) => r.id === id)?.label ?? '',
