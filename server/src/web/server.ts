@@ -13,6 +13,7 @@ import {
   buildOpenApiDocument,
   principalHasAccess,
   routes,
+  validationSentence,
   type Principal,
   type RouteId,
   type RouteSpec,
@@ -66,14 +67,9 @@ export interface RunningServer {
 const BODY_LIMIT = 256 * 1024;
 const CERTIFICATE_CHECK_MS = 12 * 3600_000;
 
+/** French for the user (the field's French name), the full detail for the log. */
 function validationFailure(where: string, error: z.ZodError): ApiFailure {
-  const first = error.issues[0];
-  const field = first?.path.join('.') || where;
-  return new ApiFailure(
-    'bad_request',
-    `Requête invalide (${field}) : ${first?.message ?? 'format incorrect'}.`,
-    z.prettifyError(error),
-  );
+  return new ApiFailure('bad_request', validationSentence(error, where), z.prettifyError(error));
 }
 
 function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T | undefined {
