@@ -31,6 +31,7 @@ describe.runIf(built)('reception at the scale of a real morning', () => {
   let browser: Browser;
   let ca: string;
   const clients: ApiClient[] = [];
+  let withChristelle: VisitDto;
 
   /** Starts (or restarts) the server on the same data directory, and port when given. */
   const start = async (port = 0): Promise<RunningServer> => {
@@ -96,7 +97,7 @@ describe.runIf(built)('reception at the scale of a real morning', () => {
     await christelle.call('POST', '/api/desk/presence', { state: 'available' });
     const called = await christelle.call<{ visit: VisitDto }>('POST', '/api/desk/call-next');
     expect(called.status).toBe(200);
-    const withChristelle = called.body.visit;
+    withChristelle = called.body.visit;
     await christelle.call('POST', `/api/visits/${withChristelle.id}/actions`, { type: 'start' });
 
     const page = await signInWorkstation(browser, server.url, 'sophie');
@@ -210,13 +211,55 @@ describe.runIf(built)('reception at the scale of a real morning', () => {
 
   it('clears « Le serveur est injoignable. » once the server is back', async () => {
     const page = await signInWorkstation(browser, server.url, 'sophie');
+    const arrived = page.getByRole('button', { name: 'Arrivé', exact: true }).first();
+    await arrived.waitFor();
     const port = server.port;
     await server.close();
-    await page.getByRole('button', { name: 'Arrivé', exact: true }).first().click();
+    await arrived.click();
     const notice = page.getByText('Le serveur est injoignable.');
     await notice.waitFor();
     await start(port);
     await notice.waitFor({ state: 'detached', timeout: 20_000 });
     await page.getByRole('table', { name: 'Consultants du jour' }).waitFor();
+  }, 120_000);
+
+  it('shows clinical controls only to clinical staff, and the « Accueil (n) » badge only to reception staff', async () => {
+    // A new kiosk alert: Sophie's badge counts it, Christelle's tab does not.
+    const kiosk = await open({ deviceToken: DEMO_DEVICE_TOKENS.kiosk });
+    await kiosk.call('POST', '/api/checkin', {
+      idempotencyKey: 'reception-alert-0002',
+      by: { kind: 'reference', reference: 'INCONNUE-42' },
+    });
+    const christelle = await signInWorkstation(browser, server.url, 'christelle');
+    await christelle.setViewportSize({ width: 1366, height: 768 });
+    expect(await christelle.getByRole('button', { name: 'Mon poste' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await christelle.getByRole('region', { name: 'Consultant en cours' }).waitFor();
+    expect(await christelle.getByRole('button', { name: /^ECG/ }).count()).toBe(0);
+    expect(await christelle.getByRole('button', { name: /^Prélèvement/ }).count()).toBe(0);
+    expect(await christelle.getByRole('checkbox', { name: /Diététicien/i }).count()).toBe(0);
+    expect(await christelle.getByRole('button', { name: 'Accueil', exact: true }).count()).toBe(1);
+    await screenshot(christelle, 'desk-administrative-1366');
+    expect(await seriousAxeViolations(christelle)).toEqual([]);
+
+    const api = await open({ login: 'christelle', password: DEMO_PASSWORD });
+    await api.call('POST', `/api/visits/${withChristelle.id}/actions`, { type: 'finish', addSteps: [] });
+    const luc = await open({ login: 'luc', password: DEMO_PASSWORD });
+    await luc.call('POST', '/api/desk/presence', { state: 'available' });
+    const called = await luc.call<{ visit: VisitDto }>('POST', '/api/desk/call-next');
+    expect(called.status).toBe(200);
+    await luc.call('POST', `/api/visits/${called.body.visit.id}/actions`, { type: 'start' });
+    const doctor = await signInWorkstation(browser, server.url, 'luc');
+    await doctor.getByRole('region', { name: 'Consultant en cours' }).waitFor();
+    expect(await doctor.getByRole('button', { name: /^ECG/ }).count()).toBe(2);
+    expect(await doctor.getByRole('button', { name: 'Accueil', exact: true }).count()).toBe(1);
+
+    const sophie = await signInWorkstation(browser, server.url, 'sophie');
+    await expect.poll(() => sophie.getByRole('button', { name: /^Accueil \(\d+\)$/ }).count()).toBe(1);
+    await sophie
+      .getByRole('list', { name: 'Alertes de la borne' })
+      .getByText('convocation « INCONNUE-42 »')
+      .waitFor();
   }, 120_000);
 });
