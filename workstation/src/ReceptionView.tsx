@@ -11,6 +11,7 @@ import { AwayButtons, act } from './VisitPanel.js';
 import { birthDate, clock, count } from './format.js';
 import { sortBy, useSort } from './sortable.js';
 import { SortHeader } from './SortHeader.js';
+import { FilterSelect, optionsOf } from './FilterSelect.js';
 import { KioskAlerts } from './reception/KioskAlerts.js';
 import { CirculationSheet } from './reception/CirculationSheet.js';
 import { inBuilding, whereabouts } from './reception/whereabouts.js';
@@ -83,28 +84,20 @@ export function ReceptionView() {
             placeholder="Nom et/ou prénom, dans n’importe quel ordre"
           />
         </label>
-        <label>
-          État
-          <select value={state} onChange={(e) => setState(e.target.value as VisitState | '')}>
-            <option value="">Tous</option>
-            {Object.entries(STATE_LABEL).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Motif
-          <select value={reason} onChange={(e) => setReason(e.target.value)}>
-            <option value="">Tous</option>
-            {config?.reasons.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="État"
+          value={state}
+          onChange={(v) => setState(v as VisitState | '')}
+          all="Tous"
+          options={optionsOf(STATE_LABEL)}
+        />
+        <FilterSelect
+          label="Motif"
+          value={reason}
+          onChange={setReason}
+          all="Tous"
+          options={optionsOf(config?.reasons ?? [])}
+        />
         <label className="ws-check">
           <input type="checkbox" checked={here} onChange={(e) => setHere(e.target.checked)} />
           Dans le bâtiment

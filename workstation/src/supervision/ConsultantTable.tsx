@@ -9,6 +9,7 @@ import { AWAY_LABEL, labels } from '../store.js';
 import { clock, count } from '../format.js';
 import { sortBy, useSort } from '../sortable.js';
 import { SortHeader } from '../SortHeader.js';
+import { FilterSelect, optionsOf } from '../FilterSelect.js';
 
 export const STATUS_LABEL: Record<ConsultantRow['status'], string> = {
   expected: 'Attendu',
@@ -75,39 +76,27 @@ export function ConsultantTable(props: {
     <section className="ws-board-consultants" aria-label="Consultants">
       <div className="ws-day-tools" role="search" aria-label="Filtrer les consultants">
         <h2>Consultants</h2>
-        <label>
-          Statut
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">Tous</option>
-            {Object.entries(STATUS_LABEL).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Motif
-          <select value={reason} onChange={(e) => setReason(e.target.value)}>
-            <option value="">Tous</option>
-            {config.reasons.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Catégorie
-          <select value={category} onChange={(e) => setCategory(e.target.value)}>
-            <option value="">Toutes</option>
-            {config.categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Statut"
+          value={status}
+          onChange={setStatus}
+          all="Tous"
+          options={optionsOf(STATUS_LABEL)}
+        />
+        <FilterSelect
+          label="Motif"
+          value={reason}
+          onChange={setReason}
+          all="Tous"
+          options={optionsOf(config.reasons)}
+        />
+        <FilterSelect
+          label="Catégorie"
+          value={category}
+          onChange={setCategory}
+          all="Toutes"
+          options={optionsOf(config.categories)}
+        />
         <label className="ws-check">
           <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
           En dépassement (alerte)
