@@ -5,3 +5,4 @@ export * from './domain/identity.js';
 export * from './api/index.js';
 export * from './format/french.js';
 export * from './format/local-day.js';
+export * from './text/search.js';

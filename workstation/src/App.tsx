@@ -4,7 +4,7 @@ import { DeskView } from './DeskView.js';
 import { Login } from './Login.js';
 import { ReceptionView } from './ReceptionView.js';
 import { signOut } from './session.js';
-import { isAdministrator, isSupervisor, useWorkstation, type Tab } from './store.js';
+import { isAdministrator, isReceptionStaff, isSupervisor, useWorkstation, type Tab } from './store.js';
 import { SupervisionView } from './SupervisionView.js';
 import { AdminView } from './admin/AdminView.js';
 import type { Principal } from '@gfa/shared';
@@ -12,7 +12,7 @@ import { AccountView } from './security/AccountView.js';
 import { RecoveryCodesNotice } from './security/RecoveryCodesNotice.js';
 
 export function App() {
-  const { principal, tab, setTab, message, status, alerts, recoveryCodes, setRecoveryCodes } =
+  const { principal, tab, setTab, message, status, alerts, alertsSeen, recoveryCodes, setRecoveryCodes } =
     useWorkstation();
   if (!principal) {
     return (
@@ -45,7 +45,10 @@ export function App() {
             </button>
           )}
           <button type="button" aria-pressed={tab === 'reception'} onClick={() => setTab('reception')}>
-            Accueil {alerts.length > 0 ? `(${alerts.length})` : ''}
+            Accueil
+            {isReceptionStaff(principal) && alerts.length > alertsSeen
+              ? ` (${alerts.length - alertsSeen})`
+              : ''}
           </button>
           {isSupervisor(principal) && (
             <button type="button" aria-pressed={tab === 'supervision'} onClick={() => setTab('supervision')}>

@@ -1,69 +1,203 @@
-/** Reception: today's appointments and their state, arrivals, walk-ins, kiosk alerts. */
-import { useState } from 'react';
-import { count } from '@gfa/shared';
+/**
+ * Reception: the day's list (dense, sortable, filterable, searchable in any
+ * word order), the kiosk's alerts, walk-ins, and printing of the list and of
+ * each visitor's circulation sheet.
+ */
+import { useEffect, useState } from 'react';
+import { matchesWords, type VisitDto, type VisitState } from '@gfa/shared';
+import { api, attempt } from './session.js';
 import { STATE_LABEL, labels, useWorkstation } from './store.js';
 import { ReceptionRowActions } from './ReceptionRowActions.js';
 import { WalkInForm } from './WalkInForm.js';
+import { birthDate, clock, count } from './format.js';
+import { sortBy, useSort } from './sortable.js';
+import { SortHeader } from './SortHeader.js';
+import { FilterSelect, optionsOf } from './FilterSelect.js';
+import { KioskAlerts } from './reception/KioskAlerts.js';
+import { CirculationSheet } from './reception/CirculationSheet.js';
+import { inBuilding, whereabouts } from './reception/whereabouts.js';
+import { printAs } from './reception/print.js';
+import './reception.css';
 
-const clock = (ms: number | null): string =>
-  ms === null ? '—' : new Date(ms).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
-const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
+type Column = 'appointment' | 'name' | 'born' | 'arrived' | 'reason' | 'state' | 'step' | 'who';
+
+const fullName = (v: VisitDto): string =>
+  `${v.identity.lastName.toUpperCase()} ${v.identity.firstName}`.trim();
 
 export function ReceptionView() {
-  const { visits, config, alerts, dismissAlerts } = useWorkstation();
+  const { visits, config } = useWorkstation();
   const [search, setSearch] = useState('');
+  const [state, setState] = useState<VisitState | ''>('');
+  const [reason, setReason] = useState('');
+  const [here, setHere] = useState(false);
+  const { state: sort, toggle } = useSort<Column>('appointment');
+  const [sheets, setSheets] = useState<VisitDto[]>([]);
+  const [references, setReferences] = useState<Record<string, string> | null>(null);
   const l = labels(config);
-  const list = Object.values(visits)
-    .filter((v) => fold(`${v.identity.lastName} ${v.identity.firstName}`).includes(fold(search)))
-    .sort((a, b) => (a.appointmentAt ?? a.arrivedAt ?? 0) - (b.appointmentAt ?? b.arrivedAt ?? 0));
+  const all = Object.values(visits);
+  const shown = sortBy(
+    all.filter(
+      (v) =>
+        matchesWords(fullName(v), search) &&
+        (!state || v.state === state) &&
+        (!reason || v.reasonId === reason) &&
+        (!here || inBuilding(v)),
+    ),
+    sort,
+    (v, key): string | number | null => {
+      if (key === 'appointment') return v.appointmentAt ?? v.arrivedAt;
+      if (key === 'name') return fullName(v);
+      if (key === 'born') return v.identity.birthDate;
+      if (key === 'arrived') return v.arrivedAt;
+      if (key === 'reason') return l.reason(v.reasonId);
+      if (key === 'state') return STATE_LABEL[v.state];
+      const where = whereabouts(v, config);
+      return (key === 'step' ? where.step : where.who).replace(/^—$/, '') || null;
+    },
+  );
+
+  // Prints once the sheets (and the convocation references for their barcodes) are on the page.
+  useEffect(() => {
+    if (sheets.length > 0 && references) printAs('sheets');
+  }, [sheets, references]);
+  const printSheets = (list: VisitDto[]) => {
+    setSheets(list);
+    if (!references)
+      void attempt(() => api.call('convocationReferences')).then((r) => setReferences(r?.references ?? {}));
+  };
+
   return (
     <div className="ws-reception">
-      {alerts.length > 0 && (
-        <section className="ws-alert" role="alert">
-          <strong>
-            {count(alerts.length, 'personne envoyée', 'personnes envoyées')} à l'accueil par la borne
-          </strong>{' '}
-          (non reconnue ou sans rendez-vous aujourd'hui).
-          <button type="button" className="gfa-button secondary" onClick={dismissAlerts}>
-            Vu
-          </button>
-        </section>
-      )}
-      <WalkInForm />
-      <label className="ws-search">
-        Rechercher
-        <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Nom du consultant" />
-      </label>
-      <table className="ws-table">
-        <thead>
-          <tr>
-            <th>Heure</th>
-            <th>Consultant</th>
-            <th>Motif</th>
-            <th>État</th>
-            <th>Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((v) => (
-            <tr key={v.id} data-state={v.state}>
-              <td>{clock(v.appointmentAt)}</td>
-              <td>
-                {v.identity.civility} {v.identity.lastName.toUpperCase()} {v.identity.firstName}
-              </td>
-              <td>{l.reason(v.reasonId)}</td>
-              <td>{STATE_LABEL[v.state]}</td>
-              <td className="ws-row-actions">
-                <ReceptionRowActions visit={v} />
-              </td>
+      <div className="ws-reception-top ws-screen-only">
+        <details className="ws-walkin-box">
+          <summary>Consultant sans rendez-vous</summary>
+          <WalkInForm />
+        </details>
+        <KioskAlerts />
+      </div>
+      <div className="ws-day-tools ws-screen-only" role="search" aria-label="Filtrer la liste du jour">
+        <label>
+          Rechercher
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Nom et/ou prénom, dans n’importe quel ordre"
+          />
+        </label>
+        <FilterSelect
+          label="État"
+          value={state}
+          onChange={(v) => setState(v as VisitState | '')}
+          all="Tous"
+          options={optionsOf(STATE_LABEL)}
+        />
+        <FilterSelect
+          label="Motif"
+          value={reason}
+          onChange={setReason}
+          all="Tous"
+          options={optionsOf(config?.reasons ?? [])}
+        />
+        <label className="ws-check">
+          <input type="checkbox" checked={here} onChange={(e) => setHere(e.target.checked)} />
+          Dans le bâtiment
+        </label>
+        <span aria-live="polite">
+          {count(shown.length, 'consultant affiché', 'consultants affichés')} sur {all.length}
+        </span>
+        <button type="button" className="gfa-button secondary" onClick={() => printAs('list')}>
+          Imprimer la liste
+        </button>
+        <button
+          type="button"
+          className="gfa-button secondary"
+          disabled={shown.length === 0}
+          onClick={() => printSheets(shown)}
+        >
+          Imprimer les feuilles
+        </button>
+      </div>
+      <div className="ws-day-list">
+        <h2 className="ws-print-only">
+          Consultants du {new Date().toLocaleDateString('fr-FR', { dateStyle: 'full' })}
+        </h2>
+        <table className="ws-table ws-dense" aria-label="Consultants du jour">
+          <thead>
+            <tr>
+              <SortHeader column="appointment" sort={sort} onSort={toggle}>
+                RDV
+              </SortHeader>
+              <SortHeader column="name" sort={sort} onSort={toggle}>
+                Consultant
+              </SortHeader>
+              <SortHeader column="born" sort={sort} onSort={toggle}>
+                Né(e) le
+              </SortHeader>
+              <SortHeader column="arrived" sort={sort} onSort={toggle}>
+                Arrivée
+              </SortHeader>
+              <SortHeader column="reason" sort={sort} onSort={toggle}>
+                Motif
+              </SortHeader>
+              <SortHeader column="state" sort={sort} onSort={toggle}>
+                État
+              </SortHeader>
+              <SortHeader column="step" sort={sort} onSort={toggle}>
+                Étape en cours
+              </SortHeader>
+              <SortHeader column="who" sort={sort} onSort={toggle}>
+                Avec / file
+              </SortHeader>
+              <th className="ws-screen-only">Actions</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((v) => {
+              const where = whereabouts(v, config);
+              return (
+                <tr key={v.id} data-state={v.state}>
+                  <td>{clock(v.appointmentAt)}</td>
+                  <td>
+                    {v.identity.civility} <strong>{v.identity.lastName.toUpperCase()}</strong>{' '}
+                    {v.identity.firstName}
+                  </td>
+                  <td>{birthDate(v.identity.birthDate)}</td>
+                  <td>{clock(v.arrivedAt)}</td>
+                  <td>
+                    <abbr title={l.reason(v.reasonId)}>{l.reasonCode(v.reasonId)}</abbr>
+                  </td>
+                  <td>{STATE_LABEL[v.state]}</td>
+                  <td className="ws-wrap">{where.step}</td>
+                  <td className="ws-wrap">{where.who}</td>
+                  <td className="ws-row-actions ws-screen-only">
+                    <ReceptionRowActions visit={v} />
+                    <button
+                      type="button"
+                      className="gfa-button secondary"
+                      aria-label={`Feuille de circulation de ${fullName(v)}`}
+                      onClick={() => printSheets([v])}
+                    >
+                      Feuille
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {shown.length === 0 && <p className="ws-empty">Aucun consultant ne correspond.</p>}
+      </div>
+      <div className="ws-sheets">
+        {sheets.map((v) => (
+          <CirculationSheet
+            key={v.id}
+            visit={v}
+            config={config}
+            reference={(v.appointmentId && references?.[v.appointmentId]) || null}
+          />
+        ))}
+      </div>
     </div>
   );
 }

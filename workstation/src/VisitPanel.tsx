@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { CentreConfig, VisitAction, VisitDto } from '@gfa/shared';
 import { api, attempt } from './session.js';
-import { STATE_LABEL, labels } from './store.js';
+import { STATE_LABEL, labels, seesClinicalControls, useWorkstation } from './store.js';
 import { AwayControl } from './AwayControl.js';
 import { TransferTargetSelect, transferTarget } from './TransferTarget.js';
 import { clearAfterCare, showAfterCare } from './after-care.js';
@@ -22,7 +22,12 @@ export function VisitPanel({ visit, config }: { readonly visit: VisitDto; readon
   const [note, setNote] = useState('');
   const [added, setAdded] = useState<string[]>([]);
   const [transferTo, setTransferTo] = useState('');
-  const addable = config.categories.filter((c) => ADDABLE.includes(c.code));
+  // Administrative agents add no clinical step and tick no ECG or sample.
+  const clinical = seesClinicalControls(
+    useWorkstation((s) => s.principal),
+    config,
+  );
+  const addable = clinical ? config.categories.filter((c) => ADDABLE.includes(c.code)) : [];
   const finish = () =>
     act(
       visit,
@@ -81,7 +86,7 @@ export function VisitPanel({ visit, config }: { readonly visit: VisitDto; readon
         )}
         {visit.state === 'in_care' && (
           <fieldset className="ws-finish">
-            <legend>Terminer (étapes à ajouter au parcours)</legend>
+            <legend>{clinical ? 'Terminer (étapes à ajouter au parcours)' : 'Terminer'}</legend>
             {addable.map((c) => (
               <label key={c.id}>
                 <input
@@ -118,7 +123,7 @@ export function VisitPanel({ visit, config }: { readonly visit: VisitDto; readon
           Transférer
         </button>
       </div>
-      <div className="ws-checks">
+      <div className="ws-checks" hidden={!clinical}>
         {(['ecg', 'prelevement'] as const).map((kind) =>
           (['lecture', 'interpretation'] as const).map((mark) => {
             // A tick is a toggle: a wrong one is removed by clicking it again (Q-ACT-13).

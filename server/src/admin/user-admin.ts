@@ -1,6 +1,6 @@
 /** Staff accounts as the administrator manages them (never exposing password hashes). */
 import { and, eq } from 'drizzle-orm';
-import type { AdminUser, Role } from '@gfa/shared';
+import { LandingTab, type AdminUser, type Role } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import * as t from '../db/schema.js';
 
@@ -20,6 +20,7 @@ export function listAdminUsers(db: Db): AdminUser[] {
       reasonIds: reasons.filter((r) => r.userId === u.id).map((r) => r.reasonId),
       defaultRoomId: u.defaultRoomId,
       active: u.active,
+      landingTab: LandingTab.safeParse(u.landingTab).data ?? null,
     }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
 }

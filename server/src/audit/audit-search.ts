@@ -20,8 +20,12 @@ export const EXPORT_LIMIT = 100_000;
 
 function actorLabels(db: Db): Map<string, string> {
   const labels = new Map<string, string>();
-  for (const u of db.select({ id: t.users.id, login: t.users.login }).from(t.users).all())
-    labels.set(`user:${u.id}`, u.login);
+  // The person's name first (what people read), the login to tell namesakes apart.
+  for (const u of db
+    .select({ id: t.users.id, login: t.users.login, name: t.users.displayName })
+    .from(t.users)
+    .all())
+    labels.set(`user:${u.id}`, `${u.name} (${u.login})`);
   for (const d of db.select({ id: t.devices.id, name: t.devices.name }).from(t.devices).all())
     labels.set(`device:${d.id}`, `appareil « ${d.name} »`);
   return labels;

@@ -17,6 +17,8 @@ export const categories = sqliteTable('categories', {
   id: text('id').primaryKey(),
   code: text('code').notNull().unique(),
   label: text('label').notNull(),
+  /** Administrative staff (reception): land on « Accueil », see no clinical controls. */
+  administrative: integer('administrative', { mode: 'boolean' }).notNull().default(false),
 });
 
 export const rooms = sqliteTable('rooms', {
@@ -40,6 +42,8 @@ export const users = sqliteTable('users', {
   totpSecret: text('totp_secret'),
   /** argon2 hashes of the unused single-use recovery codes. */
   recoveryCodes: json<string[]>('recovery_codes'),
+  /** The tab the account opens on (« Accueil » for a reception agent); null = by role. */
+  landingTab: text('landing_tab'),
 });
 
 export const userCategories = sqliteTable(
@@ -289,6 +293,25 @@ export const checkinKeys = sqliteTable('checkin_keys', {
   response: json<unknown>('response').notNull(),
   at: integer('at').notNull(),
 });
+
+/**
+ * People the kiosk sent to reception, with what they typed (nominative: purged
+ * by the anonymisation job). Kept in the database so a restart loses none.
+ */
+export const receptionAlerts = sqliteTable(
+  'reception_alerts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    day: text('day').notNull(),
+    at: integer('at').notNull(),
+    kioskId: text('kiosk_id').notNull(),
+    reason: text('reason').notNull(),
+    typedLastName: text('typed_last_name'),
+    typedBirthDate: text('typed_birth_date'),
+    typedReference: text('typed_reference'),
+  },
+  (t) => [index('reception_alerts_day').on(t.day)],
+);
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),

@@ -1,6 +1,6 @@
 /** Users (staff), devices and sessions. Password and token hashing happen in the auth module. */
 import { and, eq, gt, lte, ne } from 'drizzle-orm';
-import type { DeviceKind, Role } from '@gfa/shared';
+import type { DeviceKind, LandingTab, Role } from '@gfa/shared';
 import type { Db } from './database.js';
 import * as t from './schema.js';
 
@@ -18,6 +18,7 @@ export interface NewUser {
   reasonIds: string[];
   defaultRoomId: string | null;
   createdAt: number;
+  landingTab?: LandingTab | null;
 }
 
 export function createUser(db: Db, user: NewUser): void {

@@ -4,7 +4,7 @@
  * Pure data; `seed-demo.ts` writes it.
  */
 import type { Appointment, Category, Room, Site, StepTemplate, VisitReason } from '@gfa/shared';
-import type { Role } from '@gfa/shared';
+import type { LandingTab, Role } from '@gfa/shared';
 import { pick, seededRandom } from './prng.js';
 
 export interface DemoUser {
@@ -15,6 +15,7 @@ export interface DemoUser {
   readonly categoryIds: string[];
   readonly reasonIds: string[];
   readonly roomId: string | null;
+  readonly landingTab?: LandingTab;
 }
 
 export interface DemoCentre {
@@ -151,7 +152,8 @@ const staff = (
 ): DemoUser => ({ id: login, login, displayName, roles, categoryIds, reasonIds, roomId });
 
 const USERS: DemoUser[] = [
-  staff('sophie', 'Sophie Bernard', ['administratif'], 'accueil'),
+  // Sophie works at the reception desk: her workstation opens on « Accueil ».
+  { ...staff('sophie', 'Sophie Bernard', ['administratif'], 'accueil'), landingTab: 'reception' },
   staff('christelle', 'Christelle Moreau', ['administratif'], 'box-1'),
   staff('nadia', 'Nadia Haddad', ['administratif'], 'box-2'),
   staff('karim', 'Karim Benali', ['administratif'], 'box-3'),
@@ -312,7 +314,12 @@ function appointments(day: string): Appointment[] {
 export function buildDemoCentre(day: string): DemoCentre {
   return {
     site: SITE,
-    categories: CATEGORIES.map(([code, label]) => ({ id: code, code, label })),
+    categories: CATEGORIES.map(([code, label]) => ({
+      id: code,
+      code,
+      label,
+      administrative: code === 'administratif',
+    })),
     rooms: ROOMS,
     reasons: REASONS,
     journeys: JOURNEYS,

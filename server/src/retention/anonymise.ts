@@ -1,6 +1,7 @@
 /**
  * Nominative data is kept N days (7 by default), then anonymised in place:
- * names, birth dates, birth names, phones, e-mails, external ids, convocation references and notes are
+ * names, birth dates, birth names, phones, e-mails, external ids, convocation references, notes and
+ * what visitors typed at the kiosk (reception alerts) are
  * replaced or removed; ids, reasons, journeys and times stay, so statistics
  * over the whole contract are unchanged. Idempotent: run every night.
  */
@@ -8,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { appendEntry } from '../db/journal-store.js';
+import { purgeReceptionAlertsBefore } from '../db/reception-alert-store.js';
 import * as t from '../db/schema.js';
 import { rollUpDaysBefore } from '../stats/rollups.js';
 
@@ -67,6 +69,8 @@ export function anonymiseBefore(db: Db, cutoffDay: string, now: number): Anonymi
         .where(eq(t.appointments.id, id))
         .run();
     }
+    // What visitors typed at the kiosk is nominative too.
+    purgeReceptionAlertsBefore(tx as unknown as Db, cutoffDay);
     tx.delete(t.checkinKeys)
       .where(lt(t.checkinKeys.at, Date.parse(`${cutoffDay}T00:00:00Z`)))
       .run();

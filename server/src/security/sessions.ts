@@ -15,7 +15,7 @@ import {
 } from '../db/staff-store.js';
 import { touchDevice } from '../db/device-store.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
-import type { Role } from '@gfa/shared';
+import { LandingTab, type Role } from '@gfa/shared';
 
 const USER_SESSION_MS = 12 * 3600_000;
 const DEVICE_SESSION_MS = 365 * 24 * 3600_000;
@@ -38,6 +38,7 @@ function userPrincipal(db: Db, user: UserRow): Principal {
     roles: user.roles as Role[],
     professionalId: categoryIds.length > 0 ? user.id : null,
     categoryIds,
+    landingTab: LandingTab.safeParse(user.landingTab).data ?? null,
   };
 }
 

@@ -69,6 +69,12 @@ export function journeySteps(visit: Visit): JourneyStep[] {
     label: s.label,
     status: JOURNEY_STATUS[s.status],
     professionalId: s.professionalId,
+    categoryId:
+      s.target.kind === 'category'
+        ? s.target.categoryId
+        : s.target.kind === 'appointment_professional'
+          ? s.target.fallbackCategoryId
+          : null,
     startedAt: s.status === 'todo' ? null : (s.startedAt ?? s.calledAt),
   }));
 }

@@ -8,7 +8,7 @@ import type { FastifyReply } from 'fastify';
 import type { ChainMonitor } from '../audit/chain-monitor.js';
 import type Database from 'better-sqlite3';
 import type { Principal, RouteBody, RouteId, RouteParams, RouteQuery, RouteResponse } from '@gfa/shared';
-import type { JournalEntry, MediaList } from '@gfa/shared';
+import type { JournalEntry, MediaList, ReceptionAlert } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import type { QueueService } from '../service/queue-service.js';
 import type { JobRegistry } from '../jobs/job-registry.js';
@@ -36,7 +36,7 @@ export interface HandlerDeps {
   readonly version: string;
   readonly openapi: Record<string, unknown>;
   readonly media: () => MediaList;
-  readonly onReceptionAlert: (entry: JournalEntry) => void;
+  readonly onReceptionAlert: (entry: JournalEntry, alert: ReceptionAlert) => void;
   readonly onConfigChanged: (entry: JournalEntry) => void;
   /** Other journal entries the board shows live (acknowledgements). */
   readonly onJournal: (entry: JournalEntry) => void;

@@ -1,14 +1,16 @@
 /** The REST handlers, one per route of the shared route table. */
 import type { Principal } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
+import type { Db } from '../db/database.js';
 import { getSetting, setSetting } from '../db/config-store.js';
 import { checkIn } from '../service/checkin.js';
 import { board, deskView, toVisitDto } from '../service/read-models.js';
 import { ApiFailure, fromDomain } from './api-failure.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
-import { auditor } from '../db/journal-audit.js';
+import { appendAudit, auditor } from '../db/journal-audit.js';
 import { AttemptThrottle } from './rate-limit.js';
+import { recordReceptionAlert } from '../db/reception-alert-store.js';
 import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
 import { createImportHandlers } from './import-handlers.js';
@@ -18,6 +20,7 @@ import { createDeviceHandlers } from './device-handlers.js';
 import { createAuthHandlers } from './auth-handlers.js';
 import { createDisplayHandlers, DEFAULT_DISPLAY } from './display-handlers.js';
 import { loadDay } from '../db/day-store.js';
+import { appointmentsOfDay } from '../db/appointment-store.js';
 
 function professionalOf(principal: Principal): string {
   if (principal.kind !== 'user' || !principal.professionalId) {
@@ -89,9 +92,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           : null;
       if (principal.kind === 'device' && !attempt) throw CHECKIN_LOCKED;
       try {
-        const { response, alert } = checkIn(service, db, ctx.body, actorOf(principal));
-        if (alert === 'checkin.unrecognised') attempt?.fail(service.now());
-        if (alert) deps.onReceptionAlert(audit(alert, actorOf(principal).ref));
+        const { response, alert: sentToReception } = checkIn(service, db, ctx.body, actorOf(principal));
+        if (sentToReception === 'checkin.unrecognised') attempt?.fail(service.now());
+        if (!sentToReception) return response;
+        // The journal gets no name (privacy); what was typed stays in the alert, purged with nominative data.
+        const [entry, alert] = db.transaction((tx) => [
+          appendAudit(tx as unknown as Db, service.now(), sentToReception, actorOf(principal).ref),
+          recordReceptionAlert(tx as unknown as Db, {
+            day: service.state().day,
+            at: service.now(),
+            kioskId: actorOf(principal).ref.id,
+            by: ctx.body.by,
+          }),
+        ]);
+        deps.onReceptionAlert(entry, alert);
         return response;
       } finally {
         // A recognised visitor does not wipe the count: one real appointment cannot reset it.
@@ -104,6 +118,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const day = ctx.query.date ?? today.day;
       const state = day === today.day ? today : loadDay(db, day);
       return { visits: Object.values(state.visits).map((v) => toVisitDto(v, service.centre())) };
+    },
+
+    convocationReferences: () => {
+      const references: Record<string, string> = {};
+      for (const a of appointmentsOfDay(db, service.state().day))
+        if (a.reference) references[a.id] = a.reference;
+      return { references };
     },
 
     registerVisit: (ctx) => {

@@ -13,6 +13,7 @@ import {
   buildOpenApiDocument,
   principalHasAccess,
   routes,
+  validationSentence,
   type Principal,
   type RouteId,
   type RouteSpec,
@@ -42,6 +43,7 @@ import { TLS_POLICY } from './tls-policy.js';
 import { guardTransport, guardUpgradeSocket } from './transport-guards.js';
 import type { WsLimits } from './ws-guards.js';
 import { WsHub } from './ws-hub.js';
+import { receptionAlertsOf } from '../db/reception-alert-store.js';
 
 export const SERVER_VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -75,14 +77,9 @@ export interface RunningServer {
 const BODY_LIMIT = 256 * 1024;
 const CERTIFICATE_CHECK_MS = 12 * 3600_000;
 
+/** French for the user (the field's French name), the full detail for the log. */
 function validationFailure(where: string, error: z.ZodError): ApiFailure {
-  const first = error.issues[0];
-  const field = first?.path.join('.') || where;
-  return new ApiFailure(
-    'bad_request',
-    `Requête invalide (${field}) : ${first?.message ?? 'format incorrect'}.`,
-    z.prettifyError(error),
-  );
+  return new ApiFailure('bad_request', validationSentence(error, where), z.prettifyError(error));
 }
 
 function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T | undefined {
@@ -127,7 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     version: SERVER_VERSION,
     openapi: buildOpenApiDocument(SERVER_VERSION),
     media: () => listMedia(options.dataDir),
-    onReceptionAlert: (entry) => hub.publishReceptionAlert(entry),
+    onReceptionAlert: (entry, alert) => hub.publishReceptionAlert(entry, alert),
     onConfigChanged: (entry) => hub.publishConfigChanged(entry),
     onJournal: (entry) => hub.publishJournal(entry),
     dataDir: options.dataDir,
@@ -154,6 +151,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serverVersion: SERVER_VERSION,
     startSeq: lastSeq(database.db),
     log: app.log,
+    receptionAlerts: () => receptionAlertsOf(database.db, service.state().day),
     ...(options.wsLimits ? { limits: options.wsLimits } : {}),
   });
   guardTransport(app.server, app.log);

@@ -19,6 +19,7 @@ import {
   type EventPayload,
   type JournalEntry,
   type Principal,
+  type ReceptionAlert,
   type ServerMessage,
   type SnapshotData,
   type Topic,
@@ -65,6 +66,8 @@ export interface HubOptions {
   readonly helloTimeoutMs?: number;
   readonly limits?: Partial<WsLimits>;
   readonly log: FastifyBaseLogger;
+  /** Today's kiosk alerts for reception (kept in the database across restarts). */
+  readonly receptionAlerts: () => ReceptionAlert[];
 }
 
 export class WsHub {
@@ -74,7 +77,6 @@ export class WsHub {
   private readonly limits: WsLimits;
   private seq: number;
   private nextClientId = 1;
-  private readonly receptionAlerts: JournalEntry[] = [];
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(private readonly options: HubOptions) {
@@ -260,14 +262,7 @@ export class WsHub {
       case 'board':
         return { topic, board: board(state, config, service.now()) };
       case 'reception':
-        return {
-          topic,
-          alerts: this.receptionAlerts.map((e) => ({
-            at: e.at,
-            kioskId: e.actor.id,
-            reason: 'not_found' as const,
-          })),
-        };
+        return { topic, alerts: this.options.receptionAlerts() };
       case 'config':
         return { topic };
     }
@@ -338,14 +333,9 @@ export class WsHub {
   }
 
   /** The kiosk sent someone to reception: alert the reception workstations. */
-  publishReceptionAlert(entry: JournalEntry): void {
+  publishReceptionAlert(entry: JournalEntry, alert: ReceptionAlert): void {
     this.seq = Math.max(this.seq, entry.seq);
-    this.receptionAlerts.push(entry);
-    if (this.receptionAlerts.length > 50) this.receptionAlerts.shift();
-    this.broadcast(entry.seq, 'reception', {
-      kind: 'reception.alert',
-      alert: { at: entry.at, kioskId: entry.actor.id, reason: 'not_found' },
-    });
+    this.broadcast(entry.seq, 'reception', { kind: 'reception.alert', alert });
     this.broadcast(entry.seq, 'board', { kind: 'journal', entry });
   }
 

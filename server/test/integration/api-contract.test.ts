@@ -130,7 +130,9 @@ describe('bad input', () => {
       const client = path === '/api/checkin' ? who.kiosk?.client : who.user?.client;
       const res = await client?.call<ApiErrorBody>('POST', path, body);
       expect(res?.status, path).toBe(400);
-      expect(res?.body.error.message).toMatch(/^Requête invalide/);
+      // French for people: the field's French name, then what is wrong; no zod English.
+      expect(res?.body.error.message).toMatch(/^\S.* — .+\.$/);
+      expect(res?.body.error.message).not.toMatch(/expected|invalid input|too small/i);
     }
   });
 

@@ -158,14 +158,16 @@ describe('audit trail search', () => {
     const types = page.body.records.map((r) => r.type);
     expect(types).toContain('auth.totp_enabled');
     expect(types).toContain('auth.login_failed');
-    expect(page.body.records.find((r) => r.type === 'auth.totp_enabled')?.actorLabel).toBe('virginie');
+    expect(page.body.records.find((r) => r.type === 'auth.totp_enabled')?.actorLabel).toBe(
+      'Virginie Leroy (virginie)',
+    );
 
     const resets = await admin.call<AuditPage>(
       'GET',
       `/api/admin/audit?from=${day}&to=${day}&type=auth.totp_reset`,
     );
     expect(resets.body.records).toHaveLength(1);
-    expect(resets.body.records[0]?.actorLabel).toBe('admin');
+    expect(resets.body.records[0]?.actorLabel).toBe('Administrateur GFA (admin)');
 
     const csv = await admin.call<ExportFile>(
       'GET',

@@ -1,6 +1,7 @@
 /** After the nightly anonymisation nothing nominative older than the retention remains, anywhere. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../src/db/database.js';
+import { recordReceptionAlert, receptionAlertsOf } from '../../src/db/reception-alert-store.js';
 import { anonymiseBefore, cutoffDay, pseudonym } from '../../src/retention/anonymise.js';
 import { statisticsFor } from '../../src/stats/period.js';
 import { DAY } from '../domain/fixtures.js';
@@ -68,6 +69,17 @@ describe('nightly anonymisation', () => {
     expect(dump("select * from events where type not like 'retention.%' order by seq")).toEqual(events);
     expect(dump(`select * from appointments where day = '2026-12-10' order by id`)).toEqual(demoAppointments);
     expect(dump(`select day from visits`)).toEqual([{ day: DAY }]);
+  });
+
+  it('purges what visitors typed at the kiosk (reception alerts) older than the retention, and only that', async () => {
+    await dayWithJoel();
+    const typed = (lastName: string) => ({ kind: 'identity' as const, lastName, birthDate: '1950-02-03' });
+    recordReceptionAlert(handle.db, { day: '2026-11-20', at: 1, kioskId: 'borne', by: typed('Oldtyped') });
+    recordReceptionAlert(handle.db, { day: '2026-11-26', at: 2, kioskId: 'borne', by: typed('Keptyped') });
+    anonymiseBefore(handle.db, '2026-11-25', Date.now());
+    expect(receptionAlertsOf(handle.db, '2026-11-20')).toEqual([]);
+    expect(allText()).not.toContain('Oldtyped');
+    expect(receptionAlertsOf(handle.db, '2026-11-26').map((a) => a.typed.lastName)).toEqual(['Keptyped']);
   });
 
   it('is idempotent', async () => {

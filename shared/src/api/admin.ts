@@ -1,6 +1,7 @@
 /** Bodies of the administration routes (the centre's configuration). */
 import { z } from 'zod';
 import { AlertRule, Category, Id, Role, Room, StepTemplate, VisitReason } from '../domain/model.js';
+import { LandingTab } from './principal.js';
 
 export const IdParams = z.object({ id: Id });
 
@@ -14,6 +15,7 @@ export const AdminUser = z.object({
   reasonIds: z.array(Id),
   defaultRoomId: Id.nullable(),
   active: z.boolean(),
+  landingTab: LandingTab.nullable().optional(),
 });
 export type AdminUser = z.infer<typeof AdminUser>;
 
@@ -32,6 +34,8 @@ export const SaveUserRequest = z.object({
   reasonIds: z.array(Id),
   defaultRoomId: Id.nullable(),
   active: z.boolean(),
+  /** The tab the account opens on; null = by role. */
+  landingTab: LandingTab.nullable().optional(),
   /** Required for a new account; when present on an existing one, replaces its password. */
   password: z.string().min(1).max(256).optional(),
 });

@@ -14,3 +14,4 @@ export * from './devices.js';
 export * from './security.js';
 export * from './route-path.js';
 export * from './display.js';
+export * from '../text/french-validation.js';

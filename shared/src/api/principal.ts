@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { DeviceKind, Id, Role } from '../domain/model.js';
 
+/** The workstation tabs an account may open on. */
+export const LandingTab = z.enum(['desk', 'reception', 'supervision', 'administration']);
+export type LandingTab = z.infer<typeof LandingTab>;
+
 export const Principal = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('user'),
@@ -12,6 +16,8 @@ export const Principal = z.discriminatedUnion('kind', [
     /** Set when the user takes consultants in charge (has categories or reasons). */
     professionalId: Id.nullable(),
     categoryIds: z.array(Id),
+    /** Set by the administrator; absent or null = the role decides. */
+    landingTab: LandingTab.nullable().optional(),
   }),
   z.object({ kind: z.literal('device'), id: Id, deviceKind: DeviceKind, name: z.string() }),
 ]);

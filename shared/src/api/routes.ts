@@ -300,6 +300,13 @@ export const routes = {
     body: RegisterVisitRequest,
     response: z.object({ visit: VisitDto }),
   },
+  convocationReferences: {
+    method: 'GET',
+    path: '/api/visits/references',
+    access: staff,
+    summary: 'Références des convocations du jour (code-barres des feuilles de circulation)',
+    response: z.object({ references: z.record(z.string(), z.string()) }),
+  },
   visitAction: {
     method: 'POST',
     path: '/api/visits/:id/actions',

@@ -31,6 +31,8 @@ export const JourneyStep = z.object({
   label: z.string(),
   status: z.enum(['done', 'todo', 'in_progress', 'skipped']),
   professionalId: Id.nullable(),
+  /** The category the step is for, when its target names one (filters the board by category). */
+  categoryId: Id.nullable().optional(),
   /** Call (in progress) or care start; null while to do. */
   startedAt: Millis.nullable(),
 });

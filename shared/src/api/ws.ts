@@ -42,11 +42,20 @@ export const ClientMessage = z.discriminatedUnion('type', [
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
-/** A reception alert: someone at the kiosk was sent to reception (no identity). */
+/**
+ * A reception alert: someone at the kiosk was sent to reception, with what
+ * they typed (staff only: the reception topic is never sent to kiosks or TVs).
+ */
 export const ReceptionAlert = z.object({
+  id: z.number().int().positive(),
   at: Millis,
   kioskId: Id,
   reason: z.enum(['not_found', 'not_routable']),
+  typed: z.object({
+    lastName: z.string().nullable(),
+    birthDate: z.string().nullable(),
+    reference: z.string().nullable(),
+  }),
 });
 export type ReceptionAlert = z.infer<typeof ReceptionAlert>;
 

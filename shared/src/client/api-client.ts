@@ -15,10 +15,13 @@ export class ApiError extends Error {
   }
 }
 
+/** What people read when the server cannot be reached; cleared by screens once back online. */
+export const OFFLINE_TEXT = 'Le serveur est injoignable.';
+
 /** The server could not be reached (network down, server restarting). */
 export class OfflineError extends Error {
   constructor() {
-    super('Le serveur est injoignable.');
+    super(OFFLINE_TEXT);
   }
 }
 

@@ -34,6 +34,8 @@ export const Category = z.object({
   id: Id,
   code: z.string().min(1).max(40),
   label: z.string().min(1).max(80),
+  /** Administrative staff (reception): land on « Accueil », see no clinical controls. Absent = false. */
+  administrative: z.boolean().optional(),
 });
 export type Category = z.infer<typeof Category>;
 

@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react';
 import type { AuditPage, AuditQuery, JournalEntry } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { AUDIT_TYPES, details, typeLabel } from './audit-labels.js';
+import { namesOf } from './names-of.js';
+import { useWorkstation } from '../store.js';
 import { download } from './download.js';
 import { PeriodFields } from './PeriodFields.js';
 
@@ -20,6 +22,8 @@ const at = (ms: number): string =>
 /** The server pages oldest first; the screen reads better with the latest actions on top. */
 
 export function AuditAdmin() {
+  const { config, visits } = useWorkstation();
+  const nameOf = namesOf(config, visits);
   const [from, setFrom] = useState(day(new Date(Date.now() - 6 * DAY_MS)));
   const [to, setTo] = useState(day(new Date()));
   const [type, setType] = useState<JournalEntry['type'] | ''>('');
@@ -111,7 +115,7 @@ export function AuditAdmin() {
                   <td>{at(r.at)}</td>
                   <td>{typeLabel(r.type)}</td>
                   <td>{r.actorLabel}</td>
-                  <td>{details(r.data)}</td>
+                  <td>{details(r.data, nameOf)}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,7 @@ interface Item {
   readonly id: string;
   readonly label: string;
   readonly code?: string;
+  readonly administrative?: boolean;
 }
 
 /** A list of labelled items, each editable, plus a form to add one. */
@@ -15,6 +16,8 @@ function LabelledList(props: {
   readonly title: string;
   readonly items: readonly Item[];
   readonly withCode: boolean;
+  /** A yes/no setting of each item, with its label (categories: administrative staff). */
+  readonly flag?: string;
   readonly save: (item: Item) => Promise<unknown>;
 }) {
   const [edited, setEdited] = useState<Item>({ id: '', label: '', code: '' });
@@ -51,6 +54,16 @@ function LabelledList(props: {
             />
           </label>
         )}
+        {props.flag && (
+          <label className="ws-check">
+            <input
+              type="checkbox"
+              checked={edited.administrative ?? false}
+              onChange={(e) => setEdited({ ...edited, administrative: e.target.checked })}
+            />
+            {props.flag}
+          </label>
+        )}
         <button type="submit" className="gfa-button">
           {edited.id ? 'Enregistrer' : 'Ajouter'}
         </button>
@@ -77,12 +90,17 @@ export function PlacesAdmin({ config }: { readonly config: CentreConfig }) {
         title="Catégories de professionnels"
         items={config.categories}
         withCode
+        flag="Personnel administratif (pas de contrôles cliniques)"
         save={(category) =>
           attempt(
             () =>
               api.call('saveCategory', {
                 params: { id: category.id },
-                body: { label: category.label, code: category.code || category.id },
+                body: {
+                  label: category.label,
+                  code: category.code || category.id,
+                  administrative: category.administrative ?? false,
+                },
               }),
             'Catégorie enregistrée.',
           )

@@ -11,15 +11,8 @@ import {
   type PolicySettings,
 } from '@gfa/shared';
 import { api, attempt } from '../session.js';
+import { KIND_LABEL } from '../alert-kinds.js';
 
-const KIND_LABEL: Record<AlertRule['kind'], string> = {
-  wait_too_long: 'Attente trop longue',
-  journey_too_long: 'Parcours trop long',
-  idle_too_long: 'Professionnel inactif trop longtemps',
-  self_sample_not_received: 'Auto-prélèvement non reçu',
-  called_not_arrived: 'Appelé mais non présenté',
-  expected_late: 'Consultant attendu en retard',
-};
 const DAYS = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'];
 
 export function RulesAdmin({ config }: { readonly config: CentreConfig }) {

@@ -1,6 +1,7 @@
 /** Staff accounts: login, name, roles, categories, reason queues, default room, active, password. */
 import { useEffect, useState } from 'react';
-import type { AdminUser, CentreConfig, Role } from '@gfa/shared';
+import { LandingTab, type AdminUser, type CentreConfig, type Role } from '@gfa/shared';
+import { LANDING_LABEL } from '../store.js';
 import { api, attempt } from '../session.js';
 import { slug } from './slug.js';
 import { ConfirmDialog } from '../security/ConfirmDialog.js';
@@ -33,7 +34,8 @@ export function UsersAdmin({ config }: { readonly config: CentreConfig }) {
   const save = async () => {
     const id = edited.id || slug(edited.login);
     const { login, displayName, roles, categoryIds, reasonIds, defaultRoomId, active } = edited;
-    const fields = { login, displayName, roles, categoryIds, reasonIds, defaultRoomId, active };
+    const landingTab = edited.landingTab ?? null;
+    const fields = { login, displayName, roles, categoryIds, reasonIds, defaultRoomId, active, landingTab };
     const saved = await attempt(
       () => api.call('saveUser', { params: { id }, body: { ...fields, ...(password ? { password } : {}) } }),
       'Compte enregistré.',
@@ -173,6 +175,22 @@ export function UsersAdmin({ config }: { readonly config: CentreConfig }) {
             {config.rooms.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Onglet à l’ouverture
+          <select
+            value={edited.landingTab ?? ''}
+            onChange={(e) =>
+              setEdited({ ...edited, landingTab: LandingTab.safeParse(e.target.value).data ?? null })
+            }
+          >
+            <option value="">Selon le rôle</option>
+            {Object.entries(LANDING_LABEL).map(([tab, label]) => (
+              <option key={tab} value={tab}>
+                {label}
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 /** French names of the journal's record types, for the audit screen's filter and table. */
-import { AuditEventType, DomainEventType, type JournalEntry } from '@gfa/shared';
+import { AuditEventType, DomainEventType, fieldLabel, type JournalEntry } from '@gfa/shared';
 
 /**
  * Keyed by string rather than by the type union: a record type added to the
@@ -66,8 +66,61 @@ export const AUDIT_TYPES: readonly JournalEntry['type'][] = [
   ...AuditEventType.options,
 ].sort((a, b) => typeLabel(a).localeCompare(typeLabel(b), 'fr'));
 
-/** A record's data, readable on one line: "kind: kiosk · hostname: BORNE-1". */
-export const details = (data: Record<string, unknown>): string =>
-  Object.entries(data)
-    .map(([key, value]) => `${key} : ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(' · ');
+/** Resolves an id (professional, reason, category, room, consultant) to what people call it. */
+export type NameOf = (id: string) => string | undefined;
+
+const SUBJECT: Readonly<Record<string, string>> = {
+  user: 'Compte',
+  category: 'Catégorie',
+  room: 'Salle',
+  reason: 'Motif',
+  template: 'Parcours du motif',
+  'display-settings': 'Réglages des écrans',
+  'alert-rules': 'Règles d’alerte',
+  policy: 'Règles d’attribution',
+  'opening-hours': 'Horaires d’ouverture',
+};
+
+function value(v: unknown, name: NameOf): string | null {
+  if (typeof v === 'string') return name(v) ?? v;
+  if (typeof v === 'boolean') return v ? 'oui' : 'non';
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map((x) => name(x) ?? x).join(', ');
+  return null;
+}
+
+/** « Compte Sophie Bernard », « Réglages des écrans »: a change's subject, from "user:sophie". */
+function subject(raw: string, name: NameOf): string {
+  const [kind, id] = raw.includes(':') ? (raw.split(/:(.*)/s) as [string, string]) : [raw, ''];
+  const what = SUBJECT[kind] ?? kind;
+  return id ? `${what} ${name(id) ?? id}` : what;
+}
+
+/** The fields a change touched, by their French names. */
+function changed(before: unknown, after: unknown): string[] {
+  const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
+  const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((k) => fieldLabel([k]).toLowerCase());
+}
+
+/**
+ * A record's data, readable on one line, with names instead of ids and no
+ * JSON: « Objet : Compte Sophie Bernard · Modifié : rôles, salle par défaut ».
+ */
+export function details(data: Record<string, unknown>, name: NameOf = () => undefined): string {
+  const parts: string[] = [];
+  if (typeof data.subject === 'string') parts.push(`Objet : ${subject(data.subject, name)}`);
+  if ('before' in data || 'after' in data) {
+    const fields = changed(data.before, data.after);
+    if (data.before === null) parts.push('Création');
+    else if (fields.length) parts.push(`Modifié : ${fields.join(', ')}`);
+  }
+  for (const [key, raw] of Object.entries(data)) {
+    if (key === 'subject' || key === 'before' || key === 'after') continue;
+    const shown = value(raw, name);
+    if (shown !== null) parts.push(`${fieldLabel([key])} : ${shown}`);
+  }
+  return parts.join(' · ');
+}
