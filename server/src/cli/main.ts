@@ -42,10 +42,11 @@ user
 
 program
   .command('import')
-  .description('Importe un fichier CSV de rendez-vous (tout ou rien, rapport ligne par ligne)')
+  .description('Importe un fichier de rendez-vous CSV ou .xlsx (tout ou rien, rapport ligne par ligne)')
   .argument('<file>', 'fichier CSV')
   .option('--profile <name>', 'profil de colonnes', 'standard')
   .option('--dry-run', 'vérifie et affiche le rapport sans rien enregistrer')
+  .option('--confirm-cancellations <n>', 'confirme les n annulations annoncées par la vérification')
   .option('--data-dir <dir>', 'dossier des données')
   .action(importFile);
 

@@ -9,6 +9,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rekeyAppointments } from './appointment-store.js';
 import { sealJournal } from './journal-chain.js';
 import * as schema from './schema.js';
 
@@ -58,6 +59,8 @@ export function openDatabase(file: string, migrationsFolder = defaultMigrations)
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder });
     sqlite.pragma(`user_version = ${known}`);
+    // Look-up keys may be defined anew by an update (any-ascii folding): idempotent, a few ms.
+    if (fileVersion > 0 && fileVersion < known) rekeyAppointments(db);
     sealJournal(db);
     return { sqlite, db, schemaVersion: known, close: () => sqlite.close() };
   } catch (error) {

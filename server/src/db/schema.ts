@@ -154,13 +154,16 @@ export const appointments = sqliteTable(
     birthName: text('birth_name'),
     phone: text('phone'),
     email: text('email'),
+    /** The agenda that owns the appointment: an import replaces and cancels only its own. */
+    source: text('source'),
     status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull(),
   },
   (t) => [
     index('appointments_day').on(t.day),
     index('appointments_identity').on(t.day, t.lastNameKey, t.birthDate),
     index('appointments_reference').on(t.day, t.reference),
-    uniqueIndex('appointments_external').on(t.externalId),
+    // Two agendas may number their appointments alike: an agenda's id is unique within its source.
+    uniqueIndex('appointments_external').on(t.source, t.externalId),
   ],
 );
 

@@ -69,6 +69,7 @@ import {
   OkResponse,
   PresenceRequest,
   RegisterVisitRequest,
+  SaveImportValuesRequest,
   VisitParams,
   VisitsQuery,
 } from './rest.js';
@@ -355,7 +356,8 @@ export const routes = {
     method: 'POST',
     path: '/api/imports',
     access: { principals: ['administrator'] },
-    summary: 'Importer un fichier CSV de rendez-vous (aperçu avec dryRun, puis import tout ou rien)',
+    summary:
+      'Importer un fichier de rendez-vous CSV ou .xlsx (aperçu avec dryRun, puis import tout ou rien, annulations au-delà du seuil confirmées)',
     body: ImportUpload,
     response: ImportReport,
     bodyLimit: 8 * 1024 * 1024,
@@ -373,6 +375,15 @@ export const routes = {
     access: { principals: ['administrator'] },
     summary: 'Enregistrer un profil de correspondance des colonnes (le profil « standard » est fixe)',
     body: ImportProfile,
+    response: ImportProfiles,
+  },
+  saveImportValues: {
+    method: 'PUT',
+    path: '/api/imports/profiles/values',
+    access: { principals: ['administrator'] },
+    summary:
+      'Enregistrer la correspondance des valeurs de l’agenda (motifs, professionnels) d’un profil, « standard » compris',
+    body: SaveImportValuesRequest,
     response: ImportProfiles,
   },
   importRuns: {
