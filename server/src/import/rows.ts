@@ -40,7 +40,7 @@ const CANCELLED = new Set([
 /** What the protocol accepts for an imported appointment: the one source of field limits. */
 const Stored = Appointment.omit({ id: true, status: true });
 
-/** French names of the fields, for the few checks that have no column of their own. */
+/** The profile field behind each path the protocol's schema checks. */
 const FIELD_OF_PATH: Record<string, ColumnField> = {
   externalId: 'externalId',
   reference: 'reference',
@@ -102,7 +102,7 @@ export function readRows(
       if (known) known.lines.push(line);
       else unknown.set(key, { field, value: quote(value), lines: [line] });
       const what = field === 'reason' ? 'Motif' : 'Professionnel';
-      fail(field, `${what} inconnu : « ${quote(value)} » (valeur inconnue : choisissez sa correspondance).`);
+      fail(field, `${what} inconnu : « ${quote(value)} ».`);
     };
     const before = errors.length;
 

@@ -44,7 +44,7 @@ export function AdminView() {
       {section === 'places' && <PlacesAdmin config={config} />}
       {section === 'reasons' && <ReasonsAdmin config={config} />}
       {section === 'rules' && <RulesAdmin config={config} />}
-      {section === 'imports' && <ImportAdmin />}
+      {section === 'imports' && <ImportAdmin config={config} />}
       {section === 'stats' && <StatsAdmin />}
       {section === 'jobs' && <JobsAdmin />}
       {section === 'devices' && <DevicesAdmin />}
