@@ -294,3 +294,20 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: json<unknown>('value').notNull(),
 });
+
+/**
+ * An agenda (or other system) allowed to push appointments: its API key is
+ * shown once at creation and stored hashed; a revoked key stays for the record.
+ */
+export const integrations = sqliteTable('integrations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** The source its appointments belong to (per-source rules, as a file's profile). */
+  source: text('source').notNull(),
+  /** The import profile whose value mapping applies to its reasons and professionals. */
+  profile: text('profile').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  createdAt: integer('created_at').notNull(),
+  revokedAt: integer('revoked_at'),
+  lastUsedAt: integer('last_used_at'),
+});

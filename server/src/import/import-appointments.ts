@@ -28,6 +28,8 @@ export interface ImportRequest {
   readonly dryRun: boolean;
   /** The number of cancellations the administrator confirmed, or `any` (a profile allowing them unattended). */
   readonly confirmCancellations?: number | 'any';
+  /** Adds and updates only: what the source omits stays (a push, not a whole day's file). */
+  readonly incremental?: boolean;
 }
 
 /** What a source of appointments (file, sheet, push) gives: rows, and how its text was read. */
@@ -150,7 +152,7 @@ export function runImport(
   report.duplicates = rows.duplicates;
   if (rows.errors.length > 0) return reject(rows.errors);
 
-  const plan = planChanges(db, rows.appointments, report);
+  const plan = planChanges(db, rows.appointments, report, !request.incremental);
   const threshold = request.profile.cancelThreshold ?? DEFAULT_CANCEL_THRESHOLD;
   const confirmed = request.confirmCancellations;
   if (report.cancelled > threshold && confirmed !== 'any' && confirmed !== report.cancelled) {

@@ -38,7 +38,12 @@ class Owned {
 }
 
 /** Counts created / updated / cancelled / kept into the report, and lists what would be cancelled. */
-export function planChanges(db: Db, imported: ImportedAppointment[], report: ImportReport): Appointment[] {
+export function planChanges(
+  db: Db,
+  imported: ImportedAppointment[],
+  report: ImportReport,
+  cancelMissing: boolean,
+): Appointment[] {
   const days = [...new Set(imported.map((a) => a.day))];
   const existing = days.flatMap((day) => appointmentsOfDay(db, day));
   const started = startedAppointmentIds(db, days);
@@ -77,7 +82,7 @@ export function planChanges(db: Db, imported: ImportedAppointment[], report: Imp
     writes.push(next);
   }
   // An appointment of the file's days that its own source no longer lists is cancelled, unless begun.
-  const owners = new Set(imported.map((a) => `${a.day}|${a.source}`));
+  const owners = new Set(cancelMissing ? imported.map((a) => `${a.day}|${a.source}`) : []);
   for (const old of existing) {
     if (matched.has(old.id) || old.status === 'cancelled' || !owners.has(`${old.day}|${old.source}`))
       continue;

@@ -1,7 +1,7 @@
 /** The REST handlers, one per route of the shared route table. */
 import type { FastifyReply } from 'fastify';
 import type { Principal, RouteBody, RouteId, RouteParams, RouteQuery, RouteResponse } from '@gfa/shared';
-import type { DisplaySettings, JournalEntry, MediaList } from '@gfa/shared';
+import type { DisplaySettings, Integration, JournalEntry, MediaList } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.js';
@@ -15,6 +15,7 @@ import { auditor } from './journal-audit.js';
 import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
 import { createImportHandlers } from './import-handlers.js';
+import { createIntegrationHandlers } from './integration-handlers.js';
 import { createStatsHandlers } from './stats-handlers.js';
 import { createJobHandlers } from './job-handlers.js';
 import { createDeviceHandlers } from './device-handlers.js';
@@ -27,6 +28,8 @@ export const DEFAULT_DISPLAY: DisplaySettings = { speech: false, nameFormat: 'ci
 
 export interface RequestContext<R extends RouteId> {
   readonly principal: Principal | null;
+  /** The agenda integration whose API key opened an `integration` route (null elsewhere). */
+  readonly integration: Integration | null;
   readonly token: string | null;
   readonly ip: string;
   readonly params: RouteParams<R>;
@@ -88,6 +91,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createAdminHandlers(deps),
     ...createSupervisionHandlers(deps),
     ...createImportHandlers(deps),
+    ...createIntegrationHandlers(deps),
     ...createStatsHandlers(deps),
     ...createJobHandlers(deps),
     ...createDeviceHandlers(deps),

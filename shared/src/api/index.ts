@@ -12,3 +12,4 @@ export * from './statistics.js';
 export * from './jobs.js';
 export * from './devices.js';
 export * from './security.js';
+export * from './integrations.js';

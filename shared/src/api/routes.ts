@@ -41,6 +41,7 @@ import {
   TotpSetup,
 } from './security.js';
 import { AcknowledgeAlertRequest, SupervisionDto } from './supervision.js';
+import { AgendaPush, CreateIntegrationRequest, CreatedIntegration, Integrations } from './integrations.js';
 import { BackupPassphraseRequest, JobParams, JobStatus, JobsDto, SaveDataSettingsRequest } from './jobs.js';
 import { ExportFile, PeriodQuery, Statistics, StatisticsExportQuery } from './statistics.js';
 import {
@@ -385,6 +386,40 @@ export const routes = {
       'Enregistrer la correspondance des valeurs de l’agenda (motifs, professionnels) d’un profil, « standard » compris',
     body: SaveImportValuesRequest,
     response: ImportProfiles,
+  },
+  pushAppointments: {
+    method: 'POST',
+    path: '/api/agenda/appointments',
+    access: 'integration',
+    summary:
+      'L’agenda envoie ses rendez-vous (JSON, clé d’API de l’intégration) : mêmes contrôles et mêmes règles par agenda qu’un fichier, idempotent par l’identifiant de l’agenda ; n’annule que les rendez-vous marqués « Annulé »',
+    body: AgendaPush,
+    response: ImportReport,
+    bodyLimit: 4 * 1024 * 1024,
+  },
+  integrations: {
+    method: 'GET',
+    path: '/api/admin/integrations',
+    access: { principals: ['administrator'] },
+    summary: 'Intégrations d’agenda (clés d’API, jamais affichées après leur création)',
+    response: Integrations,
+  },
+  createIntegration: {
+    method: 'POST',
+    path: '/api/admin/integrations',
+    access: { principals: ['administrator'] },
+    summary:
+      'Créer une intégration d’agenda : sa clé d’API est affichée une seule fois (gardée hachée, journalisé)',
+    body: CreateIntegrationRequest,
+    response: CreatedIntegration,
+  },
+  revokeIntegration: {
+    method: 'DELETE',
+    path: '/api/admin/integrations/:id',
+    access: { principals: ['administrator'] },
+    summary: 'Révoquer la clé d’API d’une intégration (journalisé)',
+    params: VisitParams,
+    response: Integrations,
   },
   importRuns: {
     method: 'GET',

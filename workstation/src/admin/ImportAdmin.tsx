@@ -9,6 +9,7 @@ import type { CentreConfig, ImportProfile, ImportReport, ImportRun } from '@gfa/
 import { api, attempt } from '../session.js';
 import { useWorkstation } from '../store.js';
 import { fileToBase64, uploadAppointments } from './upload.js';
+import { IntegrationsAdmin } from './IntegrationsAdmin.js';
 import { ProfileEditor } from './ProfileEditor.js';
 import { ValueMapper } from './ValueMapper.js';
 import { when } from './when.js';
@@ -145,6 +146,7 @@ export function ImportAdmin({ config }: { readonly config: CentreConfig }) {
           choose({ profile: name });
         }}
       />
+      <IntegrationsAdmin />
       <section aria-label="Derniers imports">
         <h2>Derniers imports</h2>
         <table className="ws-table">
