@@ -7,6 +7,7 @@ import { auditVerify } from './audit-command.js';
 import { backup, restore } from './backup-commands.js';
 import { exportStatistics } from './export-command.js';
 import { importFile } from './import-command.js';
+import { init } from './init-command.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -27,6 +28,16 @@ program
   .description('Applique les migrations de la base')
   .option('--data-dir <dir>', 'dossier des données')
   .action((o: { dataDir?: string }) => migrate(o.dataDir));
+
+program
+  .command('init')
+  .description(
+    'Installation neuve : applique le catalogue du cahier des charges (catégories, motifs, parcours) en une étape journalisée',
+  )
+  .option('--print', 'affiche le catalogue en JSON, à modifier puis appliquer avec --file')
+  .option('--file <file>', 'applique ce catalogue (JSON) au lieu de celui du cahier des charges')
+  .option('--data-dir <dir>', 'dossier des données')
+  .action(init);
 
 const user = program.command('user').description('Gestion des utilisateurs');
 user

@@ -309,13 +309,20 @@ function appointments(day: string): Appointment[] {
   });
 }
 
+/** The tender's categories, reasons and journeys: the demo's, and the catalogue a fresh install offers. */
+export function tenderCatalogue(): Pick<DemoCentre, 'categories' | 'reasons' | 'journeys'> {
+  return {
+    categories: CATEGORIES.map(([code, label]) => ({ id: code, code, label })),
+    reasons: REASONS,
+    journeys: JOURNEYS,
+  };
+}
+
 export function buildDemoCentre(day: string): DemoCentre {
   return {
     site: SITE,
-    categories: CATEGORIES.map(([code, label]) => ({ id: code, code, label })),
+    ...tenderCatalogue(),
     rooms: ROOMS,
-    reasons: REASONS,
-    journeys: JOURNEYS,
     users: USERS,
     appointments: appointments(day),
   };

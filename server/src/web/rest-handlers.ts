@@ -16,6 +16,7 @@ import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
 import { createImportHandlers } from './import-handlers.js';
 import { createIntegrationHandlers } from './integration-handlers.js';
+import { createCatalogueHandlers } from './catalogue-handlers.js';
 import { createStatsHandlers } from './stats-handlers.js';
 import { createJobHandlers } from './job-handlers.js';
 import { createDeviceHandlers } from './device-handlers.js';
@@ -92,6 +93,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSupervisionHandlers(deps),
     ...createImportHandlers(deps),
     ...createIntegrationHandlers(deps),
+    ...createCatalogueHandlers(deps),
     ...createStatsHandlers(deps),
     ...createJobHandlers(deps),
     ...createDeviceHandlers(deps),

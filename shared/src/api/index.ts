@@ -13,3 +13,4 @@ export * from './jobs.js';
 export * from './devices.js';
 export * from './security.js';
 export * from './integrations.js';
+export * from './catalogue.js';

@@ -41,6 +41,7 @@ import {
   TotpSetup,
 } from './security.js';
 import { AcknowledgeAlertRequest, SupervisionDto } from './supervision.js';
+import { Catalogue, CatalogueOffer } from './catalogue.js';
 import { AgendaPush, CreateIntegrationRequest, CreatedIntegration, Integrations } from './integrations.js';
 import { BackupPassphraseRequest, JobParams, JobStatus, JobsDto, SaveDataSettingsRequest } from './jobs.js';
 import { ExportFile, PeriodQuery, Statistics, StatisticsExportQuery } from './statistics.js';
@@ -420,6 +421,23 @@ export const routes = {
     summary: 'Révoquer la clé d’API d’une intégration (journalisé)',
     params: VisitParams,
     response: Integrations,
+  },
+  catalogueOffer: {
+    method: 'GET',
+    path: '/api/admin/catalogue',
+    access: { principals: ['administrator'] },
+    summary:
+      'Catalogue du cahier des charges proposé à la première installation (catégories, motifs, parcours)',
+    response: CatalogueOffer,
+  },
+  applyCatalogue: {
+    method: 'POST',
+    path: '/api/admin/catalogue',
+    access: { principals: ['administrator'] },
+    summary:
+      'Appliquer le catalogue (modifié ou non) en une seule étape journalisée, sur une installation neuve',
+    body: Catalogue,
+    response: CatalogueOffer,
   },
   importRuns: {
     method: 'GET',
