@@ -103,3 +103,25 @@ describe('the tender’s catalogue', () => {
     expect(loadConfig(db).reasons.find((r) => r.id === 'tabac')?.label).toBe('Sevrage tabagique');
   }, 300_000);
 });
+
+describe('the CLI applies the protocol’s field limits (issue 13, item 7)', () => {
+  it('gfa user add refuses a login or a name longer than the screens accept, in French', () => {
+    const bin = resolve(import.meta.dirname, '../../bin/gfa.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'gfa-limits-'));
+    const add = (login: string, name: string) =>
+      spawnSync(
+        process.execPath,
+        [bin, 'user', 'add', '--login', login, '--name', name, '--password-stdin', '--data-dir', dir],
+        {
+          encoding: 'utf8',
+          input: 'Secret-2026!x',
+          timeout: 120_000,
+        },
+      );
+    const long = add('l'.repeat(65), 'Léa');
+    expect(long.status).not.toBe(0);
+    expect(long.stderr).toContain('Identifiant trop long : 64 caractères au plus.');
+    const name = add('lea', 'L'.repeat(121));
+    expect(name.stderr).toContain('Nom affiché trop long : 120 caractères au plus.');
+  }, 300_000);
+});
