@@ -69,8 +69,8 @@ export function ProfileEditor(props: {
         </label>
       ))}
       <label>
-        Agenda de ces fichiers (par défaut le nom du profil : un import ne remplace et n’annule que les
-        rendez-vous de son agenda)
+        Agenda de ces fichiers (vide : le nom de ce profil) — un import ne remplace et n’annule que les
+        rendez-vous de son agenda
         <input type="text" value={source} onChange={(e) => setSource(e.target.value)} />
       </label>
       <label>
