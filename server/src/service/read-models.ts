@@ -1,4 +1,5 @@
 /** Builds the protocol's DTOs from the engine's state. */
+import { nameKey } from '../db/name-key.js';
 import {
   VisitState,
   type BoardDto,
@@ -14,6 +15,7 @@ import { queuesOf, queueView, type DayState } from '../domain/index.js';
 export const toVisitDto = (visit: Visit, config: CentreConfig): VisitDto => ({
   ...visit,
   queues: queuesOf(visit, config),
+  searchKey: `${nameKey(visit.identity.lastName)} ${nameKey(visit.identity.firstName)}`.trim(),
 });
 
 /** Only civility, first-name initial, last name and room label ever reach a display. */
