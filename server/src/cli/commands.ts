@@ -100,6 +100,10 @@ export async function addUser(options: {
     if (!parsed.success) throw new CliError(`Rôle inconnu : ${r} (user, supervisor ou administrator).`);
     return parsed.data;
   });
+  if (!options.passwordStdin)
+    throw new CliError('Le mot de passe se donne sur l’entrée standard : --password-stdin.');
+  const password = await readStdin();
+  if (password.length < 8) throw new CliError('Mot de passe trop court (8 caractères au moins).');
   // The same limits as the screens' (one source: the protocol's schema).
   const fields = SaveUserRequest.pick({ login: true, displayName: true }).safeParse({
     login: options.login,
@@ -114,10 +118,6 @@ export async function addUser(options: {
         : `${what} refusé : ${issue?.message ?? ''}.`,
     );
   }
-  if (!options.passwordStdin)
-    throw new CliError('Le mot de passe se donne sur l’entrée standard : --password-stdin.');
-  const password = await readStdin();
-  if (password.length < 8) throw new CliError('Mot de passe trop court (8 caractères au moins).');
   const passwordHash = await hashPassword(password);
   withDatabase(options.dataDir, ({ db }) => {
     if (findUserByLogin(db, options.login))
