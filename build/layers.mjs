@@ -51,7 +51,8 @@ export const ROOMS = [
   {
     id: 'calendar',
     folders: ['server/src/calendar'],
-    holds: "the centre's local calendar: the day of an instant (the screens' own definition), the instant of a day and a time",
+    holds:
+      "the centre's local calendar: the day of an instant (the screens' own definition), the instant of a day and a time",
     mayImport: ['shared'],
     packages: [],
     node: false,
@@ -62,7 +63,7 @@ export const ROOMS = [
     holds:
       'SQLite (better-sqlite3 + drizzle-orm): `schema.ts`, committed migrations in `server/drizzle/`, stores, the hash-chained journal and its audit appender; one transaction per transition (state rows + journal)',
     mayImport: ['shared', 'domain', 'calendar'],
-    packages: ['better-sqlite3', 'drizzle-orm'],
+    packages: ['better-sqlite3', 'drizzle-orm', 'any-ascii'],
     node: true,
   },
   {
@@ -79,21 +80,14 @@ export const ROOMS = [
     holds:
       "the live board (figures and alert rules read from the day's journal) and period statistics (summed by SQLite from the per-day and per-month rollups the anonymisation writes, the last days from their visits), tables and CSV/XLSX writers (formula-safe French CSV, typed XLSX), the full export with its data dictionary; the audit trail search, the chain monitor (incremental verdict, background full walk) and the audit export",
     mayImport: ['shared', 'domain', 'calendar', 'db'],
-    packages: [
-      'better-sqlite3',
-      'drizzle-orm',
-      'csv-stringify',
-      'fflate',
-      'write-excel-file',
-      'any-ascii',
-    ],
+    packages: ['better-sqlite3', 'drizzle-orm', 'csv-stringify', 'fflate', 'write-excel-file', 'any-ascii'],
     node: true,
   },
   {
     id: 'config',
-    folders: ['server/src/admin', 'server/src/import'],
+    folders: ['server/src/admin', 'server/src/import', 'server/src/catalogue'],
     holds:
-      'validation of configuration changes (French messages); CSV decoding, parsing, column profiles, all-or-nothing appointment import',
+      'validation of configuration changes (French messages); agenda files (CSV, UTF-16, XLSX) decoded, parsed, mapped per profile and imported per source, all or nothing; the tender catalogue a fresh install applies',
     mayImport: ['shared', 'calendar', 'db'],
     packages: ['drizzle-orm', 'csv-parse', 'iconv-lite', 'read-excel-file', 'any-ascii'],
     node: true,
@@ -109,7 +103,7 @@ export const ROOMS = [
   },
   {
     id: 'edge',
-    folders: ['server/src/web', 'server/src/security'],
+    folders: ['server/src/web', 'server/src/security', 'server/src/integrations'],
     holds:
       'thin adapters: Fastify over HTTPS with routes generated from the shared route table (one handler file per area), security headers and WS origin check, the WS hub (topics, sequence numbers, resume, session re-check), sessions and roles, argon2, TOTP and recovery codes, device enrolment, the server’s own CA and renewed certificate',
     mayImport: SERVER_BELOW_EDGE,

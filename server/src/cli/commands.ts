@@ -1,7 +1,7 @@
 /** The `gfa` commands: serve, migrate, user add, device add. */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Role, DeviceKind } from '@gfa/shared';
+import { Role, DeviceKind, SaveUserRequest } from '@gfa/shared';
 import { passwordProblem } from '../admin/validate-config.js';
 import { loadConfig } from '../db/config-store.js';
 import { databaseFile, defaultDataDir, openDatabase, type OpenDatabase } from '../db/database.js';
@@ -107,6 +107,20 @@ export async function addUser(options: {
   // The same rule as Administration › Utilisateurs.
   const weak = passwordProblem(password);
   if (weak) throw new CliError(weak);
+  // The same limits as the screens' (one source: the protocol's schema).
+  const fields = SaveUserRequest.pick({ login: true, displayName: true }).safeParse({
+    login: options.login,
+    displayName: options.name ?? options.login,
+  });
+  if (!fields.success) {
+    const issue = fields.error.issues[0];
+    const what = issue?.path[0] === 'login' ? 'Identifiant' : 'Nom affiché';
+    throw new CliError(
+      issue && 'maximum' in issue
+        ? `${what} trop long : ${String(issue.maximum)} caractères au plus.`
+        : `${what} refusé : ${issue?.message ?? ''}.`,
+    );
+  }
   const passwordHash = await hashPassword(password);
   withDatabase(options.dataDir, ({ db }) => {
     if (findUserByLogin(db, options.login))

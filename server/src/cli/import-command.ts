@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { count, type ImportReport } from '@gfa/shared';
 import { loadConfig } from '../db/config-store.js';
 import { databaseFile, defaultDataDir, openDatabase } from '../db/database.js';
-import { importAppointments } from '../import/import-appointments.js';
+import { importAgendaFile } from '../import/import-appointments.js';
 import { findProfile } from '../import/profiles.js';
 import { CliError } from './cli-error.js';
 
@@ -16,6 +16,8 @@ export function printReport(report: ImportReport): void {
     console.log(`  ligne ${e.line}${e.column ? `, colonne « ${e.column} »` : ''} : ${e.message}`);
   if (report.errors.length > 0) {
     console.log(`Rien n'a été importé : ${count(report.errors.length, 'erreur', 'erreurs')} à corriger.`);
+    if (report.confirmationNeeded)
+      console.log(`Pour confirmer ces annulations : --confirm-cancellations ${report.cancelled}`);
     return;
   }
   const verb = report.dryRun ? 'seraient' : 'ont été';
@@ -24,10 +26,10 @@ export function printReport(report: ImportReport): void {
   );
 }
 
-export function importFile(
+export async function importFile(
   file: string,
-  options: { profile: string; dryRun?: boolean; dataDir?: string },
-): void {
+  options: { profile: string; dryRun?: boolean; dataDir?: string; confirmCancellations?: string },
+): Promise<void> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -38,10 +40,17 @@ export function importFile(
   try {
     const profile = findProfile(database.db, options.profile);
     if (!profile) throw new CliError(`Profil d’import inconnu : ${options.profile}`);
-    const report = importAppointments(
+    const confirm = options.confirmCancellations;
+    const report = await importAgendaFile(
       database.db,
       loadConfig(database.db),
-      { file: basename(file), bytes, profile, dryRun: Boolean(options.dryRun) },
+      {
+        file: basename(file),
+        bytes,
+        profile,
+        dryRun: Boolean(options.dryRun),
+        ...(confirm && /^\d+$/.test(confirm) ? { confirmCancellations: Number(confirm) } : {}),
+      },
       { kind: 'system', id: 'cli' },
       Date.now(),
     );

@@ -7,6 +7,7 @@ import { auditVerify } from './audit-command.js';
 import { backup, restore } from './backup-commands.js';
 import { exportStatistics } from './export-command.js';
 import { importFile } from './import-command.js';
+import { init } from './init-command.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -28,6 +29,16 @@ program
   .option('--data-dir <dir>', 'dossier des données')
   .action((o: { dataDir?: string }) => migrate(o.dataDir));
 
+program
+  .command('init')
+  .description(
+    'Installation neuve : applique le catalogue du cahier des charges (catégories, motifs, parcours) en une étape journalisée',
+  )
+  .option('--print', 'affiche le catalogue en JSON, à modifier puis appliquer avec --file')
+  .option('--file <file>', 'applique ce catalogue (JSON) au lieu de celui du cahier des charges')
+  .option('--data-dir <dir>', 'dossier des données')
+  .action(init);
+
 const user = program.command('user').description('Gestion des utilisateurs');
 user
   .command('add')
@@ -42,10 +53,11 @@ user
 
 program
   .command('import')
-  .description('Importe un fichier CSV de rendez-vous (tout ou rien, rapport ligne par ligne)')
+  .description('Importe un fichier de rendez-vous CSV ou .xlsx (tout ou rien, rapport ligne par ligne)')
   .argument('<file>', 'fichier CSV')
   .option('--profile <name>', 'profil de colonnes', 'standard')
   .option('--dry-run', 'vérifie et affiche le rapport sans rien enregistrer')
+  .option('--confirm-cancellations <n>', 'confirme les n annulations annoncées par la vérification')
   .option('--data-dir <dir>', 'dossier des données')
   .action(importFile);
 

@@ -2,17 +2,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Appointment, Civility } from '@gfa/shared';
 import type { Db } from './database.js';
+import { nameKey } from './name-key.js';
 import * as t from './schema.js';
-
-/** Upper-case, accent-free, single-spaced: "Lefèvre-d'Été " → "LEFEVRE-D'ETE". */
-export function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toUpperCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 type Row = typeof t.appointments.$inferSelect;
 
@@ -32,6 +23,7 @@ function toAppointment(row: Row): Appointment {
       birthDate: row.birthDate,
     },
     contact: { birthName: row.birthName, phone: row.phone, email: row.email },
+    source: row.source,
     status: row.status,
   };
 }
@@ -52,6 +44,7 @@ export function upsertAppointments(db: Db, list: readonly Appointment[]): void {
         phone: a.contact?.phone ?? null,
         email: a.contact?.email ?? null,
         lastNameKey: nameKey(a.identity.lastName),
+        source: a.source ?? null,
         status: a.status,
       };
       tx.insert(t.appointments).values(row).onConflictDoUpdate({ target: t.appointments.id, set: row }).run();
@@ -94,9 +87,38 @@ export function findByReference(db: Db, day: string, reference: string): Appoint
   return row ? toAppointment(row) : undefined;
 }
 
-export function findByExternalId(db: Db, externalId: string): Appointment | undefined {
-  const row = db.select().from(t.appointments).where(eq(t.appointments.externalId, externalId)).get();
-  return row ? toAppointment(row) : undefined;
+/** The appointments bearing one of these agenda ids (any source: the caller keeps those it owns). */
+export function findByExternalIds(db: Db, externalIds: readonly string[]): Appointment[] {
+  const found: Appointment[] = [];
+  // SQLite binds at most 32,766 parameters: ask by slices.
+  for (let i = 0; i < externalIds.length; i += 500) {
+    const slice = externalIds.slice(i, i + 500);
+    found.push(
+      ...db
+        .select()
+        .from(t.appointments)
+        .where(inArray(t.appointments.externalId, slice))
+        .all()
+        .map(toAppointment),
+    );
+  }
+  return found;
+}
+
+/** Recomputes every look-up key after the key's definition changed (run once by the migration). */
+export function rekeyAppointments(db: Db): void {
+  const rows = db
+    .select({ id: t.appointments.id, lastName: t.appointments.lastName })
+    .from(t.appointments)
+    .all();
+  db.transaction((tx) => {
+    for (const row of rows) {
+      tx.update(t.appointments)
+        .set({ lastNameKey: nameKey(row.lastName) })
+        .where(eq(t.appointments.id, row.id))
+        .run();
+    }
+  });
 }
 
 /** Appointments whose consultant has already checked in (their visit left `expected`). */

@@ -10,6 +10,7 @@ import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db-handle.js';
+import { rekeyAppointments } from './appointment-store.js';
 import { sealJournal } from './journal-chain.js';
 import * as schema from './schema.js';
 
@@ -60,6 +61,8 @@ export function openDatabase(file: string, migrationsFolder = defaultMigrations)
     const db = writerFirst(drizzle(sqlite, { schema }));
     migrate(db, { migrationsFolder });
     sqlite.pragma(`user_version = ${known}`);
+    // Look-up keys may be defined anew by an update (any-ascii folding): idempotent, a few ms.
+    if (fileVersion > 0 && fileVersion < known) rekeyAppointments(db);
     sealJournal(db);
     return { sqlite, db, schemaVersion: known, close: () => sqlite.close() };
   } catch (error) {

@@ -158,13 +158,16 @@ export const appointments = sqliteTable(
     birthName: text('birth_name'),
     phone: text('phone'),
     email: text('email'),
+    /** The agenda that owns the appointment: an import replaces and cancels only its own. */
+    source: text('source'),
     status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull(),
   },
   (t) => [
     index('appointments_day').on(t.day),
     index('appointments_identity').on(t.day, t.lastNameKey, t.birthDate),
     index('appointments_reference').on(t.day, t.reference),
-    uniqueIndex('appointments_external').on(t.externalId),
+    // Two agendas may number their appointments alike: an agenda's id is unique within its source.
+    uniqueIndex('appointments_external').on(t.source, t.externalId),
   ],
 );
 
@@ -339,6 +342,23 @@ export const totpSteps = sqliteTable('totp_steps', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   step: integer('step').notNull(),
+});
+
+/**
+ * An agenda (or other system) allowed to push appointments: its API key is
+ * shown once at creation and stored hashed; a revoked key stays for the record.
+ */
+export const integrations = sqliteTable('integrations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** The source its appointments belong to (per-source rules, as a file's profile). */
+  source: text('source').notNull(),
+  /** The import profile whose value mapping applies to its reasons and professionals. */
+  profile: text('profile').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  createdAt: integer('created_at').notNull(),
+  revokedAt: integer('revoked_at'),
+  lastUsedAt: integer('last_used_at'),
 });
 
 export * from './stats-schema.js';

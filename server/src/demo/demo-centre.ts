@@ -6,6 +6,9 @@
 import type { Appointment, Category, Room, Site, StepTemplate, VisitReason } from '@gfa/shared';
 import type { LandingTab, Role } from '@gfa/shared';
 import { pick, seededRandom } from './prng.js';
+import { tenderCatalogue } from '../catalogue/tender-catalogue.js';
+
+export { tenderCatalogue };
 
 export interface DemoUser {
   readonly id: string;
@@ -30,17 +33,6 @@ export interface DemoCentre {
 
 const SITE: Site = { id: 'ces-gironde', name: 'CES de la Gironde — Bègles' };
 
-const CATEGORIES: [string, string][] = [
-  ['administratif', 'Agent administratif'],
-  ['medecin', 'Médecin'],
-  ['infirmier', 'Infirmier'],
-  ['preleveur', 'Préleveur'],
-  ['dentiste', 'Dentiste'],
-  ['dieteticien', 'Diététicien'],
-  ['psychologue', 'Psychologue'],
-  ['neuropsychologue', 'Neuropsychologue'],
-];
-
 const room = (id: string, label: string): Room => ({ id, siteId: SITE.id, label });
 const ROOMS: Room[] = [
   room('accueil', 'Accueil'),
@@ -55,92 +47,6 @@ const ROOMS: Room[] = [
   room('neuropsy', 'Bureau 15'),
   room('salle-etp', 'Salle ETP'),
 ];
-
-const REASONS: VisitReason[] = [
-  { id: 'eps', code: 'EPS', label: 'Examen de prévention en santé', priorityClass: 1, active: true },
-  { id: 'eps-constances', code: 'EPS_CONSTANCES', label: 'EPS Constances', priorityClass: 2, active: true },
-  { id: 'eps-2', code: 'EPS_2', label: 'EPS — 2e temps', priorityClass: 1, active: true },
-  { id: 'eip', code: 'EIP', label: 'Entretien individuel en prévention', priorityClass: 1, active: true },
-  { id: 'mbp', code: 'MBP', label: 'Mon bilan prévention', priorityClass: 1, active: true },
-  { id: 'tabac', code: 'TABAC', label: 'Consultation tabac', priorityClass: 1, active: true },
-  {
-    id: 'etp-individuel',
-    code: 'ETP_INDIVIDUEL',
-    label: 'ETP — entretien individuel',
-    priorityClass: 1,
-    active: true,
-  },
-  {
-    id: 'etp-collectif',
-    code: 'ETP_COLLECTIF',
-    label: 'ETP — séance collective',
-    priorityClass: 0,
-    active: true,
-  },
-];
-
-const step = (
-  key: string,
-  label: string,
-  categoryId: string,
-  minutes: number,
-  after: string[] = [],
-  optional = false,
-): StepTemplate => ({
-  key,
-  label,
-  target: { kind: 'category', categoryId },
-  estimatedMinutes: minutes,
-  after,
-  optional,
-});
-
-const withAppointmentProfessional = (
-  label: string,
-  fallbackCategoryId: string,
-  minutes: number,
-): StepTemplate[] => [
-  {
-    key: 'entretien',
-    label,
-    target: { kind: 'appointment_professional', fallbackCategoryId },
-    estimatedMinutes: minutes,
-    after: [],
-    optional: false,
-  },
-];
-
-const JOURNEYS: Record<string, StepTemplate[]> = {
-  // Administrative box first; then doctor, nurse and lab in any order.
-  eps: [
-    step('admin', 'Dossier administratif', 'administratif', 10),
-    step('medecin', 'Consultation médicale', 'medecin', 25, ['admin']),
-    step('infirmier', 'Examens infirmiers', 'infirmier', 20, ['admin']),
-    step('preleveur', 'Prise de sang', 'preleveur', 10, ['admin']),
-  ],
-  // Constances: the doctor sees the consultant last, with every result.
-  'eps-constances': [
-    step('admin', 'Dossier administratif', 'administratif', 10),
-    step('infirmier', 'Examens infirmiers', 'infirmier', 20, ['admin']),
-    step('preleveur', 'Prise de sang', 'preleveur', 10, ['admin']),
-    step('medecin', 'Consultation médicale', 'medecin', 25, ['infirmier', 'preleveur']),
-  ],
-  'eps-2': withAppointmentProfessional('Consultation (2e temps)', 'medecin', 25),
-  eip: withAppointmentProfessional('Entretien individuel', 'infirmier', 45),
-  mbp: withAppointmentProfessional('Mon bilan prévention', 'infirmier', 45),
-  tabac: withAppointmentProfessional('Consultation tabac', 'infirmier', 30),
-  'etp-individuel': withAppointmentProfessional('Entretien ETP', 'infirmier', 45),
-  'etp-collectif': [
-    {
-      key: 'seance',
-      label: 'Séance collective',
-      target: { kind: 'reason', reasonId: 'etp-collectif' },
-      estimatedMinutes: 120,
-      after: [],
-      optional: false,
-    },
-  ],
-};
 
 const staff = (
   login: string,
@@ -314,15 +220,8 @@ function appointments(day: string): Appointment[] {
 export function buildDemoCentre(day: string): DemoCentre {
   return {
     site: SITE,
-    categories: CATEGORIES.map(([code, label]) => ({
-      id: code,
-      code,
-      label,
-      administrative: code === 'administratif',
-    })),
+    ...tenderCatalogue(),
     rooms: ROOMS,
-    reasons: REASONS,
-    journeys: JOURNEYS,
     users: USERS,
     appointments: appointments(day),
   };

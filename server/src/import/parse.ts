@@ -1,26 +1,27 @@
 /**
  * CSV parsing with csv-parse: quoted fields with embedded delimiters and line
  * breaks, the delimiter detected among ; , and tab, Excel's trailing empty
- * columns ignored, and the file line number of every record kept for reports.
+ * columns ignored, and the file line number of every row kept for reports.
+ * Which row holds the headings is decided later (`header-row.ts`): agenda
+ * exports often put a title and a date range above them.
  */
 import { parse } from 'csv-parse/sync';
 
 export type Delimiter = ';' | ',' | '\t';
 const CANDIDATES: Delimiter[] = [';', '\t', ','];
 
-export interface CsvRecord {
-  /** Line of the file where the record starts (1 = header). */
+export interface SheetRow {
+  /** Line of the file (or row of the sheet) where the row starts, from 1. */
   readonly line: number;
   readonly cells: string[];
 }
 
 export interface ParsedCsv {
   readonly delimiter: Delimiter;
-  readonly header: string[];
-  readonly records: CsvRecord[];
+  readonly rows: SheetRow[];
 }
 
-function records(text: string, delimiter: Delimiter, toLine?: number): { line: number; cells: string[] }[] {
+function records(text: string, delimiter: Delimiter, toLine?: number): SheetRow[] {
   const rows = parse(text, {
     delimiter,
     relax_column_count: true,
@@ -28,7 +29,7 @@ function records(text: string, delimiter: Delimiter, toLine?: number): { line: n
     info: true,
     trim: true,
     ...(toLine ? { to_line: toLine } : {}),
-  }) as unknown as { record: string[]; info: { lines: number; records: number } }[];
+  }) as unknown as { record: string[]; info: { lines: number } }[];
   return rows.map((row) => {
     // info.lines is the line where the record ENDS; embedded line breaks make it span several lines.
     const breaks = row.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
@@ -36,15 +37,17 @@ function records(text: string, delimiter: Delimiter, toLine?: number): { line: n
   });
 }
 
-/** The delimiter that gives the header the most columns, consistently over the first lines. */
+const width = (row: SheetRow): number => row.cells.filter((c) => c !== '').length;
+
+/** The delimiter that gives the widest rows, consistently over the first lines (title lines are narrow). */
 function detectDelimiter(text: string): Delimiter {
   let best: { delimiter: Delimiter; score: number } = { delimiter: ';', score: 0 };
   for (const delimiter of CANDIDATES) {
     try {
-      const sample = records(text, delimiter, 20);
-      const width = sample[0]?.cells.filter((c) => c !== '').length ?? 0;
-      const consistent = sample.filter((r) => r.cells.length >= width).length;
-      const score = width > 1 ? width * 1000 + consistent : 0;
+      const sample = records(text, delimiter, 30);
+      const widest = Math.max(0, ...sample.map(width));
+      const consistent = sample.filter((r) => width(r) * 2 > widest).length;
+      const score = widest > 1 ? widest * 1000 + consistent : 0;
       if (score > best.score) best = { delimiter, score };
     } catch {
       // This delimiter does not parse (e.g. quotes misplaced for it): not the one.
@@ -55,14 +58,5 @@ function detectDelimiter(text: string): Delimiter {
 
 export function parseCsv(text: string): ParsedCsv {
   const delimiter = detectDelimiter(text);
-  const [head, ...rest] = records(text, delimiter);
-  const header = (head?.cells ?? []).map((h) => h.trim());
-  while (header.length > 0 && header.at(-1) === '') header.pop();
-  return {
-    delimiter,
-    header,
-    records: rest
-      .filter((r) => r.cells.some((c) => c !== ''))
-      .map((r) => ({ line: r.line, cells: r.cells.slice(0, header.length) })),
-  };
+  return { delimiter, rows: records(text, delimiter).filter((r) => r.cells.some((c) => c !== '')) };
 }

@@ -1,5 +1,9 @@
-/** Column profiles: the built-in "standard" one and those the administrator saved. */
-import { ImportProfile } from '@gfa/shared';
+/**
+ * Column profiles: the built-in "standard" one and those the administrator
+ * saved, each with its table of the agenda's own values (kept apart, so the
+ * fixed "standard" profile has one too).
+ */
+import { ImportProfile, ImportValueMaps } from '@gfa/shared';
 import { getSetting, setSetting } from '../db/config-store.js';
 import type { Db } from '../db/database.js';
 
@@ -16,13 +20,18 @@ export const STANDARD_PROFILE: ImportProfile = {
     professional: 'Professionnel',
     externalId: 'Identifiant',
     reference: 'Référence',
+    status: 'Statut',
   },
 };
 
 const KEY = 'import.profiles';
+const VALUES_KEY = 'import.values';
 
 export function listProfiles(db: Db): ImportProfile[] {
-  return [STANDARD_PROFILE, ...Object.values(getSetting<Record<string, ImportProfile>>(db, KEY, {}))];
+  const values = getSetting<Record<string, ImportValueMaps>>(db, VALUES_KEY, {});
+  return [STANDARD_PROFILE, ...Object.values(getSetting<Record<string, ImportProfile>>(db, KEY, {}))].map(
+    (p) => (values[p.name] ? { ...p, values: values[p.name] } : p),
+  );
 }
 
 export function findProfile(db: Db, name: string): ImportProfile | undefined {
@@ -31,5 +40,12 @@ export function findProfile(db: Db, name: string): ImportProfile | undefined {
 
 export function saveProfile(db: Db, profile: ImportProfile): void {
   const saved = getSetting<Record<string, ImportProfile>>(db, KEY, {});
-  setSetting(db, KEY, { ...saved, [profile.name]: ImportProfile.parse(profile) });
+  const { values, ...columns } = ImportProfile.parse(profile);
+  setSetting(db, KEY, { ...saved, [profile.name]: columns });
+  if (values) saveValueMaps(db, profile.name, values);
+}
+
+export function saveValueMaps(db: Db, profile: string, values: ImportValueMaps): void {
+  const saved = getSetting<Record<string, ImportValueMaps>>(db, VALUES_KEY, {});
+  setSetting(db, VALUES_KEY, { ...saved, [profile]: ImportValueMaps.parse(values) });
 }

@@ -1,60 +1,110 @@
 /**
- * Turns parsed CSV records into appointments through a column profile,
- * collecting every problem with its line, column and a French message.
+ * Turns the rows of an agenda export into appointments through a column
+ * profile, collecting every problem with its line, column and a French
+ * message. Field lengths are the protocol's own (`Appointment` schema), so a
+ * stored appointment can always be served to every screen.
  */
-import type { Appointment, CentreConfig, ImportProfile, ImportReport } from '@gfa/shared';
+import { Appointment, type CentreConfig, type ImportProfile, type ImportReport } from '@gfa/shared';
 import { localInstant } from '../calendar/local-time.js';
-import { fold, readCivility, readDay, readTime } from './fields.js';
-import type { ParsedCsv } from './parse.js';
+import { labelKey } from '../db/name-key.js';
+import { quote, readCivility, readDay, readTime } from './fields.js';
+import type { AgendaTable, ColumnField } from './header-row.js';
 
 export type ImportError = ImportReport['errors'][number];
+type UnknownValue = ImportReport['unknownValues'][number];
 
 /** An appointment read from the file, before it is matched with what is stored. */
-export type ImportedAppointment = Omit<Appointment, 'id' | 'status'>;
+export type ImportedAppointment = Omit<Appointment, 'id' | 'status' | 'source'> & {
+  readonly source: string;
+  /** The agenda marks it cancelled (status column): cancel it if it was imported before. */
+  readonly cancelled: boolean;
+};
 
 export interface ReadRows {
   readonly appointments: ImportedAppointment[];
   readonly errors: ImportError[];
+  readonly unknownValues: UnknownValue[];
+  readonly duplicates: number;
 }
 
-export function readRows(csv: ParsedCsv, profile: ImportProfile, config: CentreConfig): ReadRows {
+/** Status values meaning the agenda cancelled the appointment (folded). */
+const CANCELLED = new Set([
+  'annule',
+  'annulee',
+  'annulation',
+  'cancelled',
+  'canceled',
+  'supprime',
+  'supprimee',
+]);
+
+/** What the protocol accepts for an imported appointment: the one source of field limits. */
+const Stored = Appointment.omit({ id: true, status: true });
+
+/** The profile field behind each path the protocol's schema checks. */
+const FIELD_OF_PATH: Record<string, ColumnField> = {
+  externalId: 'externalId',
+  reference: 'reference',
+  firstName: 'firstName',
+  lastName: 'lastName',
+  birthName: 'birthName',
+  phone: 'phone',
+  email: 'email',
+  source: 'source',
+};
+
+/** Label → id lookups: GFA's codes and labels, then the profile's table of the agenda's own values. */
+function lookup(
+  entries: [string, string][],
+  mapped: Record<string, string> | undefined,
+): Map<string, string> {
+  const map = new Map(entries.map(([label, id]) => [labelKey(label), id]));
+  for (const [value, id] of Object.entries(mapped ?? {})) map.set(labelKey(value), id);
+  return map;
+}
+
+export function readRows(
+  table: AgendaTable,
+  profile: ImportProfile,
+  config: CentreConfig,
+  defaultSource: string,
+): ReadRows {
   const errors: ImportError[] = [];
-  const index = new Map(csv.header.map((h, i) => [fold(h), i]));
-  const mapped = Object.entries(profile.columns) as [keyof ImportProfile['columns'], string][];
-  for (const [, column] of mapped) {
-    if (!index.has(fold(column)))
-      errors.push({ line: 1, column, message: `Colonne manquante : « ${column} ».` });
-  }
-  if (errors.length > 0) return { appointments: [], errors };
-
-  const reasons = new Map(
-    config.reasons.flatMap(
-      (r) =>
-        [
-          [fold(r.code), r.id],
-          [fold(r.label), r.id],
-        ] as const,
-    ),
+  const unknown = new Map<string, UnknownValue>();
+  const reasons = lookup(
+    config.reasons.flatMap((r): [string, string][] => [
+      [r.code, r.id],
+      [r.label, r.id],
+    ]),
+    profile.values?.reasons,
   );
-  const professionals = new Map(
-    config.professionals.flatMap(
-      (p) =>
-        [
-          [fold(p.id), p.id],
-          [fold(p.displayName), p.id],
-        ] as const,
-    ),
+  const professionals = lookup(
+    config.professionals.flatMap((p): [string, string][] => [
+      [p.id, p.id],
+      [p.displayName, p.id],
+    ]),
+    profile.values?.professionals,
   );
-  const seen = new Map<string, number>();
+  const seenIds = new Map<string, number>();
+  const seenRows = new Set<string>();
   const appointments: ImportedAppointment[] = [];
+  let duplicates = 0;
 
-  for (const { line, cells } of csv.records) {
-    const cell = (field: keyof ImportProfile['columns']): string => {
-      const column = profile.columns[field];
-      return column ? (cells[index.get(fold(column)) ?? -1] ?? '').trim() : '';
+  for (const { line, cells } of table.records) {
+    const cell = (field: ColumnField): string => {
+      const index = table.columns[field];
+      return index === undefined ? '' : (cells[index] ?? '').trim();
     };
-    const fail = (field: keyof ImportProfile['columns'], message: string) =>
+    const fail = (field: ColumnField, message: string) =>
       errors.push({ line, column: profile.columns[field] ?? field, message });
+    const unknownValue = (field: UnknownValue['field'], value: string) => {
+      const key = `${field}|${labelKey(value)}`;
+      const known = unknown.get(key);
+      if (known) known.lines.push(line);
+      else unknown.set(key, { field, value: quote(value), lines: [line] });
+      const what = field === 'reason' ? 'Motif' : 'Professionnel';
+      fail(field, `${what} inconnu : « ${quote(value)} ».`);
+    };
     const before = errors.length;
 
     const lastName = cell('lastName');
@@ -63,29 +113,32 @@ export function readRows(csv: ParsedCsv, profile: ImportProfile, config: CentreC
     if (!birth.ok) fail('birthDate', birth.message);
     const day = readDay(cell('date'), 'Date du rendez-vous');
     if (!day.ok) fail('date', day.message);
-    const time = readTime(profile.columns.time ? cell('time') : cell('date'));
-    if (!time.ok) fail(profile.columns.time ? 'time' : 'date', time.message);
-    const reasonId = reasons.get(fold(cell('reason')));
-    if (!reasonId) fail('reason', `Motif inconnu : « ${cell('reason')} ».`);
+    // Date and time may share one cell (no time column, or an empty one).
+    const timeField: ColumnField = cell('time') ? 'time' : 'date';
+    const time = readTime(cell(timeField));
+    if (!time.ok) fail(timeField, time.message);
+    const reasonValue = cell('reason');
+    const reasonId = reasons.get(labelKey(reasonValue));
+    if (!reasonId) unknownValue('reason', reasonValue);
     const professionalName = cell('professional');
-    const professionalId = professionalName ? professionals.get(fold(professionalName)) : null;
-    if (professionalName && !professionalId)
-      fail('professional', `Professionnel inconnu : « ${professionalName} ».`);
+    const professionalId = professionalName ? professionals.get(labelKey(professionalName)) : null;
+    if (professionalName && !professionalId) unknownValue('professional', professionalName);
     const externalId = cell('externalId') || null;
     if (externalId) {
-      const first = seen.get(externalId);
-      if (first) fail('externalId', `Identifiant en double : « ${externalId} » (déjà ligne ${first}).`);
-      else seen.set(externalId, line);
+      const first = seenIds.get(externalId);
+      if (first)
+        fail('externalId', `Identifiant en double : « ${quote(externalId)} » (déjà ligne ${first}).`);
+      else seenIds.set(externalId, line);
     }
     const email = cell('email') || null;
     if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-      fail('email', `Adresse e-mail invalide : « ${email} ».`);
+      fail('email', `Adresse e-mail invalide : « ${quote(email)} ».`);
     const phone = cell('phone') || null;
     if (phone && !/^\+?[\d .()-]{6,20}$/.test(phone))
-      fail('phone', `Numéro de téléphone invalide : « ${phone} ».`);
+      fail('phone', `Numéro de téléphone invalide : « ${quote(phone)} ».`);
     if (errors.length > before || !birth.ok || !day.ok || !time.ok || !reasonId) continue;
 
-    appointments.push({
+    const appointment: ImportedAppointment = {
       externalId,
       reference: cell('reference') || null,
       day: day.value,
@@ -99,7 +152,34 @@ export function readRows(csv: ParsedCsv, profile: ImportProfile, config: CentreC
         birthDate: birth.value,
       },
       contact: { birthName: cell('birthName') || null, phone, email },
-    });
+      source: cell('source') || defaultSource,
+      cancelled: CANCELLED.has(labelKey(cell('status'))),
+    };
+    const limits = Stored.safeParse(appointment);
+    if (!limits.success) {
+      for (const issue of limits.error.issues) {
+        const field = FIELD_OF_PATH[String(issue.path.at(-1))] ?? 'lastName';
+        const max = 'maximum' in issue ? Number(issue.maximum) : null;
+        const length = cell(field).length;
+        fail(
+          field,
+          max !== null
+            ? `Valeur trop longue : ${length.toLocaleString('fr-FR')} caractères, ${max} au plus.`
+            : `Valeur refusée : ${issue.message}`,
+        );
+      }
+      continue;
+    }
+    // Without an agenda id, a row repeated word for word is one appointment (exports repeat group rows).
+    if (!externalId) {
+      const key = JSON.stringify(appointment);
+      if (seenRows.has(key)) {
+        duplicates += 1;
+        continue;
+      }
+      seenRows.add(key);
+    }
+    appointments.push(appointment);
   }
-  return { appointments, errors };
+  return { appointments, errors, unknownValues: [...unknown.values()], duplicates };
 }

@@ -10,7 +10,7 @@ import { count, formatNumber, type ActorRef, type DataSettings } from '@gfa/shar
 import { createBackup } from '../backup/backups.js';
 import { readBackupPassphrase } from '../backup/passphrase-store.js';
 import type { Db } from '../db/database.js';
-import { importAppointments } from '../import/import-appointments.js';
+import { importAgendaFile } from '../import/import-appointments.js';
 import { findProfile } from '../import/profiles.js';
 import { anonymiseBefore, cutoffDay } from '../retention/anonymise.js';
 import { exportNominativeDays } from '../retention/nominative-export.js';
@@ -40,15 +40,22 @@ function importJob(deps: DataJobDeps): JobDefinition {
       const profile = findProfile(deps.db, profileName);
       if (!profile) throw new Error(`Profil d’import inconnu : ${profileName}.`);
       const files = readdirSync(folder)
-        .filter((name) => /\.csv$/i.test(name) && statSync(join(folder, name)).isFile())
+        .filter((name) => /\.(csv|txt|xlsx)$/i.test(name) && statSync(join(folder, name)).isFile())
         .sort();
       const counts = { files: files.length, created: 0, updated: 0, cancelled: 0, refused: 0 };
       const refused: string[] = [];
       for (const file of files) {
-        const report = importAppointments(
+        // Nobody confirms at night: cancellations above the threshold only if the profile allows them.
+        const report = await importAgendaFile(
           deps.db,
           deps.service.centre(),
-          { file, bytes: readFileSync(join(folder, file)), profile, dryRun: false },
+          {
+            file,
+            bytes: readFileSync(join(folder, file)),
+            profile,
+            dryRun: false,
+            ...(profile.unattendedCancellations ? { confirmCancellations: 'any' as const } : {}),
+          },
           JOBS_ACTOR,
           now,
         );

@@ -1,4 +1,5 @@
 /** Builds the protocol's DTOs from the engine's state. */
+import { nameKey } from '../db/name-key.js';
 import {
   initialOf,
   VisitState,
@@ -16,6 +17,7 @@ import { CENTRE_DISPATCHER } from './dispatcher.js';
 export const toVisitDto = (visit: Visit, config: CentreConfig): VisitDto => ({
   ...visit,
   queues: queuesOf(visit, config),
+  searchKey: `${nameKey(visit.identity.lastName)} ${nameKey(visit.identity.firstName)}`.trim(),
 });
 
 /** Only civility, first-name initial, last name and room label ever reach a display. */

@@ -8,7 +8,7 @@ import type { FastifyReply } from 'fastify';
 import type { ChainMonitor } from '../audit/chain-monitor.js';
 import type Database from 'better-sqlite3';
 import type { Principal, RouteBody, RouteId, RouteParams, RouteQuery, RouteResponse } from '@gfa/shared';
-import type { JournalEntry, MediaList, ReceptionAlert } from '@gfa/shared';
+import type { Integration, JournalEntry, MediaList, ReceptionAlert } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import type { QueueService } from '../service/queue-service.js';
 import type { JobRegistry } from '../jobs/job-registry.js';
@@ -16,6 +16,8 @@ import type { SessionCheck } from '../security/sessions.js';
 
 export interface RequestContext<R extends RouteId> {
   readonly principal: Principal | null;
+  /** The agenda integration whose API key opened an `integration` route (null elsewhere). */
+  readonly integration: Integration | null;
   readonly token: string | null;
   readonly ip: string;
   readonly params: RouteParams<R>;

@@ -1,8 +1,14 @@
 /** Appointment imports from the administration screen: upload, profiles, history of runs. */
 import type { ImportRun } from '@gfa/shared';
 import { latestEntriesOf } from '../db/journal-store.js';
-import { importAppointments } from '../import/import-appointments.js';
-import { STANDARD_PROFILE, findProfile, listProfiles, saveProfile } from '../import/profiles.js';
+import { importAgendaFile } from '../import/import-appointments.js';
+import {
+  STANDARD_PROFILE,
+  findProfile,
+  listProfiles,
+  saveProfile,
+  saveValueMaps,
+} from '../import/profiles.js';
 import { appendAudit } from '../db/journal-audit.js';
 import { ApiFailure } from './api-failure.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
@@ -12,14 +18,17 @@ const count = (value: unknown): number | null => (typeof value === 'number' ? va
 
 export function createImportHandlers(
   deps: HandlerDeps,
-): Pick<Handlers, 'importAppointments' | 'importProfiles' | 'saveImportProfile' | 'importRuns'> {
+): Pick<
+  Handlers,
+  'importAppointments' | 'importProfiles' | 'saveImportProfile' | 'saveImportValues' | 'importRuns'
+> {
   const { db, service } = deps;
   return {
-    importAppointments: (ctx) => {
+    importAppointments: async (ctx) => {
       const principal = requirePrincipal(ctx);
       const profile = findProfile(db, ctx.body.profile);
       if (!profile) throw new ApiFailure('bad_request', `Profil d’import inconnu : ${ctx.body.profile}.`);
-      const report = importAppointments(
+      const report = await importAgendaFile(
         db,
         service.centre(),
         {
@@ -27,6 +36,9 @@ export function createImportHandlers(
           bytes: Buffer.from(ctx.body.contentBase64, 'base64'),
           profile,
           dryRun: ctx.body.dryRun,
+          ...(ctx.body.confirmCancellations !== undefined
+            ? { confirmCancellations: ctx.body.confirmCancellations }
+            : {}),
         },
         actorOf(principal).ref,
         service.now(),
@@ -50,6 +62,26 @@ export function createImportHandlers(
           subject: `import-profile:${ctx.body.name}`,
           before,
           after: ctx.body,
+        });
+      });
+      return { profiles: listProfiles(db) };
+    },
+    saveImportValues: (ctx) => {
+      const actor = actorOf(requirePrincipal(ctx)).ref;
+      const before = findProfile(db, ctx.body.profile);
+      if (!before) throw new ApiFailure('bad_request', `Profil d’import inconnu : ${ctx.body.profile}.`);
+      const known = new Set([...service.centre().reasons.map((r) => r.id)]);
+      const staff = new Set(service.centre().professionals.map((p) => p.id));
+      const stray =
+        Object.values(ctx.body.values.reasons).find((id) => !known.has(id)) ??
+        Object.values(ctx.body.values.professionals).find((id) => !staff.has(id));
+      if (stray) throw new ApiFailure('bad_request', `Correspondance vers un élément inconnu : ${stray}.`);
+      db.transaction(() => {
+        saveValueMaps(db, ctx.body.profile, ctx.body.values);
+        appendAudit(db, service.now(), 'config.changed', actor, {
+          subject: `import-values:${ctx.body.profile}`,
+          before: before.values ?? null,
+          after: ctx.body.values,
         });
       });
       return { profiles: listProfiles(db) };

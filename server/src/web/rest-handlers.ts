@@ -14,6 +14,8 @@ import { recordReceptionAlert } from '../db/reception-alert-store.js';
 import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
 import { createImportHandlers } from './import-handlers.js';
+import { createIntegrationHandlers } from './integration-handlers.js';
+import { createCatalogueHandlers } from './catalogue-handlers.js';
 import { createStatsHandlers } from './stats-handlers.js';
 import { createJobHandlers } from './job-handlers.js';
 import { createDeviceHandlers } from './device-handlers.js';
@@ -57,6 +59,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createAdminHandlers(deps),
     ...createSupervisionHandlers(deps),
     ...createImportHandlers(deps),
+    ...createIntegrationHandlers(deps),
+    ...createCatalogueHandlers(deps),
     ...createStatsHandlers(deps),
     ...createJobHandlers(deps),
     ...createDeviceHandlers(deps),

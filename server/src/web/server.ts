@@ -34,6 +34,7 @@ import { ApiFailure } from './api-failure.js';
 import { SESSION_COOKIE, tokenFrom } from './principal-context.js';
 import { createHandlers } from './rest-handlers.js';
 import type { RequestContext } from './handler-types.js';
+import { integrationOfKey } from '../integrations/integration-store.js';
 import { serveMedia, listMedia } from './media.js';
 import { refuseCrossOriginWrites } from './cross-origin.js';
 import { registerSecurityHeaders, sameOriginUpgrade } from './security-headers.js';
@@ -194,13 +195,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (request, reply) => {
         const { principal, token } = principalFrom(request);
-        if (!principalHasAccess(principal, spec.access)) {
+        const integration =
+          spec.access === 'integration' && token ? integrationOfKey(database.db, token, now()) : null;
+        if (spec.access === 'integration' ? !integration : !principalHasAccess(principal, spec.access)) {
           throw principal
             ? new ApiFailure('forbidden', "Vous n'avez pas les droits pour cette action.")
             : new ApiFailure('unauthenticated', 'Connexion requise.');
         }
         const ctx = {
           principal,
+          integration,
           token,
           ip: request.ip,
           params: parsePart(spec.params, request.params, 'adresse') ?? {},

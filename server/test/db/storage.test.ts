@@ -9,9 +9,9 @@ import {
   appointmentsOfDay,
   findByIdentity,
   findByReference,
-  nameKey,
   upsertAppointments,
 } from '../../src/db/appointment-store.js';
+import { nameKey } from '../../src/db/name-key.js';
 import {
   getTemplateVersion,
   loadConfig,

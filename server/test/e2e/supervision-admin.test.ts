@@ -146,30 +146,31 @@ describe.runIf(built)('supervision and administration in the browser', () => {
     await screenshot(admin, 'admin-rules');
   }, 120_000);
 
-  it('the administrator checks a bad file (line-by-line report, nothing imported), then imports a good one', async () => {
+  it('the administrator checks a bad file (line-by-line report, « Importer » stays disabled), then imports a good one', async () => {
     const fixtures = resolve(import.meta.dirname, '../import/fixtures');
     const admin = await signInWorkstation(browser, demo.server.url, 'admin');
     await admin.getByRole('button', { name: 'Administration' }).click();
     await admin.getByRole('button', { name: 'Import des rendez-vous' }).click();
     const form = admin.getByRole('region', { name: 'Import des rendez-vous' });
-    const file = form.getByLabel('Fichier CSV exporté de l’agenda');
+    const file = form.getByLabel('Fichier exporté de l’agenda (CSV, texte ou Excel .xlsx)');
+    const importButton = form.getByRole('button', { name: 'Importer', exact: true });
 
     await file.setInputFiles(resolve(fixtures, 'bad-date.csv'));
-    await form.getByRole('button', { name: 'Importer' }).click();
+    // Nothing is imported before a check passed.
+    expect(await importButton.isDisabled()).toBe(true);
+    await form.getByRole('button', { name: 'Vérifier le fichier' }).click();
     const errors = form.getByRole('table', { name: 'Erreurs du fichier' });
     await errors.waitFor();
     expect(await errors.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await errors.locator('tbody tr').first().locator('td').first().textContent()).toMatch(/^\d+$/);
-    await admin
-      .getByRole('region', { name: 'Derniers imports' })
-      .getByText(/refusé : \d+ erreur/)
-      .waitFor();
+    expect(await importButton.isDisabled()).toBe(true);
 
     await file.setInputFiles(resolve(fixtures, 'good-utf8-semicolon.csv'));
     await form.getByRole('button', { name: 'Vérifier le fichier' }).click();
     await form.getByText(/^Fichier valide : \d+ à créer/).waitFor();
-    await form.getByRole('button', { name: 'Importer' }).click();
-    await form.getByText(/^Importé : \d+ créé\(s\)/).waitFor();
+    await importButton.click();
+    await form.getByText(/^Importé : \d+ créés/).waitFor();
+    await admin.getByText('Import terminé.').waitFor();
     await admin
       .getByRole('region', { name: 'Derniers imports' })
       .getByText(/\d+ créé\(s\)/)

@@ -115,16 +115,6 @@ describe('bad files import nothing and report the right lines', () => {
       'bad-duplicate-id.csv',
       [{ line: 4, column: 'Identifiant', message: 'Identifiant en double : « SA-1 » (déjà ligne 2).' }],
     ],
-    [
-      'bad-wrong-encoding.csv',
-      [
-        {
-          line: 1,
-          column: '',
-          message: 'Encodage non pris en charge (UTF-16) : enregistrez le fichier en CSV UTF-8 ou Windows.',
-        },
-      ],
-    ],
     ['bad-empty.csv', [{ line: 1, column: '', message: 'Le fichier est vide.' }]],
   ];
   for (const [file, errors] of cases) {

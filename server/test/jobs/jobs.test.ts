@@ -3,7 +3,15 @@
  * order (import, nominative export, anonymisation, backup) when the box was
  * off, once; a refused file; the daily times.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +21,7 @@ import type { OpenDatabase } from '../../src/db/database.js';
 import { nextOccurrence, previousOccurrence } from '../../src/jobs/daily-schedule.js';
 import { dataJobs } from '../../src/jobs/data-jobs.js';
 import { DEFAULT_DATA_SETTINGS } from '../../src/jobs/data-settings.js';
+import { STANDARD_PROFILE, saveProfile } from '../../src/import/profiles.js';
 import { JobRegistry } from '../../src/jobs/job-registry.js';
 import { nominativeFileName } from '../../src/retention/nominative-export.js';
 import { QueueService } from '../../src/service/queue-service.js';
@@ -135,5 +144,41 @@ describe('scheduled jobs', () => {
     expect(count('select count(*) as n from appointments')).toBe(before);
     expect(readdirSync(join(folder, 'refusés'))).toEqual([expect.stringMatching(/-mauvais\.csv$/)]);
     expect(count("select count(*) as n from events where type = 'import.rejected'")).toBe(1);
+  });
+
+  it('the watched folder refuses a file cancelling more than the threshold, unless its profile allows it', async () => {
+    const { registry, chosen } = await setUp(now, folders);
+    const folder = chosen.import.folder as string;
+    mkdirSync(folder, { recursive: true });
+    const agenda = (n: number): string =>
+      [
+        'Nom;Prénom;Civilité;Date de naissance;Date RDV;Heure RDV;Motif;Identifiant',
+        ...Array.from(
+          { length: n },
+          (_, i) => `Nom${i};Eva;Mme;01/01/1960;15/12/2026;${10 + (i % 8)}:00;EPS;J-${i}`,
+        ),
+      ].join('\r\n');
+    writeFileSync(join(folder, '1-jour.csv'), agenda(12));
+    expect((await registry.run('import', 'manual')).lastRun).toMatchObject({ ok: true });
+    const scheduled = () =>
+      count("select count(*) as n from appointments where day = '2026-12-15' and status = 'scheduled'");
+    expect(scheduled()).toBe(12);
+
+    // Tonight's file lists one appointment: 11 cancellations, nobody to confirm them.
+    writeFileSync(join(folder, '2-jour.csv'), agenda(1));
+    const refused = await registry.run('import', 'manual');
+    expect(refused.lastRun).toMatchObject({ ok: false });
+    expect(refused.lastRun?.summary).toContain('2-jour.csv');
+    expect(scheduled()).toBe(12);
+    expect(readdirSync(join(folder, 'refusés'))).toEqual([expect.stringMatching(/-2-jour\.csv$/)]);
+
+    saveProfile(handle?.db as OpenDatabase['db'], {
+      ...STANDARD_PROFILE,
+      name: 'nuit',
+      unattendedCancellations: true,
+    });
+    chosen.import.profile = 'nuit';
+    writeFileSync(join(folder, '3-jour.csv'), agenda(1));
+    expect((await registry.run('import', 'manual')).lastRun).toMatchObject({ ok: true });
   });
 });

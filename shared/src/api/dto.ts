@@ -4,7 +4,15 @@ import { CentreConfig, DayString, Desk, Id, Millis, QueueRef, Visit, VisitState 
 import { Principal } from './principal.js';
 
 /** A visit as staff see it, with the queues it currently waits in. */
-export const VisitDto = Visit.extend({ queues: z.array(QueueRef) });
+export const VisitDto = Visit.extend({
+  queues: z.array(QueueRef),
+  /**
+   * Last and first name folded by the server (any-ascii: accents, ligatures, apostrophes), upper case,
+   * letters and digits only per word: « N’Diaye Anne-Sœur » → « NDIAYE ANNESOEUR ». Reception search
+   * compares the typed text folded the same way (strip accents and punctuation, upper case).
+   */
+  searchKey: z.string().optional(),
+});
 export type VisitDto = z.infer<typeof VisitDto>;
 
 /**

@@ -15,3 +15,5 @@ export * from './security.js';
 export * from './route-path.js';
 export * from './display.js';
 export * from '../text/french-validation.js';
+export * from './integrations.js';
+export * from './catalogue.js';

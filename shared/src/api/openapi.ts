@@ -20,7 +20,12 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       [spec.method.toLowerCase()]: {
         operationId: id,
         summary: spec.summary,
-        security: spec.access === 'public' ? [] : [{ cookie: [] }, { bearer: [] }],
+        security:
+          spec.access === 'public'
+            ? []
+            : spec.access === 'integration'
+              ? [{ integrationKey: [] }]
+              : [{ cookie: [] }, { bearer: [] }],
         'x-gfa-access': spec.access,
         ...(parameters.length ? { parameters } : {}),
         ...(spec.body
@@ -49,6 +54,12 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       securitySchemes: {
         cookie: { type: 'apiKey', in: 'cookie', name: 'gfa_session' },
         bearer: { type: 'http', scheme: 'bearer' },
+        integrationKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'Clé d’API d’une intégration d’agenda (Administration › Imports › Intégrations), envoyée en « Authorization: Bearer <clé> ».',
+        },
       },
     },
   };

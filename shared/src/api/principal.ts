@@ -25,7 +25,9 @@ export type Principal = z.infer<typeof Principal>;
 
 /** The classes a route or topic may be opened to. administrator ⊃ supervisor ⊃ user. */
 export type PrincipalClass = 'kiosk' | 'display' | 'workstation' | 'user' | 'supervisor' | 'administrator';
-export type Access = 'public' | 'authenticated' | { readonly principals: readonly PrincipalClass[] };
+/** `integration`: an agenda's API key (checked by the server against its integrations), never a session. */
+export type Access =
+  'public' | 'authenticated' | 'integration' | { readonly principals: readonly PrincipalClass[] };
 
 export function principalClasses(principal: Principal): PrincipalClass[] {
   if (principal.kind === 'device') return [principal.deviceKind];
@@ -38,7 +40,7 @@ export function principalClasses(principal: Principal): PrincipalClass[] {
 
 export function principalHasAccess(principal: Principal | null, access: Access): boolean {
   if (access === 'public') return true;
-  if (!principal) return false;
+  if (!principal || access === 'integration') return false;
   // An enrolled workstation only proves the computer is trusted: a person still has to log in.
   if (principal.kind === 'device' && principal.deviceKind === 'workstation') return false;
   if (access === 'authenticated') return true;

@@ -68,7 +68,14 @@ export type DisplaySettings = z.infer<typeof DisplaySettings>;
 /** A call stays large this long unless the administrator chose otherwise. */
 export const DEFAULT_HOLD_SECONDS = 8;
 
-/** Which CSV column holds each appointment field (saved by the administrator as a named profile). */
+/** The agenda's own wording of reasons and professionals → GFA's ids (folded agenda value → id). */
+export const ImportValueMaps = z.object({
+  reasons: z.record(z.string().max(200), Id),
+  professionals: z.record(z.string().max(200), Id),
+});
+export type ImportValueMaps = z.infer<typeof ImportValueMaps>;
+
+/** Which column holds each appointment field (saved by the administrator as a named profile). */
 export const ImportProfile = z.object({
   name: z.string().trim().min(1).max(60),
   columns: z.object({
@@ -76,7 +83,7 @@ export const ImportProfile = z.object({
     firstName: z.string().min(1),
     civility: z.string().min(1).optional(),
     birthDate: z.string().min(1),
-    /** Appointment date, or date and time together when `time` is not mapped. */
+    /** Appointment date, or date and time together when `time` is not mapped or not in the file. */
     date: z.string().min(1),
     time: z.string().min(1).optional(),
     reason: z.string().min(1),
@@ -86,9 +93,28 @@ export const ImportProfile = z.object({
     birthName: z.string().min(1).optional(),
     phone: z.string().min(1).optional(),
     email: z.string().min(1).optional(),
+    /** A status column: its « Annulé » rows cancel their appointment. */
+    status: z.string().min(1).optional(),
+    /** The agenda each row comes from (one file holding several agendas). */
+    source: z.string().min(1).optional(),
   }),
+  /** The agenda this profile's files come from (default: the profile's name); an import only touches its own. */
+  source: z.string().trim().min(1).max(60).optional(),
+  /** More cancellations than this in one file need an explicit confirmation (default 10). */
+  cancelThreshold: z.number().int().min(0).max(10_000).optional(),
+  /** The watched folder may apply a file cancelling more than the threshold (otherwise it refuses it). */
+  unattendedCancellations: z.boolean().optional(),
+  values: ImportValueMaps.optional(),
 });
 export type ImportProfile = z.infer<typeof ImportProfile>;
+
+/** An agenda value GFA does not know, with the lines that hold it (the check screen maps it). */
+export const UnknownImportValue = z.object({
+  field: z.enum(['reason', 'professional']),
+  value: z.string(),
+  lines: z.array(z.number().int().positive()),
+});
+export type UnknownImportValue = z.infer<typeof UnknownImportValue>;
 
 /** The line-by-line outcome of an import; a file with errors imports nothing. */
 export const ImportReport = z.object({
@@ -103,6 +129,15 @@ export const ImportReport = z.object({
   /** Rows left as they were because the consultant's visit has already begun. */
   kept: z.number().int().nonnegative(),
   dryRun: z.boolean(),
+  /** The agenda (source) whose appointments this import owns. */
+  source: z.string(),
+  /** Rows identical to an earlier row of the file (no agenda id), counted once. */
+  duplicates: z.number().int().nonnegative(),
+  /** The appointments this file cancels, for the administrator to check (screen only, never journaled). */
+  toCancel: z.array(z.object({ at: z.number().int(), name: z.string(), reasonId: Id })),
+  /** More cancellations than the profile's threshold: the import needs `confirmCancellations`. */
+  confirmationNeeded: z.boolean(),
+  unknownValues: z.array(UnknownImportValue),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
@@ -112,10 +147,18 @@ export const ImportUpload = z.object({
   contentBase64: z.string().max(7_000_000),
   profile: z.string().min(1).max(60),
   dryRun: z.boolean(),
+  /** The number of cancellations the administrator saw in the check and confirmed. */
+  confirmCancellations: z.number().int().nonnegative().optional(),
 });
 export type ImportUpload = z.infer<typeof ImportUpload>;
 
 export const ImportProfiles = z.object({ profiles: z.array(ImportProfile) });
+
+/** The value mapping of one profile (the « standard » one included), filled from the check screen. */
+export const SaveImportValuesRequest = z.object({
+  profile: z.string().min(1).max(60),
+  values: ImportValueMaps,
+});
 
 /** One import run, as the journal recorded it (counts only, never names). */
 export const ImportRun = z.object({

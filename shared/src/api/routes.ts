@@ -41,6 +41,8 @@ import {
   TotpSetup,
 } from './security.js';
 import { AcknowledgeAlertRequest, SupervisionDto } from './supervision.js';
+import { Catalogue, CatalogueOffer } from './catalogue.js';
+import { AgendaPush, CreateIntegrationRequest, CreatedIntegration, Integrations } from './integrations.js';
 import { BackupPassphraseRequest, JobParams, JobStatus, JobsDto, SaveDataSettingsRequest } from './jobs.js';
 import { ExportFile, PeriodQuery, Statistics, StatisticsExportQuery } from './statistics.js';
 import {
@@ -70,6 +72,7 @@ import {
   OkResponse,
   PresenceRequest,
   RegisterVisitRequest,
+  SaveImportValuesRequest,
   VisitParams,
   VisitsQuery,
 } from './rest.js';
@@ -371,7 +374,8 @@ export const routes = {
     method: 'POST',
     path: '/api/imports',
     access: { principals: ['administrator'] },
-    summary: 'Importer un fichier CSV de rendez-vous (aperçu avec dryRun, puis import tout ou rien)',
+    summary:
+      'Importer un fichier de rendez-vous CSV ou .xlsx (aperçu avec dryRun, puis import tout ou rien, annulations au-delà du seuil confirmées)',
     body: ImportUpload,
     response: ImportReport,
     bodyLimit: 8 * 1024 * 1024,
@@ -390,6 +394,66 @@ export const routes = {
     summary: 'Enregistrer un profil de correspondance des colonnes (le profil « standard » est fixe)',
     body: ImportProfile,
     response: ImportProfiles,
+  },
+  saveImportValues: {
+    method: 'PUT',
+    path: '/api/imports/profiles/values',
+    access: { principals: ['administrator'] },
+    summary:
+      'Enregistrer la correspondance des valeurs de l’agenda (motifs, professionnels) d’un profil, « standard » compris',
+    body: SaveImportValuesRequest,
+    response: ImportProfiles,
+  },
+  pushAppointments: {
+    method: 'POST',
+    path: '/api/agenda/appointments',
+    access: 'integration',
+    summary:
+      'L’agenda envoie ses rendez-vous (JSON, clé d’API de l’intégration) : mêmes contrôles et mêmes règles par agenda qu’un fichier, idempotent par l’identifiant de l’agenda ; n’annule que les rendez-vous marqués « Annulé »',
+    body: AgendaPush,
+    response: ImportReport,
+    bodyLimit: 4 * 1024 * 1024,
+  },
+  integrations: {
+    method: 'GET',
+    path: '/api/admin/integrations',
+    access: { principals: ['administrator'] },
+    summary: 'Intégrations d’agenda (clés d’API, jamais affichées après leur création)',
+    response: Integrations,
+  },
+  createIntegration: {
+    method: 'POST',
+    path: '/api/admin/integrations',
+    access: { principals: ['administrator'] },
+    summary:
+      'Créer une intégration d’agenda : sa clé d’API est affichée une seule fois (gardée hachée, journalisé)',
+    body: CreateIntegrationRequest,
+    response: CreatedIntegration,
+  },
+  revokeIntegration: {
+    method: 'DELETE',
+    path: '/api/admin/integrations/:id',
+    access: { principals: ['administrator'] },
+    summary: 'Révoquer la clé d’API d’une intégration (journalisé)',
+    params: VisitParams,
+    response: Integrations,
+  },
+  catalogueOffer: {
+    method: 'GET',
+    path: '/api/admin/catalogue',
+    access: { principals: ['administrator'] },
+    summary:
+      'Catalogue du cahier des charges proposé à la première installation (catégories, motifs, parcours)',
+    response: CatalogueOffer,
+  },
+  applyCatalogue: {
+    method: 'POST',
+    path: '/api/admin/catalogue',
+    access: { principals: ['administrator'] },
+    summary:
+      'Appliquer le catalogue (modifié ou non) en une seule étape journalisée, sur une installation neuve',
+    body: Catalogue,
+    response: CatalogueOffer,
   },
   importRuns: {
     method: 'GET',

@@ -80,6 +80,9 @@ export const AuditEventType = z.enum([
   'device.refused',
   /** A device was cut off; its sessions and WebSockets closed at once. */
   'device.revoked',
+  /** An agenda integration's API key was created or revoked (data: integrationId, name; never the key). */
+  'integration.created',
+  'integration.revoked',
   /** A kiosk left kiosk mode with the administrator's code, or a wrong code was typed (data: deviceId). */
   'kiosk.exit',
   'kiosk.exit_refused',

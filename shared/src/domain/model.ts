@@ -199,6 +199,8 @@ export const Appointment = z.object({
       email: z.string().max(120).nullable(),
     })
     .optional(),
+  /** The agenda the appointment came from (an import profile's source, an integration); null = before sources. */
+  source: z.string().max(60).nullable().optional(),
   status: z.enum(['scheduled', 'cancelled']),
 });
 export type Appointment = z.infer<typeof Appointment>;

@@ -1,6 +1,7 @@
 /** Administration of the centre: one sub-screen per kind of setting. */
 import { useState } from 'react';
 import { useWorkstation } from '../store.js';
+import { CatalogueOffer } from './CatalogueOffer.js';
 import { ImportAdmin } from './ImportAdmin.js';
 import { JobsAdmin } from './JobsAdmin.js';
 import { StatsAdmin } from './StatsAdmin.js';
@@ -40,11 +41,12 @@ export function AdminView() {
           </button>
         ))}
       </nav>
+      {config.categories.length === 0 && config.reasons.length === 0 && <CatalogueOffer />}
       {section === 'users' && <UsersAdmin config={config} />}
       {section === 'places' && <PlacesAdmin config={config} />}
       {section === 'reasons' && <ReasonsAdmin config={config} />}
       {section === 'rules' && <RulesAdmin config={config} />}
-      {section === 'imports' && <ImportAdmin />}
+      {section === 'imports' && <ImportAdmin config={config} />}
       {section === 'stats' && <StatsAdmin />}
       {section === 'jobs' && <JobsAdmin />}
       {section === 'devices' && <DevicesAdmin />}

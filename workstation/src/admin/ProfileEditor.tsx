@@ -18,6 +18,8 @@ const FIELDS: readonly [Field, string, boolean][] = [
   ['birthName', 'Nom de naissance', false],
   ['phone', 'Téléphone', false],
   ['email', 'Courriel', false],
+  ['status', 'Statut (ses lignes « Annulé » annulent le rendez-vous)', false],
+  ['source', 'Agenda de chaque ligne (un fichier regroupant plusieurs agendas)', false],
 ];
 
 export function ProfileEditor(props: {
@@ -26,13 +28,22 @@ export function ProfileEditor(props: {
 }) {
   const [name, setName] = useState(props.base.name === 'standard' ? '' : props.base.name);
   const [columns, setColumns] = useState<Record<string, string>>({ ...props.base.columns });
+  const [source, setSource] = useState(props.base.source ?? '');
+  const [threshold, setThreshold] = useState(String(props.base.cancelThreshold ?? 10));
+  const [unattended, setUnattended] = useState(Boolean(props.base.unattendedCancellations));
   const save = async () => {
     // Empty optional columns are simply not mapped: nothing of the kind is stored.
     const mapped = Object.fromEntries(Object.entries(columns).filter(([, v]) => v.trim() !== ''));
     const saved = await attempt(
       () =>
         api.call('saveImportProfile', {
-          body: { name, columns: mapped as ImportProfile['columns'] },
+          body: {
+            name,
+            columns: mapped as ImportProfile['columns'],
+            ...(source.trim() ? { source: source.trim() } : {}),
+            cancelThreshold: Number(threshold) || 0,
+            unattendedCancellations: unattended,
+          },
         }),
       `Profil « ${name} » enregistré.`,
     );
@@ -57,6 +68,19 @@ export function ProfileEditor(props: {
           />
         </label>
       ))}
+      <label>
+        Agenda de ces fichiers (vide : le nom de ce profil) — un import ne remplace et n’annule que les
+        rendez-vous de son agenda
+        <input type="text" value={source} onChange={(e) => setSource(e.target.value)} />
+      </label>
+      <label>
+        Au-delà de combien d’annulations demander une confirmation
+        <input type="number" min={0} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
+      </label>
+      <label>
+        <input type="checkbox" checked={unattended} onChange={(e) => setUnattended(e.target.checked)} />
+        Le dossier surveillé peut appliquer un fichier qui annule davantage (sinon il le refuse)
+      </label>
       <button type="button" className="gfa-button" disabled={!name.trim()} onClick={() => void save()}>
         Enregistrer le profil
       </button>

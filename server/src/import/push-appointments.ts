@@ -1,0 +1,80 @@
+/**
+ * Appointments pushed by an agenda integration (JSON): turned into the rows
+ * a file would hold, then the same reading, validation and per-source rules
+ * as a file import. A push is incremental — it adds and updates by the
+ * agenda's id and cancels what it marks « Annulé », never what it omits.
+ */
+import type {
+  ActorRef,
+  AgendaPush,
+  CentreConfig,
+  ImportProfile,
+  ImportReport,
+  Integration,
+} from '@gfa/shared';
+import type { Db } from '../db/database.js';
+import type { SheetRow } from './parse.js';
+import { runImport } from './import-appointments.js';
+
+const FIELDS = [
+  'lastName',
+  'firstName',
+  'civility',
+  'birthDate',
+  'date',
+  'time',
+  'reason',
+  'professional',
+  'id',
+  'reference',
+  'status',
+] as const;
+
+export function pushAppointments(
+  db: Db,
+  config: CentreConfig,
+  integration: Integration,
+  push: AgendaPush,
+  values: ImportProfile['values'],
+  now: number,
+): ImportReport {
+  // Headings are the JSON field names; `line` of an error is the appointment's rank in the list.
+  const header: SheetRow = { line: 0, cells: [...FIELDS] };
+  const rows: SheetRow[] = push.appointments.map((a, i) => ({
+    line: i + 1,
+    cells: FIELDS.map((field) => a[field] ?? ''),
+  }));
+  const profile: ImportProfile = {
+    name: integration.name,
+    source: integration.source,
+    columns: {
+      lastName: 'lastName',
+      firstName: 'firstName',
+      civility: 'civility',
+      birthDate: 'birthDate',
+      date: 'date',
+      time: 'time',
+      reason: 'reason',
+      professional: 'professional',
+      externalId: 'id',
+      reference: 'reference',
+      status: 'status',
+    },
+    ...(values ? { values } : {}),
+  };
+  const actor: ActorRef = { kind: 'system', id: `integration:${integration.id}` };
+  return runImport(
+    db,
+    config,
+    {
+      file: `agenda:${integration.name}`,
+      profile,
+      dryRun: false,
+      confirmCancellations: 'any',
+      incremental: true,
+    },
+    () => ({ encoding: 'json', delimiter: '', rows: [header, ...rows] }),
+    actor,
+    now,
+  );
+}

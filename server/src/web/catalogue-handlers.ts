@@ -1,0 +1,26 @@
+/** The tender's catalogue, offered to the first administrator of a fresh install and applied in one step. */
+import { CatalogueRefused, applyCatalogue, catalogueOffer } from '../catalogue/apply-catalogue.js';
+import { ApiFailure } from './api-failure.js';
+import { actorOf, requirePrincipal } from './principal-context.js';
+import type { HandlerDeps, Handlers } from './handler-types.js';
+
+export function createCatalogueHandlers(
+  deps: HandlerDeps,
+): Pick<Handlers, 'catalogueOffer' | 'applyCatalogue'> {
+  const { db, service } = deps;
+  return {
+    catalogueOffer: () => catalogueOffer(db),
+    applyCatalogue: (ctx) => {
+      let entry;
+      try {
+        entry = applyCatalogue(db, ctx.body, actorOf(requirePrincipal(ctx)).ref, service.now());
+      } catch (error) {
+        if (error instanceof CatalogueRefused) throw new ApiFailure('bad_request', error.message);
+        throw error;
+      }
+      service.reloadConfig();
+      deps.onConfigChanged(entry);
+      return catalogueOffer(db);
+    },
+  };
+}
