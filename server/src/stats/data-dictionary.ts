@@ -56,6 +56,7 @@ export const DATA_DICTIONARY: Readonly<Record<string, TableMeaning>> = {
       id: id('de la catégorie'),
       code: text('Code', 'Code court de la catégorie'),
       label: text('Libellé', 'Libellé affiché'),
+      administrative: yesNo('Administrative', 'Catégorie des agents administratifs (pas d’étapes cliniques)'),
     },
   },
   rooms: {
@@ -78,6 +79,7 @@ export const DATA_DICTIONARY: Readonly<Record<string, TableMeaning>> = {
       default_room_id: ref('Salle par défaut', 'Salles'),
       active: yesNo('Actif', 'Le compte peut se connecter'),
       created_at: at('Créé le', 'Création du compte'),
+      landing_tab: text('Onglet à l’ouverture', 'Onglet affiché à la connexion (vide : selon le rôle)'),
     },
   },
   user_categories: {
@@ -166,6 +168,7 @@ export const DATA_DICTIONARY: Readonly<Record<string, TableMeaning>> = {
       birth_name: text('Nom de naissance', 'Nom de naissance'),
       phone: text('Téléphone', 'Téléphone'),
       email: text('Courriel', 'Adresse électronique'),
+      source: text('Agenda', 'Agenda (source d’import) à qui appartient le rendez-vous'),
       status: text('État', 'scheduled = prévu, cancelled = annulé'),
     },
   },
@@ -330,6 +333,53 @@ export const DATA_DICTIONARY: Readonly<Record<string, TableMeaning>> = {
       reason_id: ref('Motif', 'Motifs de visite'),
       minutes: num('Minutes', 'Durée du parcours en minutes entières'),
       n: num('Nombre', 'Nombre de parcours de cette durée'),
+    },
+  },
+  reception_alerts: {
+    label: 'Alertes de l’accueil',
+    description:
+      'Les personnes envoyées à l’accueil par la borne, avec ce qu’elles ont saisi (supprimé avec les données nominatives).',
+    columns: {
+      id: num('N°', 'Numéro de l’alerte'),
+      day: day('Jour', 'Jour de l’alerte'),
+      at: at('Le', 'Moment de l’alerte'),
+      kiosk_id: ref('Borne', 'Appareils'),
+      reason: text('Motif', 'not_found = non reconnu, journey_over = parcours déjà terminé'),
+      typed_last_name: text('Nom saisi', 'Nom tapé à la borne'),
+      typed_birth_date: text('Date de naissance saisie', 'Date de naissance tapée à la borne'),
+      typed_reference: text('Référence saisie', 'Référence de convocation lue ou tapée'),
+    },
+  },
+  integrations: {
+    label: 'Intégrations d’agenda',
+    description: 'Les agendas autorisés à envoyer des rendez-vous (clé d’API non exportée).',
+    columns: {
+      id: id('de l’intégration'),
+      name: text('Nom', 'Nom donné par l’administrateur'),
+      source: text('Agenda', 'Agenda (source) de ses rendez-vous'),
+      profile: text('Profil', 'Profil d’import dont la table des valeurs s’applique'),
+      key_hash: text('Empreinte de la clé', 'Empreinte SHA-256 de la clé (non exportée)'),
+      created_at: at('Créée le', 'Création de l’intégration'),
+      revoked_at: at('Révoquée le', 'Révocation de la clé'),
+      last_used_at: at('Dernier usage', 'Dernier envoi reçu'),
+    },
+  },
+  auth_failures: {
+    label: 'Échecs de connexion',
+    description:
+      'Les compteurs d’échecs (connexion, double authentification, code de sortie) qui bloquent les essais.',
+    columns: {
+      key: text('Clé', 'Ce qui est compté (identifiant et adresse, compte, borne)'),
+      count: num('Échecs', 'Échecs dans la fenêtre en cours'),
+      since: at('Depuis', 'Début de la fenêtre de comptage'),
+    },
+  },
+  totp_steps: {
+    label: 'Codes à usage unique utilisés',
+    description: 'Le dernier pas de temps de code accepté par compte : un code déjà vu est refusé.',
+    columns: {
+      user_id: ref('Utilisateur', 'Utilisateurs'),
+      step: num('Pas de temps', 'Dernier pas de temps accepté (30 s)'),
     },
   },
   settings: {

@@ -20,6 +20,7 @@ const SECRET_COLUMNS = new Set([
   'totp_secret',
   'recovery_codes',
   'request_hash',
+  'key_hash',
 ]);
 
 /** A table as exported: its French name and columns, with the SQL names it came from. */
