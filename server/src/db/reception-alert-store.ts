@@ -4,7 +4,7 @@
  * nominative data by the anonymisation job.
  */
 import { asc, eq, lt } from 'drizzle-orm';
-import type { CheckinRequest, ReceptionAlert } from '@gfa/shared';
+import { ReceptionAlert, type CheckinRequest } from '@gfa/shared';
 import type { Db } from './database.js';
 import * as t from './schema.js';
 
@@ -14,13 +14,19 @@ const toAlert = (row: Row): ReceptionAlert => ({
   id: row.id,
   at: row.at,
   kioskId: row.kioskId,
-  reason: row.reason === 'not_routable' ? 'not_routable' : 'not_found',
+  reason: ReceptionAlert.shape.reason.catch('not_found').parse(row.reason),
   typed: { lastName: row.typedLastName, birthDate: row.typedBirthDate, reference: row.typedReference },
 });
 
 export function recordReceptionAlert(
   db: Db,
-  alert: { day: string; at: number; kioskId: string; by: CheckinRequest['by'] },
+  alert: {
+    day: string;
+    at: number;
+    kioskId: string;
+    reason: ReceptionAlert['reason'];
+    by: CheckinRequest['by'];
+  },
 ): ReceptionAlert {
   const { by } = alert;
   const row = db
@@ -29,7 +35,7 @@ export function recordReceptionAlert(
       day: alert.day,
       at: alert.at,
       kioskId: alert.kioskId,
-      reason: 'not_found',
+      reason: alert.reason,
       typedLastName: by.kind === 'identity' ? by.lastName : null,
       typedBirthDate: by.kind === 'identity' ? by.birthDate : null,
       typedReference: by.kind === 'reference' ? by.reference : null,

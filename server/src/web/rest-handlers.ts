@@ -106,6 +106,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
             day: service.state().day,
             at: service.now(),
             kioskId: actorOf(principal).ref.id,
+            reason: sentToReception === 'checkin.journey_over' ? 'journey_over' : 'not_found',
             by: ctx.body.by,
           }),
         ]);

@@ -253,6 +253,12 @@ describe.runIf(built)('reception at the scale of a real morning', () => {
     const doctor = await signInWorkstation(browser, server.url, 'luc');
     await doctor.getByRole('region', { name: 'Consultant en cours' }).waitFor();
     expect(await doctor.getByRole('button', { name: /^ECG/ }).count()).toBe(2);
+    // A wrong tick is corrected (Q-ACT-13).
+    const tick = doctor.getByRole('button', { name: /ECG : lecture/ });
+    await tick.click();
+    await expect.poll(() => tick.getAttribute('aria-pressed')).toBe('true');
+    await tick.click();
+    await expect.poll(() => tick.getAttribute('aria-pressed')).toBe('false');
     expect(await doctor.getByRole('button', { name: 'Accueil', exact: true }).count()).toBe(1);
 
     const sophie = await signInWorkstation(browser, server.url, 'sophie');

@@ -74,8 +74,20 @@ describe('nightly anonymisation', () => {
   it('purges what visitors typed at the kiosk (reception alerts) older than the retention, and only that', async () => {
     await dayWithJoel();
     const typed = (lastName: string) => ({ kind: 'identity' as const, lastName, birthDate: '1950-02-03' });
-    recordReceptionAlert(handle.db, { day: '2026-11-20', at: 1, kioskId: 'borne', by: typed('Oldtyped') });
-    recordReceptionAlert(handle.db, { day: '2026-11-26', at: 2, kioskId: 'borne', by: typed('Keptyped') });
+    recordReceptionAlert(handle.db, {
+      day: '2026-11-20',
+      at: 1,
+      kioskId: 'borne',
+      reason: 'not_found',
+      by: typed('Oldtyped'),
+    });
+    recordReceptionAlert(handle.db, {
+      day: '2026-11-26',
+      at: 2,
+      kioskId: 'borne',
+      reason: 'not_found',
+      by: typed('Keptyped'),
+    });
     anonymiseBefore(handle.db, '2026-11-25', Date.now());
     expect(receptionAlertsOf(handle.db, '2026-11-20')).toEqual([]);
     expect(allText()).not.toContain('Oldtyped');

@@ -50,7 +50,7 @@ export const ReceptionAlert = z.object({
   id: z.number().int().positive(),
   at: Millis,
   kioskId: Id,
-  reason: z.enum(['not_found', 'not_routable']),
+  reason: z.enum(['not_found', 'not_routable', 'journey_over']),
   typed: z.object({
     lastName: z.string().nullable(),
     birthDate: z.string().nullable(),

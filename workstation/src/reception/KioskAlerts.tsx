@@ -10,6 +10,13 @@ function typed(alert: ReceptionAlert): string {
   return 'saisie inconnue';
 }
 
+/** Why the kiosk sent the person to reception. */
+const REASON_TEXT: Record<ReceptionAlert['reason'], string> = {
+  not_found: 'non reconnu(e) ou sans rendez-vous aujourd’hui',
+  not_routable: 'parcours impossible à orienter',
+  journey_over: 'parcours déjà terminé aujourd’hui',
+};
+
 export function KioskAlerts() {
   const { alerts, alertsSeen, dismissAlerts } = useWorkstation();
   if (alerts.length === 0) return null;
@@ -25,7 +32,7 @@ export function KioskAlerts() {
       <ul aria-label="Alertes de la borne">
         {[...alerts].reverse().map((a, i) => (
           <li key={a.id} className={alerts.length - 1 - i >= alertsSeen ? 'unseen' : undefined}>
-            <time>{clock(a.at)}</time> {typed(a)} — non reconnu(e) ou sans rendez-vous aujourd’hui
+            <time>{clock(a.at)}</time> {typed(a)} — {REASON_TEXT[a.reason]}
           </li>
         ))}
       </ul>
