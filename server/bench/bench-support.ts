@@ -7,6 +7,8 @@ const root = resolve(import.meta.dirname, '../..');
 
 /** The figures `server-probe.ts` prints from inside the benchmarked server. */
 export interface ProbeFigures {
+  /** CPU time (user + system) the server has used since it started. */
+  readonly cpuMs: number;
   readonly rss: number;
   readonly heapTotal: number;
   readonly heapUsed: number;

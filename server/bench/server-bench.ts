@@ -256,12 +256,12 @@ console.log(
 );
 
 const sup = (name: string, f: SupervisionFigures): string =>
-  `${name.padEnd(34)} ${f.costMs.toFixed(2).padStart(9)} ${f.p99Ms.toFixed(1).padStart(9)} ${f.loopP99Ms.toFixed(1).padStart(9)} ${f.loopMaxMs.toFixed(1).padStart(9)}`;
+  `${name.padEnd(34)} ${f.costMs.toFixed(2).padStart(9)} ${f.cpuMs.toFixed(2).padStart(10)} ${f.p99Ms.toFixed(1).padStart(9)} ${f.loopP99Ms.toFixed(1).padStart(9)} ${f.loopMaxMs.toFixed(1).padStart(9)}`;
 console.log(
   `\nSupervision board, ${REFRESHERS} refreshers at once, ${values.rounds} rounds (day journal ≥ ${ACTIONS} entries)`,
 );
 console.log(
-  `${''.padEnd(34)} ${'ms/req'.padStart(9)} ${'p99 ms'.padStart(9)} ${'loop p99'.padStart(9)} ${'loop max'.padStart(9)}`,
+  `${''.padEnd(34)} ${'ms/req'.padStart(9)} ${'CPU ms/req'.padStart(10)} ${'p99 ms'.padStart(9)} ${'loop p99'.padStart(9)} ${'loop max'.padStart(9)}`,
 );
 console.log(sup('after each commit', gfa.supervisionAfterCommit));
 console.log(sup('no commit (5 s tick)', gfa.supervisionTick));

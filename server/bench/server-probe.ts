@@ -1,6 +1,7 @@
 /**
  * Preloaded into the benchmarked server (`node --import`), never shipped:
- * on SIGUSR2 it prints one `BENCH-PROBE {json}` line with where the memory
+ * on SIGUSR2 it prints one `BENCH-PROBE {json}` line with the CPU time used so
+ * far (so costs do not depend on how busy the machine is), where the memory
  * is (V8 heap, external buffers, the native rest of RSS) and the event-loop
  * delay seen since the previous probe, then starts a new delay window. The
  * server itself is left untouched, so the figures are those of production code.
@@ -17,7 +18,9 @@ process.on('SIGUSR2', () => {
   // what is kept alive, not garbage awaiting collection; the pause falls in the next window.
   (globalThis as { gc?: () => void }).gc?.();
   const memory = process.memoryUsage();
+  const cpu = process.cpuUsage();
   const probe = {
+    cpuMs: (cpu.user + cpu.system) / 1000,
     rss: memory.rss,
     heapTotal: memory.heapTotal,
     heapUsed: memory.heapUsed,

@@ -2,15 +2,17 @@
  * The supervision board under 25 supervisors / workstations refreshing: each
  * round, every refresher GETs `/api/supervision` at once (as the screens do on
  * a board event), after a commit or without one (their 5-second tick). Prints
- * the server's cost per request and the event-loop delay the server saw
+ * the server's cost per request (wall and CPU) and the event-loop delay the server saw
  * meanwhile (from its probe).
  */
 import { Agent, request } from 'undici';
 import { percentile, type Child } from './bench-support.js';
 
 export interface SupervisionFigures {
-  /** Wall time of a round divided by its requests: the server's time per request (one thread). */
+  /** Wall time of a round divided by its requests (depends on how busy the machine is). */
   costMs: number;
+  /** The server's CPU time per request, the round's commit included. */
+  cpuMs: number;
   p99Ms: number;
   loopP99Ms: number;
   loopMaxMs: number;
@@ -40,7 +42,7 @@ export async function benchSupervision(
     return performance.now() - t0;
   };
   await Promise.all(agents.map(refresh)); // connections open, code warm
-  await setup.server.probe(); // starts the event-loop window
+  const start = await setup.server.probe(); // also starts the event-loop window
   const latencies: number[] = [];
   let busy = 0;
   for (let round = 0; round < setup.rounds; round += 1) {
@@ -54,6 +56,7 @@ export async function benchSupervision(
   latencies.sort((a, b) => a - b);
   return {
     costMs: busy / (setup.rounds * setup.refreshers),
+    cpuMs: (probe.cpuMs - start.cpuMs) / (setup.rounds * setup.refreshers),
     p99Ms: percentile(latencies, 0.99),
     loopP99Ms: probe.loopP99Ms,
     loopMaxMs: probe.loopMaxMs,
