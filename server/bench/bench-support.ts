@@ -14,6 +14,8 @@ export interface ProbeFigures {
   readonly heapUsed: number;
   readonly external: number;
   readonly arrayBuffers: number;
+  /** Bytes used per V8 heap space (old, code, large objects...). */
+  readonly heapSpaces: Readonly<Record<string, number>>;
   readonly loopP99Ms: number;
   readonly loopMaxMs: number;
 }

@@ -290,4 +290,12 @@ console.log(
       .join(', ') +
     `; RSS after the ${ACTIONS} actions ${gfa.live.rss} MB`,
 );
+console.log(
+  `V8 heap used by space with ${CLIENTS} clients, MB: ` +
+    Object.entries(loaded.heapSpaces)
+      .filter(([, bytes]) => bytes >= 512 * 1024)
+      .sort(([, a], [, b]) => b - a)
+      .map(([space, bytes]) => `${space.replace(/_space$/, '')} ${mb(bytes)}`)
+      .join(', '),
+);
 process.exit(0);

@@ -7,6 +7,7 @@
  * server itself is left untouched, so the figures are those of production code.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { getHeapSpaceStatistics } from 'node:v8';
 
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
@@ -26,6 +27,7 @@ process.on('SIGUSR2', () => {
     heapUsed: memory.heapUsed,
     external: memory.external,
     arrayBuffers: memory.arrayBuffers,
+    heapSpaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size])),
     loopP99Ms,
     loopMaxMs,
   };
