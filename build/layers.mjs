@@ -42,7 +42,7 @@ export const ROOMS = [
     id: 'domain',
     folders: ['server/src/domain'],
     holds:
-      'the queue engine: journeys, routing, assignment policy, priorities, states. Pure functions `apply(state, command, ctx) → {state, events}`',
+      'the queue engine: journeys, routing, dispatcher (who is offered whom), priorities, states, and the forecast (the engine run forward). Pure functions `apply(state, command, ctx) → {state, events}`',
     mayImport: ['shared'],
     packages: [],
     node: false,
@@ -51,8 +51,8 @@ export const ROOMS = [
   {
     id: 'calendar',
     folders: ['server/src/calendar'],
-    holds: "the centre's local calendar: the day of an instant, the instant of a day and a time",
-    mayImport: [],
+    holds: "the centre's local calendar: the day of an instant (the screens' own definition), the instant of a day and a time",
+    mayImport: ['shared'],
     packages: [],
     node: false,
   },
@@ -77,14 +77,13 @@ export const ROOMS = [
     id: 'reports',
     folders: ['server/src/supervision', 'server/src/stats', 'server/src/audit'],
     holds:
-      "the live board (figures and alert rules read from the day's journal) and period statistics, tables and CSV/XLSX writers, the full export; the audit trail search and its export",
+      "the live board (figures and alert rules read from the day's journal) and period statistics (summed by SQLite from the per-day and per-month rollups the anonymisation writes, the last days from their visits), tables and CSV/XLSX writers (formula-safe French CSV, typed XLSX), the full export with its data dictionary; the audit trail search, the chain monitor (incremental verdict, background full walk) and the audit export",
     mayImport: ['shared', 'domain', 'calendar', 'db'],
     packages: [
       'better-sqlite3',
       'drizzle-orm',
       'csv-stringify',
       'fflate',
-      'xlsx',
       'write-excel-file',
       'any-ascii',
     ],
@@ -103,9 +102,9 @@ export const ROOMS = [
     id: 'jobs',
     folders: ['server/src/jobs', 'server/src/retention', 'server/src/backup'],
     holds:
-      'the job registry (daily times with node-cron, run now, catch-up, journaled runs) and the four data jobs: watched-folder import, nominative export, anonymisation, encrypted backup (passphrase file)',
+      'the job registry (daily local times checked every 30 s with the catch-up rule, so DST days run once; run now; journaled runs) and the four data jobs: watched-folder import, nominative export, anonymisation, encrypted backup (passphrase file)',
     mayImport: ['shared', 'domain', 'calendar', 'db', 'service', 'reports', 'config'],
-    packages: ['better-sqlite3', 'drizzle-orm', 'node-cron'],
+    packages: ['better-sqlite3', 'drizzle-orm'],
     node: true,
   },
   {
@@ -138,6 +137,15 @@ export const ROOMS = [
     mayImport: [...SERVER_BELOW_EDGE, 'edge'],
     packages: ['commander', 'bonjour-service', 'better-sqlite3', 'drizzle-orm'],
     node: true,
+  },
+  {
+    id: 'simulation',
+    folders: ['server/src/simulation'],
+    holds:
+      'the day simulator of `npm run bench:day`: scenarios (tender-like and demo centres), seeded behaviour keyed per visit and step, figures; drives the engine through `runForward` (the loop the forecast uses)',
+    mayImport: ['shared', 'domain', 'entry'],
+    packages: [],
+    node: false,
   },
   ...['kiosk', 'display', 'workstation'].map((app) => ({
     id: app,

@@ -109,7 +109,7 @@ describe('server payload', () => {
       '--data-dir',
       data,
     ]);
-    child.stdin?.end('une-phrase-de-passe-longue\n');
+    child.stdin?.end('Une-phrase-de-passe-longue\n');
     const output = await new Promise<string>((done, fail) => {
       let text = '';
       child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -4,8 +4,13 @@ import type { QueueEntryDto } from '@gfa/shared';
 import { api, attempt } from './session.js';
 import { labels, useWorkstation } from './store.js';
 import { AwayButtons, VisitPanel, act } from './VisitPanel.js';
+import { AfterCareNotice } from './AfterCareNotice.js';
+import { clearAfterCare, showAfterCare } from './after-care.js';
 
-const callNext = () => attempt(() => api.call('callNext'));
+const callNext = () => {
+  clearAfterCare();
+  return attempt(() => api.call('callNext'));
+};
 
 export function DeskView() {
   const { desk, visits, config } = useWorkstation();
@@ -19,7 +24,9 @@ export function DeskView() {
       if (key === 'n' && !current) void callNext();
       if (current && key === 'r' && current.state === 'called') void act(current, { type: 'recall' });
       if (current && key === 's' && current.state === 'called') void act(current, { type: 'start' });
-      if (current && key === 'f' && current.state === 'in_care') void act(current, { type: 'finish' });
+      if (current && key === 'f' && current.state === 'in_care') {
+        void act(current, { type: 'finish' }).then((done) => done && showAfterCare(done.visit));
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -43,17 +50,26 @@ export function DeskView() {
               type="button"
               aria-pressed={presence === state}
               className={`gfa-button ${presence === state ? '' : 'secondary'}`}
-              onClick={() => void attempt(() => api.call('presence', { body: { state } }))}
+              onClick={() => {
+                clearAfterCare();
+                void attempt(() => api.call('presence', { body: { state } }));
+              }}
             >
               {label}
             </button>
           ))}
         </div>
         <p>
-          Parcours commencés : <strong data-testid="started">{desk.startedJourneys}</strong>
+          Parcours commencés aujourd’hui : <strong data-testid="begun">{desk.begunJourneys}</strong>
+          {' · '}en cours : <strong data-testid="started">{desk.startedJourneys}</strong>
         </p>
         <p>
-          Attente avant mon prochain consultant : <strong>{desk.expectedWaitMinutes} min</strong>
+          Attente avant mon prochain consultant :{' '}
+          <strong data-testid="next-wait">
+            {desk.mine.length + desk.shared.length === 0
+              ? 'personne en attente'
+              : `${desk.expectedWaitMinutes} min`}
+          </strong>
         </p>
         <button
           type="button"
@@ -65,7 +81,7 @@ export function DeskView() {
           Appeler le suivant
         </button>
       </section>
-      {current && <VisitPanel visit={current} config={config} />}
+      {current ? <VisitPanel visit={current} config={config} /> : <AfterCareNotice config={config} />}
       <QueueList title="Ma file d'attente" entries={desk.mine} busy={Boolean(current)} />
       <QueueList title="File de ma catégorie" entries={desk.shared} busy={Boolean(current)} />
     </div>
@@ -102,6 +118,11 @@ function QueueList({
               <span>{entry.waitedMinutes} min</span>
               <span>Priorité {entry.priorityClass}</span>
               {entry.offeredToMe && <strong>Pour vous</strong>}
+              {entry.requeuedByMe && (
+                <em title="Vous l’avez remis en file : il vous sera proposé après les autres">
+                  Remis en file
+                </em>
+              )}
               <AwayButtons visit={visit} />
               <button
                 type="button"

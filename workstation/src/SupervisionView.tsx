@@ -5,6 +5,7 @@
  * journal event of the `board` topic and every few seconds for the clock.
  */
 import { useEffect, useRef, useState } from 'react';
+import { count, formatNumber } from '@gfa/shared';
 import type {
   ActiveAlert,
   CentreConfig,
@@ -213,9 +214,10 @@ export function SupervisionView() {
         <section aria-label="Bilan de la journée">
           <h2>Bilan de la journée</h2>
           <p>
-            {board.summary.cares} prises en charge, {board.summary.meanCaresPerProfessional ?? '—'} en moyenne
-            par professionnel ; {board.summary.noShows} non venu(s) ; {board.summary.cameNotHandled} venu(s)
-            sans prise en charge.
+            {count(board.summary.cares, 'prise en charge', 'prises en charge')},{' '}
+            {formatNumber(board.summary.meanCaresPerProfessional)} en moyenne par professionnel ;{' '}
+            {count(board.summary.noShows, 'non venu', 'non venus')} ;{' '}
+            {count(board.summary.cameNotHandled, 'venu', 'venus')} sans prise en charge.
           </p>
           <ul>
             {board.summary.byProfessional.map((p) => (

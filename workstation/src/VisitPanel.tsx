@@ -5,13 +5,17 @@ import { api, attempt } from './session.js';
 import { STATE_LABEL, labels } from './store.js';
 import { AwayControl } from './AwayControl.js';
 import { TransferTargetSelect, transferTarget } from './TransferTarget.js';
+import { clearAfterCare, showAfterCare } from './after-care.js';
 
 const ADDABLE = ['dieteticien', 'psychologue', 'dentiste', 'neuropsychologue'];
 const time = (ms: number | null): string =>
   ms === null ? '' : new Date(ms).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
 
-export const act = (visit: VisitDto, action: VisitAction, success?: string) =>
-  attempt(() => api.call('visitAction', { params: { id: visit.id }, body: action }), success);
+/** Any action is the professional's next one: the « where next » notice of the previous care goes. */
+export const act = (visit: VisitDto, action: VisitAction, success?: string) => {
+  clearAfterCare();
+  return attempt(() => api.call('visitAction', { params: { id: visit.id }, body: action }), success);
+};
 
 export function VisitPanel({ visit, config }: { readonly visit: VisitDto; readonly config: CentreConfig }) {
   const l = labels(config);
@@ -31,7 +35,10 @@ export function VisitPanel({ visit, config }: { readonly visit: VisitDto; readon
         })),
       },
       'Prise en charge terminée.',
-    ).then(() => setAdded([]));
+    ).then((done) => {
+      setAdded([]);
+      if (done) showAfterCare(done.visit);
+    });
   const next = visit.steps.filter((s) => s.status === 'todo').map((s) => s.label);
 
   return (
@@ -113,17 +120,22 @@ export function VisitPanel({ visit, config }: { readonly visit: VisitDto; readon
       </div>
       <div className="ws-checks">
         {(['ecg', 'prelevement'] as const).map((kind) =>
-          (['lecture', 'interpretation'] as const).map((mark) => (
-            <button
-              key={kind + mark}
-              type="button"
-              className="gfa-button secondary"
-              onClick={() => void act(visit, { type: 'check', kind, mark })}
-            >
-              {kind === 'ecg' ? 'ECG' : 'Prélèvement'} : {mark === 'lecture' ? 'lecture' : 'interprétation'}
-              {visit.checks.some((c) => c.kind === kind && c.mark === mark) ? ' ✓' : ''}
-            </button>
-          )),
+          (['lecture', 'interpretation'] as const).map((mark) => {
+            // A tick is a toggle: a wrong one is removed by clicking it again (Q-ACT-13).
+            const ticked = visit.checks.some((c) => c.kind === kind && c.mark === mark);
+            return (
+              <button
+                key={kind + mark}
+                type="button"
+                aria-pressed={ticked}
+                className={`gfa-button ${ticked ? '' : 'secondary'}`}
+                onClick={() => void act(visit, { type: ticked ? 'uncheck' : 'check', kind, mark })}
+              >
+                {kind === 'ecg' ? 'ECG' : 'Prélèvement'} : {mark === 'lecture' ? 'lecture' : 'interprétation'}
+                {ticked ? ' ✓' : ''}
+              </button>
+            );
+          }),
         )}
       </div>
       <NotesAndHistory visit={visit} config={config} note={note} setNote={setNote} />

@@ -1,8 +1,17 @@
 /** Login, live connection and notifications of the workstation. */
-import { type LoginStep, type Principal, type ServerMessage, type SessionDto, type Topic } from '@gfa/shared';
+import {
+  OFFER_CHIME_REPEAT_DEFAULT,
+  type DeskViewDto,
+  type LoginStep,
+  type Principal,
+  type ServerMessage,
+  type SessionDto,
+  type Topic,
+} from '@gfa/shared';
 import { ApiError, LiveSocket, createApiClient } from '@gfa/shared/client';
 import { playChime, wsUrl } from '@gfa/shared/ui';
 import { deskBridge, reportAssigned } from './desk-bridge.js';
+import { stopOfferAlert, updateOfferAlert } from './offer-alert.js';
 import { isSupervisor, useWorkstation } from './store.js';
 
 export const api = createApiClient();
@@ -61,15 +70,21 @@ function notifyOffer(): void {
   }
 }
 
+/** A new view of my desk: the shell's badge, the page title and the repeating chime follow it. */
+function deskChanged(view: DeskViewDto | null): void {
+  const ws = useWorkstation.getState();
+  ws.setDesk(view);
+  reportAssigned(view);
+  const repeat = ws.config?.policy.offerChimeRepeatSeconds ?? OFFER_CHIME_REPEAT_DEFAULT;
+  updateOfferAlert(view, repeat, !deskBridge());
+}
+
 function onMessage(message: ServerMessage): void {
   const ws = useWorkstation.getState();
   if (message.type === 'snapshot') {
     const data = message.data;
     if (data.topic === 'visits') ws.setVisits(data.visits);
-    if (data.topic === 'desk') {
-      ws.setDesk(data.desk);
-      reportAssigned(data.desk);
-    }
+    if (data.topic === 'desk') deskChanged(data.desk);
     if (data.topic === 'reception') ws.setAlerts(data.alerts);
   }
   if (message.type !== 'event') return;
@@ -77,10 +92,7 @@ function onMessage(message: ServerMessage): void {
   if (message.topic === 'board') ws.boardChanged();
   if (payload.kind === 'config.changed') void reloadConfig();
   if (payload.kind === 'visit.changed') ws.putVisit(payload.visit);
-  if (payload.kind === 'desk.view') {
-    ws.setDesk(payload.view);
-    reportAssigned(payload.view);
-  }
+  if (payload.kind === 'desk.view') deskChanged(payload.view);
   if (payload.kind === 'offer') notifyOffer();
   if (payload.kind === 'reception.alert') {
     ws.addAlert(payload.alert);
@@ -159,6 +171,7 @@ export async function signOutEverywhere(): Promise<void> {
 }
 
 function closeLocally(): void {
+  stopOfferAlert();
   socket = null;
   token = null;
   api.setToken(null);

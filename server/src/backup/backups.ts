@@ -1,6 +1,6 @@
 /**
- * Online backups of the SQLite database (consistent while the server runs,
- * through SQLite's backup API), compressed and encrypted, kept N days, and
+ * Online backups of the SQLite database (a consistent in-memory snapshot
+ * while the server runs), compressed and encrypted, kept N days, and
  * copied to a second folder (USB disk, network share); restore checks the
  * passphrase and the database's integrity before replacing anything.
  */
@@ -18,9 +18,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import { databaseFile, fileStamp, knownSchemaVersion } from '../db/database.js';
 import { BackupDecryptError, decryptBackup, encryptBackup } from './backup-crypto.js';
+
+const gzipAsync = promisify(gzip);
 
 export const backupDir = (dataDir: string): string => join(dataDir, 'backups');
 
@@ -51,31 +54,46 @@ export interface BackupOptions {
   readonly retentionDays?: number;
 }
 
+/**
+ * The copy to encrypt is taken in memory (`serialize`: one consistent snapshot, read while the
+ * server keeps writing in WAL mode), never on disk: a backup killed at any moment leaves no
+ * plaintext database behind. The encrypted file is written beside its target, readable by the
+ * service only, then renamed: a half-written backup never carries a backup's name.
+ */
 export async function createBackup(
   sqlite: Database.Database,
   dataDir: string,
   options: BackupOptions,
 ): Promise<string> {
-  const temp = join(tmpdir(), `gfa-backup-${process.pid}-${Date.now()}.sqlite`);
+  removeLegacyPlaintextCopies();
+  const sealed = encryptBackup(await gzipAsync(sqlite.serialize()), options.passphrase);
+  const target = options.out?.endsWith('.gfabak')
+    ? options.out
+    : join(options.out ?? backupDir(dataDir), `gfa-${fileStamp(options.now)}.gfabak`);
+  mkdirSync(join(target, '..'), { recursive: true });
+  const partial = `${target}.partial-${process.pid}`;
   try {
-    await sqlite.backup(temp);
-    const sealed = encryptBackup(gzipSync(readFileSync(temp)), options.passphrase);
-    const target = options.out?.endsWith('.gfabak')
-      ? options.out
-      : join(options.out ?? backupDir(dataDir), `gfa-${fileStamp(options.now)}.gfabak`);
-    mkdirSync(join(target, '..'), { recursive: true });
-    writeFileSync(target, sealed, { mode: 0o600 });
-    if (options.copyTo) {
-      mkdirSync(options.copyTo, { recursive: true });
-      copyFileSync(target, join(options.copyTo, basename(target)));
-    }
-    for (const folder of [join(target, '..'), options.copyTo]) {
-      if (folder) pruneBackups(folder, options.now.getTime(), options.retentionDays ?? 30);
-    }
-    return target;
+    writeFileSync(partial, sealed, { mode: 0o600 });
+    renameSync(partial, target);
   } finally {
-    rmSync(temp, { force: true });
+    rmSync(partial, { force: true });
   }
+  if (options.copyTo) {
+    mkdirSync(options.copyTo, { recursive: true });
+    copyFileSync(target, join(options.copyTo, basename(target)));
+  }
+  for (const folder of [join(target, '..'), options.copyTo]) {
+    if (folder) pruneBackups(folder, options.now.getTime(), options.retentionDays ?? 30);
+  }
+  return target;
+}
+
+/** Earlier builds copied the database in clear to the temp folder, and a crash left the copy there. */
+const LEGACY_COPY = /^gfa-backup-\d+-\d+\.sqlite$/;
+
+function removeLegacyPlaintextCopies(): void {
+  for (const name of readdirSync(tmpdir()).filter((n) => LEGACY_COPY.test(n)))
+    rmSync(join(tmpdir(), name), { force: true });
 }
 
 /** Deletes the backups older than the retention period; returns what was deleted. */
@@ -101,7 +119,7 @@ export function restoreBackup(
   const plain = gunzipSync(decryptBackup(readFileSync(file), passphrase));
   const candidate = join(dataDir, `gfa.sqlite.restoring-${process.pid}`);
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(candidate, plain);
+  writeFileSync(candidate, plain, { mode: 0o600 });
   try {
     const check = new BetterSqlite(candidate, { readonly: true });
     try {

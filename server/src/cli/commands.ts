@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Role, DeviceKind } from '@gfa/shared';
+import { passwordProblem } from '../admin/validate-config.js';
 import { loadConfig } from '../db/config-store.js';
 import { databaseFile, defaultDataDir, openDatabase, type OpenDatabase } from '../db/database.js';
 import { createDevice, createUser, findUserByLogin } from '../db/staff-store.js';
@@ -103,7 +104,9 @@ export async function addUser(options: {
   if (!options.passwordStdin)
     throw new CliError('Le mot de passe se donne sur l’entrée standard : --password-stdin.');
   const password = await readStdin();
-  if (password.length < 8) throw new CliError('Mot de passe trop court (8 caractères au moins).');
+  // The same rule as Administration › Utilisateurs.
+  const weak = passwordProblem(password);
+  if (weak) throw new CliError(weak);
   const passwordHash = await hashPassword(password);
   withDatabase(options.dataDir, ({ db }) => {
     if (findUserByLogin(db, options.login))

@@ -7,17 +7,18 @@ import { journalCli } from './cli-journal.js';
 import { fullExportArchive } from '../stats/full-export.js';
 import { statisticsFor } from '../stats/period.js';
 import { statisticsTables } from '../stats/tables.js';
-import { tableToCsv, tablesToXlsx } from '../stats/writers.js';
+import { csvFileName, tableToCsv } from '../stats/csv-writer.js';
+import { tablesToXlsx } from '../stats/xlsx-writer.js';
 import { CliError } from './cli-error.js';
 
-export function exportStatistics(options: {
+export async function exportStatistics(options: {
   from?: string;
   to?: string;
   all?: boolean;
   format: string;
   out: string;
   dataDir?: string;
-}): void {
+}): Promise<void> {
   if (options.all) return exportEverything(options.out, options.dataDir);
   const { from, to } = options;
   if (!from || !to) throw new CliError('Indiquez la période : --from AAAA-MM-JJ --to AAAA-MM-JJ (ou --all).');
@@ -32,14 +33,14 @@ export function exportStatistics(options: {
     const tables = statisticsTables(statisticsFor(database.db, from, to));
     journalCli(database.db, 'export.created', { kind: 'statistics', from, to, format: options.format });
     if (options.format === 'xlsx') {
-      writeFileSync(options.out, tablesToXlsx(tables));
+      writeFileSync(options.out, await tablesToXlsx(tables));
       console.log(`Statistiques du ${from} au ${to} : ${options.out}`);
       return;
     }
     // CSV: one file per table in the --out folder.
     mkdirSync(options.out, { recursive: true });
     for (const table of tables) {
-      const file = join(options.out, `${table.name.toLowerCase().replace(/\s+/g, '-')}.csv`);
+      const file = join(options.out, csvFileName(table));
       writeFileSync(file, tableToCsv(table));
       console.log(file);
     }
@@ -49,10 +50,10 @@ export function exportStatistics(options: {
 }
 
 /** Reversibility: every table as CSV files and one XLSX workbook, in one zip archive. */
-function exportEverything(out: string, dataDir?: string): void {
+async function exportEverything(out: string, dataDir?: string): Promise<void> {
   const database = openDatabase(databaseFile(dataDir ?? defaultDataDir()));
   try {
-    writeFileSync(out, fullExportArchive(database.sqlite));
+    writeFileSync(out, await fullExportArchive(database.sqlite));
     journalCli(database.db, 'export.created', { kind: 'all' });
     console.log(`Export complet (toutes les tables, CSV et XLSX) : ${out}`);
   } finally {

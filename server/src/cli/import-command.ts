@@ -1,7 +1,7 @@
 /** `gfa import FILE [--profile P] [--dry-run]`: imports an appointment file and prints its report. */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ImportReport } from '@gfa/shared';
+import { count, type ImportReport } from '@gfa/shared';
 import { loadConfig } from '../db/config-store.js';
 import { databaseFile, defaultDataDir, openDatabase } from '../db/database.js';
 import { importAppointments } from '../import/import-appointments.js';
@@ -15,7 +15,7 @@ export function printReport(report: ImportReport): void {
   for (const e of report.errors)
     console.log(`  ligne ${e.line}${e.column ? `, colonne « ${e.column} »` : ''} : ${e.message}`);
   if (report.errors.length > 0) {
-    console.log(`Rien n'a été importé : ${report.errors.length} erreur(s) à corriger.`);
+    console.log(`Rien n'a été importé : ${count(report.errors.length, 'erreur', 'erreurs')} à corriger.`);
     return;
   }
   const verb = report.dryRun ? 'seraient' : 'ont été';

@@ -57,7 +57,7 @@ export function openDatabase(file: string, migrationsFolder = defaultMigrations)
     const fileVersion = sqlite.pragma('user_version', { simple: true }) as number;
     if (fileVersion > known) throw new DatabaseTooNewError(fileVersion, known);
     if (fileVersion > 0 && fileVersion < known) copyBeforeMigrating(sqlite, file, new Date());
-    const db = drizzle(sqlite, { schema });
+    const db = writerFirst(drizzle(sqlite, { schema }));
     migrate(db, { migrationsFolder });
     sqlite.pragma(`user_version = ${known}`);
     sealJournal(db);
@@ -66,6 +66,18 @@ export function openDatabase(file: string, migrationsFolder = defaultMigrations)
     sqlite.close();
     throw error;
   }
+}
+
+/**
+ * Every transaction takes SQLite's write lock at BEGIN (IMMEDIATE), not at its first write: when
+ * another process (a `gfa` command beside the running server) writes, the transaction waits its
+ * turn (busy_timeout) instead of failing with "database is locked" halfway, and what it read —
+ * the journal's last hash above all — cannot change under it before it writes.
+ */
+function writerFirst(db: Db): Db {
+  const deferred = db.transaction.bind(db);
+  db.transaction = (run, config) => deferred(run, { behavior: 'immediate', ...config });
+  return db;
 }
 
 /** "20261125-093000" (UTC): the time stamp in the names of backups and copies. */

@@ -72,6 +72,7 @@ export function loadVisits(db: Db, from: string, to: string): Visit[] {
       offer: r.offerProfessionalId
         ? { professionalId: r.offerProfessionalId, stepId: r.offerStepId ?? '', at: r.offerAt ?? 0 }
         : null,
+      requeued: r.requeuedBy ? { professionalId: r.requeuedBy, at: r.requeuedAt ?? 0 } : null,
       endedAt: r.endedAt,
       steps: stepsOf(r.id)
         .sort((a, b) => a.ord - b.ord)
@@ -137,6 +138,8 @@ function writeVisit(tx: Db, v: Visit): void {
     offerProfessionalId: v.offer?.professionalId ?? null,
     offerStepId: v.offer?.stepId ?? null,
     offerAt: v.offer?.at ?? null,
+    requeuedBy: v.requeued?.professionalId ?? null,
+    requeuedAt: v.requeued?.at ?? null,
     endedAt: v.endedAt,
   };
   tx.insert(t.visits).values(row).onConflictDoUpdate({ target: t.visits.id, set: row }).run();

@@ -5,7 +5,7 @@
  * removing the last records shows against SQLite's own AUTOINCREMENT counter.
  */
 import { createHash } from 'node:crypto';
-import { asc, desc, eq, gt, isNull, lt } from 'drizzle-orm';
+import { asc, between, desc, eq, gt, isNull, lt } from 'drizzle-orm';
 import { getSetting, setSetting } from './config-store.js';
 import type { Db } from './db-handle.js';
 import * as t from './schema.js';
@@ -73,15 +73,15 @@ export function sealJournal(db: Db): number {
 }
 
 /** Years of journal, in batches: never the whole table in memory. */
-function* rowsInOrder(db: Db): Generator<EventRow> {
-  let after = 0;
+function* rowsAfter(db: Db, seq: number, batchSize: number): Generator<EventRow> {
+  let after = seq;
   for (;;) {
     const batch = db
       .select()
       .from(t.events)
       .where(gt(t.events.seq, after))
       .orderBy(asc(t.events.seq))
-      .limit(5000)
+      .limit(batchSize)
       .all();
     yield* batch;
     const last = batch.at(-1);
@@ -94,33 +94,86 @@ export type ChainCheck =
   | { readonly ok: true; readonly records: number }
   | { readonly ok: false; readonly seq: number; readonly reason: string };
 
-/** Walks the whole journal; names the first record that is not what was written. */
-export function verifyJournal(db: Db, sqliteSequence: number | null): ChainCheck {
-  let previous = GENESIS;
-  let expectedSeq = 1;
-  let records = 0;
-  for (const row of rowsInOrder(db)) {
+/** A record known to close an intact chain: where the next check may start. */
+export interface ChainPoint {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+export const CHAIN_START: ChainPoint = { seq: 0, hash: GENESIS };
+
+export interface ChainWalk {
+  readonly check: ChainCheck;
+  /** The last record verified: the next walk may start there. */
+  readonly reached: ChainPoint;
+  /** False when the walk stopped at its row budget before the end of the journal. */
+  readonly done: boolean;
+}
+
+const modified = (seq: number): ChainCheck => ({
+  ok: false,
+  seq,
+  reason: `enregistrement n° ${seq} modifié, déplacé ou précédé d’une suppression`,
+});
+
+/**
+ * Verifies the records after `from` (at most `budget` of them), `from` itself being a record an earlier walk
+ * found intact: it must still hold the hash it had then. Names the first record that is not what was written.
+ */
+export function walkJournal(
+  db: Db,
+  from: ChainPoint,
+  sqliteSequence: number | null,
+  budget = Number.POSITIVE_INFINITY,
+): ChainWalk {
+  const stop = (check: ChainCheck): ChainWalk => ({ check, reached: from, done: true });
+  if (from.seq > 0) {
+    // The intact point's own record must still hash, from its predecessor's link, to what it did then.
+    const [before, anchor] = db
+      .select()
+      .from(t.events)
+      .where(between(t.events.seq, from.seq - 1, from.seq))
+      .orderBy(asc(t.events.seq))
+      .all()
+      .slice(-2);
+    if (anchor?.seq !== from.seq) {
+      return stop({ ok: false, seq: from.seq, reason: `enregistrement n° ${from.seq} supprimé` });
+    }
+    const previousHash = from.seq === 1 ? GENESIS : before?.seq === from.seq - 1 ? (before.hash ?? '') : '';
+    if (chainHash(previousHash, anchor) !== from.hash) return stop(modified(from.seq));
+  }
+  let previous = from.hash;
+  let expectedSeq = from.seq + 1;
+  let walked = 0;
+  for (const row of rowsAfter(db, from.seq, Math.min(5000, budget))) {
+    if (walked === budget) {
+      const reached = { seq: expectedSeq - 1, hash: previous };
+      return { check: { ok: true, records: reached.seq }, reached, done: false };
+    }
     if (row.seq !== expectedSeq) {
-      return { ok: false, seq: expectedSeq, reason: `enregistrement n° ${expectedSeq} supprimé` };
+      return stop({ ok: false, seq: expectedSeq, reason: `enregistrement n° ${expectedSeq} supprimé` });
     }
     const hash = chainHash(previous, row);
-    if (row.hash !== hash) {
-      return {
-        ok: false,
-        seq: row.seq,
-        reason: `enregistrement n° ${row.seq} modifié, déplacé ou précédé d’une suppression`,
-      };
-    }
+    if (row.hash !== hash) return stop(modified(row.seq));
     previous = hash;
     expectedSeq += 1;
-    records += 1;
+    walked += 1;
   }
+  const records = expectedSeq - 1;
   if (sqliteSequence !== null && sqliteSequence > records) {
-    return {
+    return stop({
       ok: false,
       seq: records + 1,
-      reason: `enregistrement(s) n° ${records + 1} à ${sqliteSequence} supprimé(s)`,
-    };
+      reason:
+        sqliteSequence === records + 1
+          ? `enregistrement n° ${sqliteSequence} supprimé`
+          : `enregistrements n° ${records + 1} à ${sqliteSequence} supprimés`,
+    });
   }
-  return { ok: true, records };
+  return { check: { ok: true, records }, reached: { seq: records, hash: previous }, done: true };
+}
+
+/** Walks the whole journal; names the first record that is not what was written. */
+export function verifyJournal(db: Db, sqliteSequence: number | null): ChainCheck {
+  return walkJournal(db, CHAIN_START, sqliteSequence).check;
 }

@@ -19,13 +19,16 @@ export function appendEntry(db: Db, entry: NewJournalEntry): number {
     professionalId: entry.professionalId,
     data: entry.data,
   };
-  // Callers append inside their state change's transaction; SQLite serialises writers, so the chain cannot fork.
-  const row = db
-    .insert(t.events)
-    .values({ ...content, hash: chainHash(lastHash(db), content) })
-    .returning({ seq: t.events.seq })
-    .get();
-  return row.seq;
+  // The last hash is read under the write lock (an IMMEDIATE transaction, or a savepoint of the
+  // caller's): no other writer, in this process or another, can append between read and insert.
+  return db.transaction(
+    () =>
+      db
+        .insert(t.events)
+        .values({ ...content, hash: chainHash(lastHash(db), content) })
+        .returning({ seq: t.events.seq })
+        .get().seq,
+  );
 }
 
 export function toEntry(row: typeof t.events.$inferSelect): JournalEntry {

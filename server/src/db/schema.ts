@@ -188,6 +188,9 @@ export const visits = sqliteTable(
     offerProfessionalId: text('offer_professional_id'),
     offerStepId: text('offer_step_id'),
     offerAt: integer('offer_at'),
+    /** Who sent the consultant back to the queue as absent, and when (rule Q-REQUEUE-1). */
+    requeuedBy: text('requeued_by'),
+    requeuedAt: integer('requeued_at'),
     endedAt: integer('ended_at'),
   },
   (t) => [index('visits_day').on(t.day), index('visits_appointment').on(t.appointmentId)],
@@ -291,3 +294,28 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: json<unknown>('value').notNull(),
 });
+
+/**
+ * Failed attempts per throttle key (login and address, second factor, kiosk exit): kept in the
+ * database so that a restart — or a crash an attacker provokes — never resets a lockout.
+ */
+export const authFailures = sqliteTable(
+  'auth_failures',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    /** Start of the counting window. */
+    since: integer('since').notNull(),
+  },
+  (t) => [index('auth_failures_since').on(t.since)],
+);
+
+/** Last TOTP time step accepted per user: a code seen once cannot be replayed, even after a restart. */
+export const totpSteps = sqliteTable('totp_steps', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  step: integer('step').notNull(),
+});
+
+export * from './stats-schema.js';

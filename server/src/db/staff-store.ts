@@ -1,5 +1,5 @@
 /** Users (staff), devices and sessions. Password and token hashing happen in the auth module. */
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import type { DeviceKind, Role } from '@gfa/shared';
 import type { Db } from './database.js';
 import * as t from './schema.js';
@@ -102,10 +102,17 @@ export function touchSession(db: Db, tokenHash: string, now: number): void {
   db.update(t.sessions).set({ lastSeenAt: now }).where(eq(t.sessions.tokenHash, tokenHash)).run();
 }
 
-export function deleteUserSessions(db: Db, userId: string): number {
+/** Ends every session of the user, except `keepTokenHash` (the session asking, when it is theirs). */
+export function deleteUserSessions(db: Db, userId: string, keepTokenHash?: string): number {
   return db
     .delete(t.sessions)
-    .where(and(eq(t.sessions.principalKind, 'user'), eq(t.sessions.principalId, userId)))
+    .where(
+      and(
+        eq(t.sessions.principalKind, 'user'),
+        eq(t.sessions.principalId, userId),
+        keepTokenHash === undefined ? undefined : ne(t.sessions.tokenHash, keepTokenHash),
+      ),
+    )
     .run().changes;
 }
 

@@ -1,5 +1,12 @@
 /** Visits coming into the day: expected appointments, check-in, walk-ins (rules Q-ARRIVE-*). */
-import type { Appointment, Id, Identity, Visit } from '@gfa/shared';
+import {
+  birthDateProblem,
+  matchingVisit,
+  type Appointment,
+  type Id,
+  type Identity,
+  type Visit,
+} from '@gfa/shared';
 import type { Draft } from './draft.js';
 import { fail } from './domain-error.js';
 import { requireStaff } from './rights.js';
@@ -35,6 +42,7 @@ function newVisit(
     readySince: null,
     away: null,
     offer: null,
+    requeued: null,
     endedAt: null,
     steps: instantiateSteps(template, newId),
     notes: [],
@@ -88,26 +96,53 @@ export function withdraw(draft: Draft, appointmentId: Id): Id | null {
   return visit.id;
 }
 
-/** Q-ARRIVE-2: check-in marks an expected consultant arrived and routes them at once. */
+/**
+ * Q-ARRIVE-2: check-in marks an expected consultant arrived and routes them at once.
+ * Q-ARRIVE-5: so does a late check-in of a consultant marked « Non venu ».
+ */
 export function checkIn(draft: Draft, visitId: Id): Id {
   const { actor } = draft.ctx;
   // Q-RIGHT-1: check-in is the one action a device (the kiosk) may do.
   if (actor.ref.kind !== 'device') requireStaff(actor);
   const current = draft.visit(visitId);
-  if (current.state !== 'expected') {
+  if (current.state !== 'expected' && current.state !== 'no_show') {
     fail('conflict', 'Votre arrivée est déjà enregistrée.', `visit ${visitId} is ${current.state}`);
   }
   const visit = draft.edit(visitId);
+  const afterNoShow = visit.state === 'no_show';
   visit.arrivedAt = draft.now;
   visit.state = 'arrived';
-  draft.emit('visit.checked_in', { visit }, { via: actor.ref.kind });
+  draft.emit('visit.checked_in', { visit }, { via: actor.ref.kind, ...(afterNoShow && { afterNoShow }) });
   routeAvailable(draft, visit, false);
   return visit.id;
+}
+
+/**
+ * Q-ARRIVE-6: a walk-in needs a first name and a plausible birth date.
+ * Q-ARRIVE-7: nor may they twin a visit of today that already stands for the same person.
+ */
+function requireNewPerson(draft: Draft, identity: Identity): void {
+  if (!identity.firstName.trim()) fail('invalid_input', 'Indiquez le prénom.', 'walk-in without first name');
+  if (!identity.birthDate)
+    fail('invalid_input', 'Indiquez la date de naissance.', 'walk-in without birth date');
+  const problem = birthDateProblem(identity.birthDate, draft.base.day);
+  if (problem) fail('invalid_input', problem, 'walk-in birth date out of range');
+  const twin = matchingVisit(identity, Object.values(draft.visits));
+  if (!twin) return;
+  const appointment = twin.state === 'expected' || twin.state === 'no_show';
+  fail(
+    'conflict',
+    appointment
+      ? 'Ce consultant a un rendez-vous aujourd’hui : enregistrez son arrivée sur ce rendez-vous.'
+      : 'Ce consultant est déjà dans le centre aujourd’hui.',
+    `walk-in matches visit ${twin.id} (${twin.state})`,
+  );
 }
 
 /** Q-ARRIVE-3: reception registers a consultant without appointment today, for a reason. */
 export function walkIn(draft: Draft, identity: Identity, reasonId: Id, professionalId: Id | null): Id {
   requireStaff(draft.ctx.actor);
+  requireNewPerson(draft, identity);
   if (professionalId && !draft.ctx.config.professionals.some((p) => p.id === professionalId && p.active)) {
     fail('invalid_input', 'Professionnel inconnu.', `professional ${professionalId} unknown`);
   }

@@ -2,7 +2,8 @@
 import type { DeskAction, Id } from '@gfa/shared';
 import type { Draft } from './draft.js';
 import { fail } from './domain-error.js';
-import { candidatesFor, defaultPolicy } from './pick-policy.js';
+import { nextFor } from './desk-view.js';
+import { dispatcherOf } from './offers.js';
 import { isSupervisor, requireProfessional, requireStaff } from './rights.js';
 import { call, requireFree } from './visit-actions.js';
 
@@ -34,14 +35,25 @@ export function deskAction(draft: Draft, professionalId: Id, action: DeskAction)
       return null;
     }
     case 'call_next': {
-      // Q-DESK-2: the consultant offered to me, else the policy's choice among my candidates.
+      // Q-DESK-2: the consultant offered to me, else the dispatcher's choice among my candidates.
       const me = requireProfessional(actor);
       if (me !== professionalId)
         fail('forbidden', 'Vous ne pouvez appeler que pour vous-même.', 'call_next for other');
       requireFree(draft, me);
-      const candidates = candidatesFor(draft.snapshot(), config, me);
-      const policy = draft.ctx.policy ?? defaultPolicy;
-      const chosen = policy(candidates, { now: draft.now, professional, config });
+      const { next: chosen, deferred } = nextFor(
+        draft.snapshot(),
+        config,
+        professional,
+        draft.now,
+        dispatcherOf(draft),
+      );
+      if (!chosen && deferred > 0) {
+        fail(
+          'not_found',
+          'Personne d’autre en attente : le consultant remis en file vous sera proposé dans quelques minutes. Vous pouvez aussi l’appeler depuis la liste.',
+          'only a consultant requeued by this professional waits (Q-REQUEUE-1)',
+        );
+      }
       if (!chosen) fail('not_found', 'Aucun consultant en attente pour vous.', 'no candidate');
       call(draft, chosen.visit.id, chosen.step.id);
       return chosen.visit.id;

@@ -1,8 +1,23 @@
 /** Public surface of the queue engine. */
 export { apply, emptyDay } from './queue-engine.js';
 export { queuesOf } from './queues.js';
-export { candidatesFor, defaultPolicy } from './pick-policy.js';
+export { candidatesFor } from './pick-policy.js';
+export { fifoDispatcher } from './dispatch.js';
+export { journeyAwareDispatcher } from './journey-dispatcher.js';
 export { queueView, type QueueEntry, type QueueView } from './desk-view.js';
 export { activeStep, readySteps, journeyComplete } from './steps.js';
 export type * from './types.js';
 export { STATE_LABEL } from './visit-actions.js';
+export {
+  forecast,
+  durationKey,
+  stepCategory,
+  NO_HISTORY,
+  skipUnservedStep,
+  type DurationModel,
+  type Forecast,
+  type VisitForecast,
+  type CategoryForecast,
+  type ProfessionalForecast,
+} from './forecast.js';
+export { runForward, professionalActor, type Behaviour, type Scheduled } from './forward.js';

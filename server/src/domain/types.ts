@@ -37,7 +37,7 @@ export interface Actor {
   readonly professionalId: Id | null;
 }
 
-/** One consultant step a professional could take now, as seen by a pick policy. */
+/** One consultant step a professional could take now, as seen by a dispatcher. */
 export interface Candidate {
   readonly visit: Visit;
   readonly step: StepInstance;
@@ -45,25 +45,44 @@ export interface Candidate {
   readonly queue: QueueRef;
 }
 
-export interface PolicyContext {
-  readonly now: Millis;
+/** An available professional with nobody in progress and no offer, as seen by a dispatcher. */
+export interface FreeProfessional {
   readonly professional: Professional;
+  /** Q-OFFER-1: since when they really have nothing to do (last care ended, or presence set). */
+  readonly idleSince: Millis;
+  /** The candidates this professional may take (rule Q-PICK-1), not offered to anyone. */
+  readonly candidates: readonly Candidate[];
+}
+
+export interface DispatchInput {
+  readonly now: Millis;
   readonly config: CentreConfig;
+  readonly state: DayState;
+  readonly professionals: readonly FreeProfessional[];
+}
+
+/** One consultant's step offered to one professional. */
+export interface Offer {
+  readonly professionalId: Id;
+  readonly visitId: Id;
+  readonly stepId: Id;
 }
 
 /**
- * Chooses the next consultant for a professional among eligible candidates.
- * Pluggable so that other policies can be measured against the default one.
+ * Q-DISPATCH-1: decides, for all free professionals at once, who is offered
+ * which consultant. Pluggable so that dispatchers can be measured against
+ * each other (npm run bench:day); the engine drops any offer that breaks
+ * one-per-professional, one-per-consultant or eligibility.
  */
-export type PickPolicy = (candidates: readonly Candidate[], ctx: PolicyContext) => Candidate | null;
+export type Dispatcher = (input: DispatchInput) => readonly Offer[];
 
 export interface EngineContext {
   readonly now: Millis;
   readonly actor: Actor;
   readonly config: CentreConfig;
   readonly newId: () => Id;
-  /** Defaults to the policy of docs/QUEUE_SPEC.md. */
-  readonly policy?: PickPolicy;
+  /** Defaults to the journey-aware dispatcher of docs/QUEUE_SPEC.md (Q-DISPATCH-*). */
+  readonly dispatcher?: Dispatcher;
 }
 
 export type EngineCommand =

@@ -104,6 +104,7 @@ export function call(draft: Draft, visitId: Id, stepId?: Id): void {
     draft.emit('visit.offer_released', { visit, professionalId: visit.offer.professionalId });
   }
   visit.offer = null;
+  visit.requeued = null;
   step.status = 'called';
   step.professionalId = professionalId;
   step.roomId = roomOf(draft, professionalId);
@@ -165,6 +166,8 @@ export function visitAction(draft: Draft, visitId: Id, action: VisitAction): voi
       const professionalId = step.professionalId;
       resetStep(step);
       visit.state = 'waiting';
+      // Q-REQUEUE-1: remembered so that this professional is not handed him straight back.
+      visit.requeued = professionalId ? { professionalId, at: draft.now } : null;
       draft.emit('visit.requeued', { visit, step, professionalId });
       routeAvailable(draft, visit, true);
       return;
@@ -230,13 +233,14 @@ export function visitAction(draft: Draft, visitId: Id, action: VisitAction): voi
       return;
     }
     case 'back': {
-      // Q-ACT-7: back from away, with the time waited before leaving still counted.
+      // Q-ACT-7: back from away, with the time waited before leaving still counted and the time away not.
       requireStaff(actor);
       requireState(current, ['away'], 'back');
       const visit = draft.edit(visitId);
       const reason = visit.away?.reason ?? null;
       const awayMs = draft.now - (visit.away?.since ?? draft.now);
       visit.away = null;
+      if (visit.readySince !== null) visit.readySince += awayMs;
       draft.emit('visit.back', { visit }, { reason, awayMs });
       routeAvailable(draft, visit, true);
       return;
@@ -304,10 +308,25 @@ export function visitAction(draft: Draft, visitId: Id, action: VisitAction): voi
       draft.emit('visit.check_marked', { visit }, { kind: action.kind, mark: action.mark });
       return;
     }
+    case 'uncheck': {
+      // Q-ACT-13: a tick set by mistake is removed, and the journal says so.
+      requireStaff(actor);
+      if (!current.checks.some((c) => c.kind === action.kind && c.mark === action.mark)) {
+        fail('invalid_input', 'Cette case n’est pas cochée.', `no ${action.kind}/${action.mark} check`);
+      }
+      const visit = draft.edit(visitId);
+      visit.checks = visit.checks.filter((c) => c.kind !== action.kind || c.mark !== action.mark);
+      draft.emit('visit.check_unmarked', { visit }, { kind: action.kind, mark: action.mark });
+      return;
+    }
+    case 'reopen':
+      return reopen(draft, visitId);
     case 'leave': {
       // Q-ACT-10: the consultant leaves before the end; remaining steps stay undone (came but not handled).
       requireStaff(actor);
       requireState(current, ['arrived', 'waiting', 'called', 'in_care', 'away'], 'leave');
+      // Q-RIGHT-4: a called or in-care consultant belongs to the professional holding them.
+      if (current.state === 'called' || current.state === 'in_care') requireOwner(actor, current);
       const visit = draft.edit(visitId);
       const step = activeStep(visit);
       if (step) resetStep(step);
@@ -345,4 +364,31 @@ export function visitAction(draft: Draft, visitId: Id, action: VisitAction): voi
       return;
     }
   }
+}
+
+/**
+ * Q-ACT-12: the same day, staff undo « Non venu » (back to expected), a
+ * departure or a forced end whose journey is not complete (back in the
+ * queues of the remaining steps, waiting from now).
+ */
+function reopen(draft: Draft, visitId: Id): void {
+  requireStaff(draft.ctx.actor);
+  const current = draft.visit(visitId);
+  requireState(current, ['no_show', 'left', 'done'], 'reopen');
+  if (current.state === 'done' && journeyComplete(current)) {
+    fail(
+      'invalid_state',
+      'Le parcours de ce consultant est complet : il n’y a rien à reprendre.',
+      'reopen of a complete journey',
+    );
+  }
+  const visit = draft.edit(visitId);
+  const from = visit.state;
+  draft.emit('visit.reopened', { visit }, { from });
+  if (from === 'no_show') {
+    visit.state = 'expected';
+    return;
+  }
+  visit.endedAt = null;
+  routeAvailable(draft, visit, false);
 }

@@ -1,25 +1,29 @@
 /**
  * Jobs run at times of day (local to the centre): "HH:MM" lists are easier
  * for an administrator than cron expressions, and make the last and next
- * occurrences simple to compute for the catch-up and the jobs screen.
+ * occurrences simple to compute for the catch-up, the scheduler and the
+ * jobs screen. Every local day has each time exactly once: a time the
+ * spring clock change skips (02:00–03:00) falls on the first instant after
+ * the jump, and a time the autumn change repeats is its first occurrence.
  */
 import type { DailyTime } from '@gfa/shared';
-
-const DAY = 24 * 3600_000;
 
 const hours = (time: DailyTime): number => Number(time.slice(0, 2));
 const minutes = (time: DailyTime): number => Number(time.slice(3, 5));
 
-/** The node-cron expression of a daily time. */
-export const cronOf = (time: DailyTime): string => `${minutes(time)} ${hours(time)} * * *`;
-
+/** Yesterday's, today's and tomorrow's occurrences, counted on the calendar (a DST day is not 24 hours). */
 function occurrencesAround(times: readonly DailyTime[], now: number): number[] {
+  const today = new Date(now);
   return [-1, 0, 1].flatMap((offset) =>
-    times.map((time) => {
-      const at = new Date(now + offset * DAY);
-      at.setHours(hours(time), minutes(time), 0, 0);
-      return at.getTime();
-    }),
+    times.map((time) =>
+      new Date(
+        today.getFullYear(),
+        today.getMonth(),
+        today.getDate() + offset,
+        hours(time),
+        minutes(time),
+      ).getTime(),
+    ),
   );
 }
 

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ActorRef, DataSettings } from '@gfa/shared';
+import { count, formatNumber, type ActorRef, type DataSettings } from '@gfa/shared';
 import { createBackup } from '../backup/backups.js';
 import { readBackupPassphrase } from '../backup/passphrase-store.js';
 import type { Db } from '../db/database.js';
@@ -28,7 +28,6 @@ export interface DataJobDeps {
 
 const JOBS_ACTOR: ActorRef = { kind: 'system', id: 'jobs' };
 const stamp = (now: number): string => new Date(now).toISOString().replace(/[-:]/g, '').slice(0, 15);
-const plural = (n: number, word: string): string => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 function importJob(deps: DataJobDeps): JobDefinition {
   return {
@@ -68,18 +67,18 @@ function importJob(deps: DataJobDeps): JobDefinition {
       counts.refused = refused.length;
       if (refused.length) {
         throw new Error(
-          `${plural(refused.length, 'fichier')} refusé(s) : ${refused.join(', ')} (rapport ligne par ligne dans l’historique des imports).`,
+          `${count(refused.length, 'fichier refusé', 'fichiers refusés')} : ${refused.join(', ')} (rapport ligne par ligne dans l’historique des imports).`,
         );
       }
       const summary = files.length
-        ? `${plural(files.length, 'fichier')} importé(s) : ${plural(counts.created, 'rendez-vous créé')}, ${counts.updated} modifié(s), ${counts.cancelled} annulé(s).`
+        ? `${count(files.length, 'fichier importé', 'fichiers importés')} : ${count(counts.created, 'rendez-vous créé', 'rendez-vous créés')}, ${count(counts.updated, 'modifié', 'modifiés')}, ${count(counts.cancelled, 'annulé', 'annulés')}.`
         : 'Aucun fichier à importer.';
       return { summary, counts };
     },
   };
 }
 
-function exportDays(deps: DataJobDeps, now: number): string[] {
+async function exportDays(deps: DataJobDeps, now: number): Promise<string[]> {
   const { folder, format } = deps.settings().nominativeExport;
   if (!folder) return [];
   return exportNominativeDays(deps.db, deps.service.centre(), { folder, format, today: localDay(now) });
@@ -92,10 +91,10 @@ function nominativeExportJob(deps: DataJobDeps): JobDefinition {
     times: () => [deps.settings().nominativeExport.time],
     notReady: () => (deps.settings().nominativeExport.folder ? null : 'Dossier de l’export non choisi.'),
     run: async (now): Promise<JobOutcome> => {
-      const days = exportDays(deps, now);
+      const days = await exportDays(deps, now);
       return {
         summary: days.length
-          ? `${plural(days.length, 'journée')} exportée(s) : ${days.join(', ')}.`
+          ? `${count(days.length, 'journée exportée', 'journées exportées')} : ${days.join(', ')}.`
           : 'Aucune nouvelle journée à exporter.',
         counts: { days: days.length },
       };
@@ -111,10 +110,10 @@ function retentionJob(deps: DataJobDeps): JobDefinition {
     notReady: () => null,
     run: async (now) => {
       // The nominative export, when set up, always runs first: nothing is purged before it is exported.
-      const exported = exportDays(deps, now);
+      const exported = await exportDays(deps, now);
       const result = anonymiseBefore(deps.db, cutoffDay(localDay(now), deps.settings().retentionDays), now);
       return {
-        summary: `Données antérieures au ${result.cutoffDay} anonymisées : ${plural(result.visits, 'visite')}, ${result.appointments} rendez-vous, ${plural(result.notes, 'note')}.`,
+        summary: `Données antérieures au ${result.cutoffDay} anonymisées : ${count(result.visits, 'visite', 'visites')}, ${formatNumber(result.appointments)} rendez-vous, ${count(result.notes, 'note', 'notes')}.`,
         counts: {
           visits: result.visits,
           appointments: result.appointments,
@@ -143,7 +142,7 @@ function backupJob(deps: DataJobDeps): JobDefinition {
       });
       const size = statSync(file).size;
       return {
-        summary: `Sauvegarde ${basename(file)} (${(size / 1e6).toFixed(1)} Mo)${copyTo ? `, copiée dans ${copyTo}` : ''} ; conservation ${keepDays} jours.`,
+        summary: `Sauvegarde ${basename(file)} (${formatNumber(Math.round(size / 1e5) / 10)} Mo)${copyTo ? `, copiée dans ${copyTo}` : ''} ; conservation ${keepDays} jours.`,
         counts: { bytes: size },
       };
     },

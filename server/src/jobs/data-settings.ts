@@ -27,11 +27,19 @@ export const loadDataSettings = (db: Db): DataSettings => ({
 
 export const writeDataSettings = (db: Db, settings: DataSettings): void => setSetting(db, KEY, settings);
 
-/** A folder the server can write into (created if missing), or a French reason. */
+/** `\\nas\gfa` or `//nas/gfa`: a network share (not a `\\?\C:\…` local long path). */
+const isNetworkShare = (folder: string): boolean => /^(\\\\|\/\/)[^\\/?.]/.test(folder);
+
+/**
+ * A folder the server can write into (created if missing), or a French reason.
+ * The Windows service runs as LocalService, which has no network credentials:
+ * a share would pass a check made by hand and fail every night, so it is refused.
+ */
 function folderProblem(folder: string | null, what: string): string | null {
   if (folder === null) return null;
-  if (!isAbsolute(folder))
-    return `${what} : indiquez un chemin complet (par exemple D:\\GFA ou \\\\serveur\\partage).`;
+  if (isNetworkShare(folder))
+    return `${what} : « ${folder} » est un partage réseau, auquel le service GFA (compte LocalService) n’a pas accès. Choisissez un dossier sur un disque local ou USB du serveur (par exemple E:\\GFA).`;
+  if (!isAbsolute(folder)) return `${what} : indiquez un chemin complet (par exemple D:\\GFA).`;
   try {
     mkdirSync(folder, { recursive: true });
     accessSync(folder, constants.W_OK);

@@ -1,17 +1,22 @@
 /**
- * Runs the scheduled jobs: each at its daily times (node-cron), on demand
- * from the administration screen, and once at start when the box was off at
- * its last time (catch-up, in the registry's order: import, nominative export,
+ * Runs the scheduled jobs: each at its daily times, on demand from the
+ * administration screen, and once at start when the box was off at its last
+ * time (catch-up, in the registry's order: import, nominative export,
  * anonymisation, backup). Every run is journaled (`job.completed` or
  * `job.failed`), which is also where the last run is read from.
+ *
+ * The schedule is the catch-up rule checked every half minute (an
+ * occurrence passed since the last check is run), not cron: node-cron skips
+ * a 02:00 job on the spring Sunday, which kept nominative data a day too
+ * long, and could run it twice in autumn. A check after the box slept also
+ * runs what the sleep skipped.
  */
-import cron, { type ScheduledTask } from 'node-cron';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ActorRef, DailyTime, JobId, JobRun, JobStatus, JobTrigger } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import * as t from '../db/schema.js';
 import { appendAudit } from '../db/journal-audit.js';
-import { cronOf, nextOccurrence, previousOccurrence } from './daily-schedule.js';
+import { nextOccurrence, previousOccurrence } from './daily-schedule.js';
 
 /** What a job did, for the administrator (French) and the journal (counts). */
 export interface JobOutcome {
@@ -29,9 +34,13 @@ export interface JobDefinition {
 }
 
 const SYSTEM: ActorRef = { kind: 'system', id: 'jobs' };
+const CHECK_EVERY_MS = 30_000;
 
 export class JobRegistry {
-  private readonly tasks: ScheduledTask[] = [];
+  private timer: ReturnType<typeof setInterval> | null = null;
+  /** Occurrences up to this instant have been run (or were before the start). */
+  private checkedUpTo = 0;
+  private checking = false;
   private readonly running = new Set<JobId>();
 
   constructor(
@@ -42,6 +51,7 @@ export class JobRegistry {
 
   /** Catches up what was missed while the box was off, then schedules every job. */
   async start(): Promise<void> {
+    this.checkedUpTo = this.now();
     for (const job of this.jobs) {
       const due = previousOccurrence(job.times(), this.now());
       const last = this.lastRun(job.id)?.at ?? null;
@@ -52,14 +62,26 @@ export class JobRegistry {
     this.schedule();
   }
 
-  /** Re-reads the jobs' times (after the administrator changed them). */
-  reschedule(): void {
-    this.unschedule();
-    this.schedule();
-  }
-
   async stop(): Promise<void> {
     this.unschedule();
+  }
+
+  /** Runs, in the registry's order, every job with an occurrence since the last check. */
+  private async check(): Promise<void> {
+    // A check still running (a long import) leaves its window to the next check.
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      const since = this.checkedUpTo;
+      const now = this.now();
+      this.checkedUpTo = now;
+      for (const job of this.jobs) {
+        const due = previousOccurrence(job.times(), now);
+        if (due !== null && due > since) await this.run(job.id, 'schedule');
+      }
+    } finally {
+      this.checking = false;
+    }
   }
 
   /** Runs a job now; a job already running is not started twice. */
@@ -135,18 +157,13 @@ export class JobRegistry {
   }
 
   private schedule(): void {
-    for (const job of this.jobs) {
-      for (const time of job.times()) {
-        this.tasks.push(
-          cron.schedule(cronOf(time), () => void this.run(job.id, 'schedule'), {
-            name: `gfa-${job.id}-${time}`,
-          }),
-        );
-      }
-    }
+    this.timer ??= setInterval(() => void this.check(), CHECK_EVERY_MS);
+    // The check must not keep a CLI or a test process alive.
+    this.timer.unref?.();
   }
 
   private unschedule(): void {
-    for (const task of this.tasks.splice(0)) void task.destroy();
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 }

@@ -9,6 +9,7 @@ import { and, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { appendEntry } from '../db/journal-store.js';
 import * as t from '../db/schema.js';
+import { rollUpDaysBefore } from '../stats/rollups.js';
 
 export const ANONYMOUS = 'ANONYME';
 
@@ -37,16 +38,13 @@ export function anonymiseBefore(db: Db, cutoffDay: string, now: number): Anonymi
         .where(eq(t.visits.id, id))
         .run();
     }
-    const oldVisitIds = tx
-      .select({ id: t.visits.id })
-      .from(t.visits)
-      .where(lt(t.visits.day, cutoffDay))
-      .all()
-      .map((v) => v.id);
-    const notes = oldVisitIds.length
-      ? tx.delete(t.notes).where(inArray(t.notes.visitId, oldVisitIds)).returning({ id: t.notes.id }).all()
-          .length
-      : 0;
+    // A subquery, not a list of ids: after a year and a half the old visits outnumber SQLite's bound variables.
+    const oldVisitIds = tx.select({ id: t.visits.id }).from(t.visits).where(lt(t.visits.day, cutoffDay));
+    const notes = tx
+      .delete(t.notes)
+      .where(inArray(t.notes.visitId, oldVisitIds))
+      .returning({ id: t.notes.id })
+      .all().length;
     const appointments = tx
       .select({ id: t.appointments.id })
       .from(t.appointments)
@@ -72,6 +70,8 @@ export function anonymiseBefore(db: Db, cutoffDay: string, now: number): Anonymi
     tx.delete(t.checkinKeys)
       .where(lt(t.checkinKeys.at, Date.parse(`${cutoffDay}T00:00:00Z`)))
       .run();
+    // The day's figures can no longer change: its statistics are read from the rollup from now on.
+    rollUpDaysBefore(tx as unknown as Db, cutoffDay, now);
     const result = { cutoffDay, visits: visits.length, appointments: appointments.length, notes };
     appendEntry(tx as unknown as Db, {
       type: 'retention.anonymised',

@@ -12,54 +12,52 @@ import type { Db } from '../db/database.js';
 import { STATE_LABEL } from '../domain/index.js';
 import { loadVisits } from '../db/day-store.js';
 import * as t from '../db/schema.js';
-import type { Table } from '../stats/tables.js';
-import { tableToCsv, tablesToXlsx } from '../stats/writers.js';
+import type { Column, Table } from '../stats/tables.js';
+import { tableToCsv } from '../stats/csv-writer.js';
+import { tablesToXlsx } from '../stats/xlsx-writer.js';
 
 export type NominativeFormat = 'csv' | 'xlsx';
 
 export const nominativeFileName = (day: string, format: NominativeFormat): string =>
   `gfa-nominatif-${day}.${format}`;
 
-const clock = (ms: number | null): string | null =>
-  ms === null ? null : new Date(ms).toTimeString().slice(0, 5);
-
 function dayTable(day: string, visits: readonly Visit[], config: CentreConfig): Table {
-  const text = (label: string) => ({ label, type: 'text' as const });
+  const column = (label: string, type: Column['type']): Column => ({ label, type });
   return {
-    name: day,
+    name: `Visites du ${day}`,
     columns: [
-      text('Jour'),
-      text('Heure du rendez-vous'),
-      text('Civilité'),
-      text('Nom'),
-      text('Prénom'),
-      text('Date de naissance'),
-      text('Motif'),
-      text('Arrivée'),
-      text('Fin'),
-      text('État'),
+      column('Jour', 'date'),
+      column('Heure du rendez-vous', 'time'),
+      column('Civilité', 'text'),
+      column('Nom', 'text'),
+      column('Prénom', 'text'),
+      column('Date de naissance', 'date'),
+      column('Motif', 'text'),
+      column('Arrivée', 'time'),
+      column('Fin', 'time'),
+      column('État', 'text'),
     ],
     rows: visits.map((v) => [
       day,
-      clock(v.appointmentAt),
+      v.appointmentAt,
       v.identity.civility,
       v.identity.lastName,
       v.identity.firstName,
       v.identity.birthDate,
       config.reasons.find((r) => r.id === v.reasonId)?.label ?? v.reasonId,
-      clock(v.arrivedAt),
-      clock(v.endedAt),
+      v.arrivedAt,
+      v.endedAt,
       STATE_LABEL[v.state],
     ]),
   };
 }
 
 /** Writes the files of the past days not exported yet; returns the days written. */
-export function exportNominativeDays(
+export async function exportNominativeDays(
   db: Db,
   config: CentreConfig,
   options: { folder: string; format: NominativeFormat; today: string },
-): string[] {
+): Promise<string[]> {
   const days = db
     .selectDistinct({ day: t.visits.day })
     .from(t.visits)
@@ -72,7 +70,7 @@ export function exportNominativeDays(
   for (const day of days) {
     const table = dayTable(day, loadVisits(db, day, day), config);
     const file = join(options.folder, nominativeFileName(day, options.format));
-    const content = options.format === 'csv' ? tableToCsv(table) : tablesToXlsx([table]);
+    const content = options.format === 'csv' ? tableToCsv(table) : await tablesToXlsx([table]);
     // Renamed only once complete: a half-written file is never taken as done.
     writeFileSync(`${file}.part`, content, { mode: 0o600 });
     renameSync(`${file}.part`, file);

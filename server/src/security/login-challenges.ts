@@ -23,9 +23,6 @@ interface Held extends Challenge {
 
 export class LoginChallenges {
   private readonly held = new Map<string, Held>();
-  /** Last time step accepted per user: a code seen once cannot be replayed. */
-  private readonly lastStep = new Map<string, number>();
-
   issue(challenge: Challenge, now: number): string {
     for (const [id, h] of this.held) if (h.expiresAt <= now) this.held.delete(id);
     const id = newToken();
@@ -46,13 +43,5 @@ export class LoginChallenges {
 
   consume(id: string): void {
     this.held.delete(id);
-  }
-
-  /** False when this time step (or an earlier one) was already used by the user. */
-  acceptStep(userId: string, step: number): boolean {
-    const last = this.lastStep.get(userId);
-    if (last !== undefined && step <= last) return false;
-    this.lastStep.set(userId, step);
-    return true;
   }
 }

@@ -55,10 +55,18 @@ function open(db: Db, principal: Principal, now: number, ttl: number): OpenedSes
   return { token, expiresAt, principal };
 }
 
-/** The account behind a login and password, or null (same time either way). */
-export async function checkPassword(db: Db, login: string, password: string): Promise<UserRow | null> {
+/**
+ * The account behind a login and password, or null (same time either way). The check waits in
+ * the lane of `client` (its address); throws QueueFullError when that lane is full.
+ */
+export async function checkPassword(
+  db: Db,
+  login: string,
+  password: string,
+  client: string,
+): Promise<UserRow | null> {
   const user = findUserByLogin(db, login);
-  const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password, client);
   return user && valid && user.active ? user : null;
 }
 

@@ -37,11 +37,17 @@ export function waitingInstruction(visit: Visit, config: CentreConfig): Instruct
   };
 }
 
+/** Why reception is alerted: nobody found to route, or a journey already over (Q-ARRIVE-5). */
+export type ReceptionAlertType = 'checkin.unrecognised' | 'checkin.journey_over';
+
 export interface CheckinOutcome {
   readonly response: CheckinResponse;
-  /** True when the visitor was sent to reception (the reception is alerted). */
-  readonly toReception: boolean;
+  /** Set when the visitor was sent to reception: the journal entry that alerts it. */
+  readonly alert: ReceptionAlertType | null;
 }
+
+/** A visit in one of these states is over for today: the kiosk cannot start it again. */
+const OVER: readonly Visit['state'][] = ['done', 'left', 'cancelled'];
 
 export function checkIn(
   service: QueueService,
@@ -50,7 +56,7 @@ export function checkIn(
   actor: Actor,
 ): CheckinOutcome {
   const previous = getCheckinKey(db, request.idempotencyKey);
-  if (previous) return { response: previous.response as CheckinResponse, toReception: false };
+  if (previous) return { response: previous.response as CheckinResponse, alert: null };
 
   const day = service.state().day;
   const appointment =
@@ -60,10 +66,10 @@ export function checkIn(
   const remember = (response: CheckinResponse, visitId: string | null) => (tx: Db) =>
     putCheckinKey(tx, request.idempotencyKey, visitId, response, service.now());
 
-  const toReception = (): CheckinOutcome => {
+  const toReception = (alert: ReceptionAlertType = 'checkin.unrecognised'): CheckinOutcome => {
     const response: CheckinResponse = { outcome: 'reception', instruction: RECEPTION };
     db.transaction((tx) => remember(response, null)(tx as unknown as Db));
-    return { response, toReception: true };
+    return { response, alert };
   };
   if (!appointment) return toReception();
 
@@ -72,11 +78,13 @@ export function checkIn(
   if (!expected.ok || !expected.visitId) return toReception();
   const visitId = expected.visitId;
   const visit = service.state().visits[visitId] as Visit;
-  if (visit.state !== 'expected') {
+  // Q-ARRIVE-5: a journey over (gone, ended, withdrawn) is for reception to look at, not a seat.
+  if (OVER.includes(visit.state)) return toReception('checkin.journey_over');
+  if (visit.state !== 'expected' && visit.state !== 'no_show') {
     // Already checked in (e.g. at reception): tell them again where to wait.
     return {
       response: { outcome: 'recognised', visitId, instruction: waitingInstruction(visit, service.centre()) },
-      toReception: false,
+      alert: null,
     };
   }
 
@@ -91,5 +99,5 @@ export function checkIn(
     remember(response, visitId)(tx);
   });
   if (!result.ok) return toReception();
-  return { response, toReception: response.outcome === 'reception' };
+  return { response, alert: response.outcome === 'reception' ? 'checkin.unrecognised' : null };
 }

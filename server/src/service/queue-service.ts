@@ -11,6 +11,7 @@ import { appointmentsOfDay } from '../db/appointment-store.js';
 import { loadConfig } from '../db/config-store.js';
 import type { Db } from '../db/database.js';
 import { commitTransition, loadDay } from '../db/day-store.js';
+import { CENTRE_DISPATCHER } from './dispatcher.js';
 import { localDay } from '../calendar/local-time.js';
 
 export const SYSTEM_ACTOR: Actor = { ref: { kind: 'system', id: 'system' }, roles: [], professionalId: null };
@@ -67,7 +68,13 @@ export class QueueService {
   /** `extra` runs inside the same transaction, with the state the command leads to. */
   execute(command: EngineCommand, actor: Actor, extra?: (tx: Db, next: DayState) => void): ServiceResult {
     const now = this.now();
-    const result = apply(this.state(), command, { now, actor, config: this.config, newId: this.newId });
+    const result = apply(this.state(), command, {
+      now,
+      actor,
+      config: this.config,
+      newId: this.newId,
+      dispatcher: CENTRE_DISPATCHER,
+    });
     if (!result.ok) return result;
     if (result.events.length === 0 && !extra) return { ...result, seqs: [] };
     const seqs = commitTransition(this.db, result, extra && ((tx) => extra(tx, result.state)));

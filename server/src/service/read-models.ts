@@ -11,6 +11,7 @@ import {
   type VisitDto,
 } from '@gfa/shared';
 import { queuesOf, queueView, type DayState } from '../domain/index.js';
+import { CENTRE_DISPATCHER } from './dispatcher.js';
 
 export const toVisitDto = (visit: Visit, config: CentreConfig): VisitDto => ({
   ...visit,
@@ -52,7 +53,7 @@ export function deskView(
   return {
     professionalId,
     desk: state.desks[professionalId] ?? null,
-    ...queueView(state, config, professionalId, now),
+    ...queueView(state, config, professionalId, now, CENTRE_DISPATCHER),
   };
 }
 

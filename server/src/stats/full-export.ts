@@ -1,12 +1,17 @@
 /**
  * Reversibility (CCTP): every table, as CSV files and as one XLSX workbook,
- * in a single zip archive. Secrets are left out: sessions, password and
- * token hashes. Zip with fflate (small, well-kept, no native code).
+ * in a single zip archive, under French sheet and column names, with the
+ * instants as local date-times and a « Dictionnaire » describing every
+ * column, so a third party can take the data over. Secrets are left out:
+ * sessions, password and token hashes. Zip with fflate (small, well-kept,
+ * no native code).
  */
 import type Database from 'better-sqlite3';
 import { zipSync, strToU8 } from 'fflate';
-import type { Cell, Table } from './tables.js';
-import { tableToCsv, tablesToXlsx } from './writers.js';
+import { DATA_DICTIONARY } from './data-dictionary.js';
+import type { Cell, Column, Table } from './tables.js';
+import { csvFileName, tableToCsv } from './csv-writer.js';
+import { tablesToXlsx } from './xlsx-writer.js';
 
 const SKIPPED_TABLES = new Set(['sessions', '__drizzle_migrations', 'sqlite_sequence']);
 const SECRET_COLUMNS = new Set([
@@ -17,46 +22,101 @@ const SECRET_COLUMNS = new Set([
   'request_hash',
 ]);
 
-export function allTables(sqlite: Database.Database): Table[] {
-  const names = (
+/** A table as exported: its French name and columns, with the SQL names it came from. */
+export interface ExportedTable extends Table {
+  readonly sqlName: string;
+  readonly sqlColumns: readonly string[];
+}
+
+function exportedTable(sqlite: Database.Database, sqlName: string): ExportedTable {
+  const meaning = DATA_DICTIONARY[sqlName];
+  const sqlColumns = (
+    sqlite.prepare(`pragma table_info("${sqlName}")`).all() as { name: string; type: string }[]
+  ).filter((c) => !SECRET_COLUMNS.has(c.name));
+  const rows = (
+    sqlite.prepare(`select * from "${sqlName}" order by rowid`).all() as Record<string, Cell>[]
+  ).map((row) => sqlColumns.map((c) => row[c.name] ?? null));
+  return {
+    // A table the dictionary does not know yet keeps its SQL names rather than being left out.
+    name: meaning?.label ?? sqlName,
+    sqlName,
+    sqlColumns: sqlColumns.map((c) => c.name),
+    columns: sqlColumns.map(
+      (c): Column =>
+        meaning?.columns[c.name] ?? { label: c.name, type: c.type === 'integer' ? 'number' : 'text' },
+    ),
+    rows,
+  };
+}
+
+export function allTables(sqlite: Database.Database): ExportedTable[] {
+  return (
     sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as {
       name: string;
     }[]
   )
     .map((r) => r.name)
-    .filter((name) => !SKIPPED_TABLES.has(name));
-  return names.map((name) => {
-    const columns = (
-      sqlite.prepare(`pragma table_info("${name}")`).all() as { name: string; type: string }[]
-    ).filter((c) => !SECRET_COLUMNS.has(c.name));
-    const rows = (
-      sqlite.prepare(`select * from "${name}" order by rowid`).all() as Record<string, Cell>[]
-    ).map((row) => columns.map((c) => row[c.name] ?? null));
-    return {
-      name,
-      columns: columns.map((c) => ({
-        label: c.name,
-        type: c.type === 'integer' ? ('number' as const) : ('text' as const),
-      })),
-      rows,
-    };
-  });
+    .filter((name) => !SKIPPED_TABLES.has(name))
+    .map((name) => exportedTable(sqlite, name));
+}
+
+const TYPE_LABEL: Record<Column['type'], string> = {
+  text: 'texte',
+  number: 'nombre',
+  date: 'date',
+  time: 'heure',
+  datetime: 'date et heure',
+};
+
+/** One row per exported column: where it is, what it holds, where it came from. */
+export function dictionaryTable(tables: readonly ExportedTable[]): Table {
+  const text = (label: string): Column => ({ label, type: 'text' });
+  return {
+    name: 'Dictionnaire',
+    columns: [
+      text('Feuille'),
+      text('Fichier CSV'),
+      text('Contenu de la feuille'),
+      text('Colonne'),
+      text('Type'),
+      text('Description'),
+      text('Table SQL'),
+      text('Colonne SQL'),
+    ],
+    rows: tables.flatMap((table) =>
+      table.columns.map((column, i) => {
+        const sqlColumn = table.sqlColumns[i] as string;
+        return [
+          table.name,
+          `csv/${csvFileName(table)}`,
+          DATA_DICTIONARY[table.sqlName]?.description ?? 'Non décrite.',
+          column.label,
+          TYPE_LABEL[column.type],
+          DATA_DICTIONARY[table.sqlName]?.columns[sqlColumn]?.description ?? 'Non décrite.',
+          table.sqlName,
+          sqlColumn,
+        ];
+      }),
+    ),
+  };
 }
 
 /** One CSV file per table, named after it, under `folder`. */
 export function csvFiles(tables: readonly Table[], folder: string): Record<string, Uint8Array> {
   return Object.fromEntries(
-    tables.map((table) => [
-      `${folder}${table.name.toLowerCase().replace(/\s+/g, '-')}.csv`,
-      strToU8(tableToCsv(table)),
-    ]),
+    tables.map((table) => [`${folder}${csvFileName(table)}`, strToU8(tableToCsv(table))]),
   );
 }
 
-export function fullExportArchive(sqlite: Database.Database): Uint8Array {
+export async function fullExportArchive(sqlite: Database.Database): Promise<Uint8Array> {
   const tables = allTables(sqlite);
+  const dictionary = dictionaryTable(tables);
   return zipSync(
-    { 'gfa-export.xlsx': new Uint8Array(tablesToXlsx(tables)), ...csvFiles(tables, 'csv/') },
+    {
+      'gfa-export.xlsx': new Uint8Array(await tablesToXlsx([dictionary, ...tables])),
+      'dictionnaire.csv': strToU8(tableToCsv(dictionary)),
+      ...csvFiles(tables, 'csv/'),
+    },
     { level: 6 },
   );
 }

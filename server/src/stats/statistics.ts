@@ -2,8 +2,9 @@
  * The "éléments de pilotage" of the CCTP for a period: care counts and
  * durations per professional, per profession and for all; waiting times;
  * journey durations per visit reason; convened but not come; came but not
- * handled. Pure: computed from the visits (steps with their times) and the
- * journal, so the figures are identical before and after anonymisation.
+ * handled. Pure: computed from the statistics cube (see `cube.ts`), so the
+ * figures are identical before and after anonymisation and whether a day is
+ * read from its rollup or from its visits.
  */
 import type {
   CareRow,
@@ -12,143 +13,125 @@ import type {
   JournalEntry,
   ReasonRow,
   Statistics,
-  StepInstance,
   Visit,
 } from '@gfa/shared';
-import { minutesBetween, round1, summarise } from './percentiles.js';
+import { addVisits, emptyCube, type CareCell, type StatisticsCube } from './cube.js';
+import { mergeInto, summariseDistribution, type Distribution } from './distribution.js';
+import { round1 } from './percentiles.js';
 
 export type { CareRow, CategoryRow, ReasonRow, Statistics };
 
-/** Availability instants of a visit: arrival, end of each care, return from away. */
-function availabilityTimes(visit: Visit, events: readonly JournalEntry[]): number[] {
-  return events
-    .filter(
-      (e) =>
-        e.visitId === visit.id && ['visit.checked_in', 'visit.care_finished', 'visit.back'].includes(e.type),
-    )
-    .map((e) => e.at)
-    .sort((a, b) => a - b);
+interface Group {
+  cares: number;
+  readonly care: Distribution;
+  readonly wait: Distribution;
 }
 
-interface Care {
-  readonly visit: Visit;
-  readonly step: StepInstance;
-  readonly careMinutes: number;
-  readonly waitMinutes: number | null;
-}
-
-function caresOf(visits: readonly Visit[], events: readonly JournalEntry[]): Care[] {
-  const byVisit = new Map<string, JournalEntry[]>();
-  for (const e of events) {
-    if (!e.visitId) continue;
-    const list = byVisit.get(e.visitId);
-    if (list) list.push(e);
-    else byVisit.set(e.visitId, [e]);
+function groupCares(cells: Iterable<CareCell>, key: (c: CareCell) => string | null): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const cell of cells) {
+    const k = key(cell);
+    if (k === null) continue;
+    let group = groups.get(k);
+    if (!group) {
+      group = { cares: 0, care: new Map(), wait: new Map() };
+      groups.set(k, group);
+    }
+    for (const n of cell.care.values()) group.cares += n;
+    mergeInto(group.care, cell.care);
+    mergeInto(group.wait, cell.wait);
   }
-  return visits.flatMap((visit) => {
-    const available = availabilityTimes(visit, byVisit.get(visit.id) ?? []);
-    return visit.steps
-      .filter((s) => s.status === 'done' && s.startedAt !== null && s.endedAt !== null && s.professionalId)
-      .map((step) => {
-        const readyAt = available.filter((t) => t <= (step.calledAt ?? 0)).at(-1);
-        return {
-          visit,
-          step,
-          careMinutes: minutesBetween(step.startedAt as number, step.endedAt as number),
-          waitMinutes:
-            readyAt === undefined || step.calledAt === null ? null : minutesBetween(readyAt, step.calledAt),
-        };
-      });
-  });
+  return groups;
 }
 
-const waits = (cares: readonly Care[]): number[] =>
-  cares.flatMap((c) => (c.waitMinutes === null ? [] : [c.waitMinutes]));
-
-function categoryOf(step: StepInstance, config: CentreConfig): string | null {
-  if (step.target.kind === 'category') return step.target.categoryId;
-  if (step.target.kind === 'appointment_professional') {
-    return (
-      config.professionals.find((p) => p.id === step.professionalId)?.categoryIds[0] ??
-      step.target.fallbackCategoryId
-    );
-  }
-  return config.professionals.find((p) => p.id === step.professionalId)?.categoryIds[0] ?? null;
+/** The profession a care counts for: the target's category, else the professional's first one. */
+function categoryOf(cell: CareCell, config: CentreConfig): string | null {
+  if (cell.targetKind === 'category') return cell.targetCategoryId;
+  const own = config.professionals.find((p) => p.id === cell.professionalId)?.categoryIds[0];
+  if (own !== undefined) return own;
+  return cell.targetKind === 'appointment_professional' ? cell.targetCategoryId : null;
 }
 
-const handled = (v: Visit): boolean => v.steps.some((s) => s.status === 'done');
-const came = (v: Visit): boolean => v.arrivedAt !== null;
-/** Convened: an appointment that still stood on the day (a withdrawn one does not count). */
-const convened = (v: Visit): boolean => v.appointmentId !== null && v.state !== 'cancelled';
+/** Sorted by label in French order; the id breaks ties so the order never depends on how the cube was read. */
+const sortBy = <T>(rows: T[], label: (r: T) => string, id: (r: T) => string): T[] =>
+  rows.sort((a, b) => label(a).localeCompare(label(b), 'fr') || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
 
+export function statisticsFromCube(
+  period: { from: string; to: string },
+  cube: StatisticsCube,
+  config: CentreConfig,
+): Statistics {
+  const cells = [...cube.cares.values()];
+  const byProfessional = [...groupCares(cells, (c) => c.professionalId)].map(([professionalId, g]) => ({
+    professionalId,
+    name: config.professionals.find((p) => p.id === professionalId)?.displayName ?? professionalId,
+    cares: g.cares,
+    care: summariseDistribution(g.care),
+    wait: summariseDistribution(g.wait),
+  }));
+  const byCategory = [...groupCares(cells, (c) => categoryOf(c, config))].map(([categoryId, g]) => ({
+    categoryId,
+    label: config.categories.find((c) => c.id === categoryId)?.label ?? categoryId,
+    cares: g.cares,
+    care: summariseDistribution(g.care),
+    wait: summariseDistribution(g.wait),
+  }));
+  const reasonWaits = groupCares(cells, (c) => c.reasonId);
+  const byReason = [...cube.reasons.values()].map((r) => ({
+    reasonId: r.reasonId,
+    label: config.reasons.find((x) => x.id === r.reasonId)?.label ?? r.reasonId,
+    convened: r.convened,
+    handled: r.handled,
+    notCome: r.notCome,
+    cameNotHandled: r.cameNotHandled,
+    journey: summariseDistribution(r.journey),
+    wait: summariseDistribution(reasonWaits.get(r.reasonId)?.wait ?? new Map()),
+  }));
+  const all = groupCares(cells, () => 'all').get('all') ?? { cares: 0, care: new Map(), wait: new Map() };
+  const reasons = [...cube.reasons.values()];
+  const total = (pick: (r: (typeof reasons)[number]) => number): number =>
+    reasons.reduce((s, r) => s + pick(r), 0);
+  const journey: Distribution = new Map();
+  for (const r of reasons) mergeInto(journey, r.journey);
+  return {
+    ...period,
+    byProfessional: sortBy(
+      byProfessional,
+      (r) => r.name,
+      (r) => r.professionalId,
+    ),
+    byCategory: sortBy(
+      byCategory,
+      (r) => r.label,
+      (r) => r.categoryId,
+    ),
+    byReason: sortBy(
+      byReason,
+      (r) => r.label,
+      (r) => r.reasonId,
+    ),
+    all: {
+      visits: total((r) => r.visits),
+      handled: total((r) => r.handled),
+      convenedNotCome: total((r) => r.notCome),
+      cameNotHandled: total((r) => r.cameNotHandled),
+      cares: all.cares,
+      carePerProfessional: byProfessional.length ? round1(all.cares / byProfessional.length) : null,
+      care: summariseDistribution(all.care),
+      wait: summariseDistribution(all.wait),
+      journey: summariseDistribution(journey),
+    },
+  };
+}
+
+/** Statistics of visits held in memory (a day's state, a test fixture). */
 export function computeStatistics(
   period: { from: string; to: string },
   visits: readonly Visit[],
   events: readonly JournalEntry[],
   config: CentreConfig,
 ): Statistics {
-  const cares = caresOf(visits, events);
-  const group = <K extends string>(key: (c: Care) => K | null): Map<K, Care[]> => {
-    const map = new Map<K, Care[]>();
-    for (const c of cares) {
-      const k = key(c);
-      if (k === null) continue;
-      const list = map.get(k);
-      if (list) list.push(c);
-      else map.set(k, [c]);
-    }
-    return map;
-  };
-  const journeys = (list: readonly Visit[]): number[] =>
-    list
-      .filter((v) => v.state === 'done' && v.arrivedAt !== null && v.endedAt !== null)
-      .map((v) => minutesBetween(v.arrivedAt as number, v.endedAt as number));
-  const byProfessional = [...group((c) => c.step.professionalId)].map(([professionalId, list]) => ({
-    professionalId,
-    name: config.professionals.find((p) => p.id === professionalId)?.displayName ?? professionalId,
-    cares: list.length,
-    care: summarise(list.map((c) => c.careMinutes)),
-    wait: summarise(waits(list)),
-  }));
-  const byCategory = [...group((c) => categoryOf(c.step, config))].map(([categoryId, list]) => ({
-    categoryId,
-    label: config.categories.find((c) => c.id === categoryId)?.label ?? categoryId,
-    cares: list.length,
-    care: summarise(list.map((c) => c.careMinutes)),
-    wait: summarise(waits(list)),
-  }));
-  const reasonIds = [...new Set(visits.map((v) => v.reasonId))];
-  const byReason = reasonIds.map((reasonId) => {
-    const list = visits.filter((v) => v.reasonId === reasonId);
-    const reasonCares = cares.filter((c) => c.visit.reasonId === reasonId);
-    return {
-      reasonId,
-      label: config.reasons.find((r) => r.id === reasonId)?.label ?? reasonId,
-      convened: list.filter(convened).length,
-      handled: list.filter(handled).length,
-      notCome: list.filter((v) => !came(v) && convened(v)).length,
-      cameNotHandled: list.filter((v) => came(v) && !handled(v)).length,
-      journey: summarise(journeys(list)),
-      wait: summarise(waits(reasonCares)),
-    };
-  });
-  const sortBy = <T>(rows: T[], key: (r: T) => string): T[] =>
-    rows.sort((a, b) => key(a).localeCompare(key(b), 'fr'));
-  return {
-    ...period,
-    byProfessional: sortBy(byProfessional, (r) => r.name),
-    byCategory: sortBy(byCategory, (r) => r.label),
-    byReason: sortBy(byReason, (r) => r.label),
-    all: {
-      visits: visits.length,
-      handled: visits.filter(handled).length,
-      convenedNotCome: visits.filter((v) => !came(v) && convened(v)).length,
-      cameNotHandled: visits.filter((v) => came(v) && !handled(v)).length,
-      cares: cares.length,
-      carePerProfessional: byProfessional.length ? round1(cares.length / byProfessional.length) : null,
-      care: summarise(cares.map((c) => c.careMinutes)),
-      wait: summarise(waits(cares)),
-      journey: summarise(journeys(visits)),
-    },
-  };
+  const cube = emptyCube();
+  addVisits(cube, visits, events);
+  return statisticsFromCube(period, cube, config);
 }

@@ -3,9 +3,19 @@ import type { Statistics } from './statistics.js';
 import type { Summary } from './percentiles.js';
 
 export type Cell = string | number | null;
+/**
+ * How a column's cells are written: `date` cells hold `YYYY-MM-DD`, `time`
+ * and `datetime` cells an instant (epoch ms) shown in the centre's local time.
+ */
+export type ColumnType = 'text' | 'number' | 'date' | 'time' | 'datetime';
+export interface Column {
+  readonly label: string;
+  readonly type: ColumnType;
+}
 export interface Table {
+  /** The sheet's name (French, at most 31 characters) and the CSV file's. */
   readonly name: string;
-  readonly columns: readonly { readonly label: string; readonly type: 'text' | 'number' }[];
+  readonly columns: readonly Column[];
   readonly rows: readonly Cell[][];
 }
 

@@ -13,14 +13,10 @@ import type {
   ProfessionalRow,
   Visit,
 } from '@gfa/shared';
-import { queuesOf } from '../domain/index.js';
+import { queuesOf, type Forecast } from '../domain/index.js';
+import { clockLabel as clock } from './clock-label.js';
+import { journeyForecast, waitForecast } from './predictive-alerts.js';
 import { MINUTE, minutesBetween } from '../stats/percentiles.js';
-
-/** HH:MM in the server's (the centre's) local time. */
-const clock = (ms: Millis): string => {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}h${String(d.getMinutes()).padStart(2, '0')}`;
-};
 
 export interface AlertInputs {
   readonly config: CentreConfig;
@@ -29,6 +25,8 @@ export interface AlertInputs {
   readonly professionals: readonly ProfessionalRow[];
   readonly acknowledged: ReadonlySet<string>;
   readonly now: Millis;
+  /** The forecast of the rest of the day, when available: journey and wait rules then also warn ahead. */
+  readonly forecast?: Forecast | null;
 }
 
 type Raised = Omit<ActiveAlert, 'ruleId' | 'kind' | 'acknowledged'>;
@@ -155,9 +153,29 @@ function expectedLate(rule: AlertRule, inputs: AlertInputs): Raised[] {
   );
 }
 
+/** The rule's alert now, and the one the forecast foresees (when there is a forecast). */
+function withForecast(
+  now: (rule: AlertRule, inputs: AlertInputs) => Raised[],
+  ahead: typeof journeyForecast,
+): (rule: AlertRule, inputs: AlertInputs) => Raised[] {
+  return (rule, inputs) => {
+    const current = now(rule, inputs);
+    if (!inputs.forecast) return current;
+    const predicted = ahead(rule, {
+      config: inputs.config,
+      visits: inputs.visits,
+      forecast: inputs.forecast,
+      now: inputs.now,
+      nameOf: (visitId) => nameOf(inputs, visitId),
+    });
+    const raisedFor = new Set(current.map((r) => r.visitId).filter((id) => id !== null));
+    return [...current, ...predicted.filter((p) => p.visitId === null || !raisedFor.has(p.visitId))];
+  };
+}
+
 const EVALUATORS: Record<AlertRule['kind'], (rule: AlertRule, inputs: AlertInputs) => Raised[]> = {
-  wait_too_long: waitTooLong,
-  journey_too_long: journeyTooLong,
+  wait_too_long: withForecast(waitTooLong, waitForecast),
+  journey_too_long: withForecast(journeyTooLong, journeyForecast),
   idle_too_long: idleTooLong,
   self_sample_not_received: selfSampleNotReceived,
   called_not_arrived: calledNotArrived,

@@ -73,6 +73,11 @@ export function readJournal(entries: readonly JournalEntry[]): DayFacts {
     if (e.type === 'visit.checked_in') visit.arrivedAt = e.at;
     if (AVAILABLE.has(e.type)) visit.availableAt.push(e.at);
     if (ENDED.has(e.type)) visit.endedAt = e.at;
+    // Q-ACT-12: an undone departure or end waits again from now.
+    if (e.type === 'visit.reopened' && e.data.from !== 'no_show') {
+      visit.endedAt = null;
+      visit.availableAt.push(e.at);
+    }
     if (e.type === 'visit.called' && e.stepId && e.professionalId) {
       calls.push({
         visitId: e.visitId,

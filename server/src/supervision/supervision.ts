@@ -1,5 +1,6 @@
 /** Assembles the supervisor's board from the day's visits, desks and journal. */
 import type { CentreConfig, Desk, JournalEntry, Millis, SupervisionDto, Visit } from '@gfa/shared';
+import type { Forecast } from '../domain/index.js';
 import { evaluateAlerts } from './alerts.js';
 import {
   categoryFigures,
@@ -18,6 +19,8 @@ export interface SupervisionInputs {
   readonly desks: readonly Desk[];
   readonly journal: readonly JournalEntry[];
   readonly now: Millis;
+  /** The throttled forecast of the rest of the day (predictive alerts), if any. */
+  readonly forecast?: Forecast | null;
 }
 
 export function supervision(inputs: SupervisionInputs): SupervisionDto {
@@ -40,6 +43,7 @@ export function supervision(inputs: SupervisionInputs): SupervisionDto {
       professionals,
       acknowledged: facts.acknowledged,
       now,
+      forecast: inputs.forecast ?? null,
     }),
     summary: endOfDaySummary(professionals, visits, facts, now),
   };

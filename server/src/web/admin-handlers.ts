@@ -22,7 +22,8 @@ import {
   userProblem,
   type Problem,
 } from '../admin/validate-config.js';
-import { hashPassword } from '../security/secrets.js';
+import { deleteUserSessions } from '../db/staff-store.js';
+import { hashPassword, hashToken } from '../security/secrets.js';
 import { ApiFailure } from './api-failure.js';
 import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
@@ -76,10 +77,16 @@ export function createAdminHandlers(deps: HandlerDeps): Pick<Handlers, AdminRout
       const user: AdminUser = { id: id(ctx), ...fields };
       refuse(userProblem(user, password, listAdminUsers(db), config()));
       const hash = password ? await hashPassword(password) : null;
-      return change(ctx, `user:${user.id}`, findAdminUser(db, user.id), () => {
+      const self = requirePrincipal(ctx).id === user.id;
+      const saved = change(ctx, `user:${user.id}`, findAdminUser(db, user.id), () => {
         writeUser(db, user, hash, service.now());
+        // A new password ends the account's other sessions: whoever knew the old one is out.
+        if (hash) deleteUserSessions(db, user.id, self && ctx.token ? hashToken(ctx.token) : undefined);
         return findAdminUser(db, user.id) as AdminUser;
       });
+      // Their sockets close now; the administrator's own (kept session) stay open.
+      if (hash && !self) deps.disconnect({ kind: 'user', id: user.id });
+      return saved;
     },
 
     saveCategory: (ctx) => {

@@ -4,6 +4,7 @@
  * security settings. Every outcome goes to the audit journal.
  */
 import type { Role, SessionDto } from '@gfa/shared';
+import { acceptTotpStep } from '../db/auth-store.js';
 import {
   countUserSessions,
   deleteUserSessions,
@@ -33,7 +34,8 @@ import {
 import { ApiFailure } from './api-failure.js';
 import { auditor } from '../db/journal-audit.js';
 import { SESSION_COOKIE, actorOf, requirePrincipal } from './principal-context.js';
-import { FailureThrottle } from './rate-limit.js';
+import { QueueFullError } from '../security/work-queue.js';
+import { AttemptThrottle, type Attempt } from './rate-limit.js';
 import type { HandlerDeps, Handlers, RequestContext } from './handler-types.js';
 
 type AuthRoute =
@@ -57,10 +59,26 @@ const EXPIRED = new ApiFailure(
 const BAD_SETUP_CODE = new ApiFailure('bad_request', 'Code incorrect ou expiré.');
 const SETUP_EXPIRED = new ApiFailure('bad_request', 'Activation expirée : recommencez.');
 const TOO_MANY = new ApiFailure('rate_limited', 'Trop de tentatives : réessayez dans une minute.');
+const BUSY = new ApiFailure(
+  'rate_limited',
+  'Trop de connexions en cours depuis ce poste : réessayez dans un instant.',
+);
+
+/** Runs a check holding its reserved attempt; the reservation is freed whatever happens. */
+async function holding<T>(attempt: Attempt | null, check: (attempt: Attempt) => Promise<T>): Promise<T> {
+  if (!attempt) throw TOO_MANY;
+  try {
+    return await check(attempt);
+  } catch (error) {
+    throw error instanceof QueueFullError ? BUSY : error;
+  } finally {
+    attempt.release();
+  }
+}
 
 export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute> {
   const { db, service } = deps;
-  const throttle = new FailureThrottle();
+  const throttle = new AttemptThrottle(db);
   const challenges = new LoginChallenges();
   const audit = auditor(db, () => service.now());
   const userRef = (id: string) => ({ kind: 'user', id }) as const;
@@ -97,44 +115,44 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
     const challenge = challenges.peek(challengeId, now);
     const user = challenge ? getUser(db, challenge.userId) : undefined;
     if (!challenge || !user?.active) throw EXPIRED;
-    const key = `2fa|${user.id}`;
-    if (throttle.blocked(key, now)) throw TOO_MANY;
-    const refuse = (): never => {
-      challenges.fail(challengeId);
-      throttle.fail(key, now);
-      audit(
-        'auth.login_failed',
-        { kind: 'system', id: 'auth' },
-        { login: user.login, step: 'second-factor' },
-      );
-      throw wrong;
-    };
-    const secret = challenge.setupSecret ?? user.totpSecret;
-    const step = secret ? totpStep(secret, code, now) : null;
-    if (step !== null) {
-      if (!challenges.acceptStep(user.id, step)) refuse();
+    return holding(throttle.reserve(`2fa|${user.id}`, now), async (attempt) => {
+      const refuse = (): never => {
+        challenges.fail(challengeId);
+        attempt.fail(service.now());
+        audit(
+          'auth.login_failed',
+          { kind: 'system', id: 'auth' },
+          { login: user.login, step: 'second-factor' },
+        );
+        throw wrong;
+      };
+      const secret = challenge.setupSecret ?? user.totpSecret;
+      const step = secret ? totpStep(secret, code, now) : null;
+      if (step !== null) {
+        if (!acceptTotpStep(db, user.id, step)) refuse();
+        challenges.consume(challengeId);
+        attempt.succeed();
+        if (!challenge.setupSecret) return { user, recovery: [] };
+        const recovery = newRecoveryCodes();
+        const hashes = await hashRecoveryCodes(recovery);
+        db.transaction(() => {
+          setUserSecondFactor(db, user.id, challenge.setupSecret, hashes);
+          audit('auth.totp_enabled', userRef(user.id), { login: user.login });
+        });
+        return { user, recovery };
+      }
+      // A recovery code only replaces an app that is already set up.
+      const left =
+        !challenge.setupSecret && user.recoveryCodes ? await useRecoveryCode(user.recoveryCodes, code) : null;
+      if (!left) return refuse();
       challenges.consume(challengeId);
-      throttle.succeed(key);
-      if (!challenge.setupSecret) return { user, recovery: [] };
-      const recovery = newRecoveryCodes();
-      const hashes = await hashRecoveryCodes(recovery);
+      attempt.succeed();
       db.transaction(() => {
-        setUserSecondFactor(db, user.id, challenge.setupSecret, hashes);
-        audit('auth.totp_enabled', userRef(user.id), { login: user.login });
+        setUserSecondFactor(db, user.id, user.totpSecret, left);
+        audit('auth.recovery_code_used', userRef(user.id), { left: left.length });
       });
-      return { user, recovery };
-    }
-    // A recovery code only replaces an app that is already set up.
-    const left =
-      !challenge.setupSecret && user.recoveryCodes ? await useRecoveryCode(user.recoveryCodes, code) : null;
-    if (!left) return refuse();
-    challenges.consume(challengeId);
-    throttle.succeed(key);
-    db.transaction(() => {
-      setUserSecondFactor(db, user.id, user.totpSecret, left);
-      audit('auth.recovery_code_used', userRef(user.id), { left: left.length });
+      return { user, recovery: [] };
     });
-    return { user, recovery: [] };
   };
 
   return {
@@ -142,24 +160,29 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
       const now = service.now();
       const body = ctx.body;
       const key = `${'login' in body ? body.login : 'device'}|${ctx.ip}`;
-      if (throttle.blocked(key, now)) throw TOO_MANY;
       if ('deviceToken' in body) {
-        const session = loginDevice(db, body.deviceToken, now);
-        if (!session) {
-          throttle.fail(key, now);
-          audit('auth.login_failed', { kind: 'system', id: 'auth' }, { login: 'device' });
-          throw new ApiFailure('unauthenticated', 'Appareil non reconnu.');
+        const deviceToken = body.deviceToken;
+        return holding(throttle.reserve(key, now), async (attempt) => {
+          const session = loginDevice(db, deviceToken, now);
+          if (!session) {
+            attempt.fail(now);
+            audit('auth.login_failed', { kind: 'system', id: 'auth' }, { login: 'device' });
+            throw new ApiFailure('unauthenticated', 'Appareil non reconnu.');
+          }
+          attempt.succeed();
+          return grant(ctx, session);
+        });
+      }
+      const user = await holding(throttle.reserve(key, now), async (attempt) => {
+        const found = await checkPassword(db, body.login, body.password, ctx.ip);
+        if (!found) {
+          attempt.fail(service.now());
+          audit('auth.login_failed', { kind: 'system', id: 'auth' }, { login: body.login });
+          throw new ApiFailure('unauthenticated', 'Identifiant ou mot de passe incorrect.');
         }
-        throttle.succeed(key);
-        return grant(ctx, session);
-      }
-      const user = await checkPassword(db, body.login, body.password);
-      if (!user) {
-        throttle.fail(key, now);
-        audit('auth.login_failed', { kind: 'system', id: 'auth' }, { login: body.login });
-        throw new ApiFailure('unauthenticated', 'Identifiant ou mot de passe incorrect.');
-      }
-      throttle.succeed(key);
+        attempt.succeed();
+        return found;
+      });
       if (user.totpSecret)
         return {
           next: 'totp',

@@ -12,7 +12,7 @@ import {
 import { kioskExitCodeMatches, kioskExitCodeStatus, writeKioskExitCode } from '../security/kiosk-exit.js';
 import { hashPassword } from '../security/secrets.js';
 import { ApiFailure } from './api-failure.js';
-import { FailureThrottle } from './rate-limit.js';
+import { AttemptThrottle } from './rate-limit.js';
 import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
@@ -38,7 +38,7 @@ const REFUSALS: Record<EnrolmentRefusal, ApiFailure> = {
 export function createDeviceHandlers(deps: HandlerDeps): Pick<Handlers, DeviceRoute> {
   const { db, service } = deps;
   /** Five wrong exit codes on a kiosk lock its exit for a minute: a short code cannot be tried out. */
-  const exitThrottle = new FailureThrottle();
+  const exitThrottle = new AttemptThrottle(db);
   const enrolmentActor = { kind: 'system', id: 'enrolment' } as const;
 
   return {
@@ -129,17 +129,22 @@ export function createDeviceHandlers(deps: HandlerDeps): Pick<Handlers, DeviceRo
       const principal = requirePrincipal(ctx);
       const now = service.now();
       const key = `kiosk-exit|${principal.id}`;
-      if (exitThrottle.blocked(key, now)) return { verdict: 'locked' as const };
-      const ok = await kioskExitCodeMatches(db, ctx.body.code);
-      appendAudit(db, now, ok ? 'kiosk.exit' : 'kiosk.exit_refused', actorOf(principal).ref, {
-        deviceId: principal.id,
-      });
-      if (ok) {
-        exitThrottle.succeed(key);
-        return { verdict: 'exit' as const };
+      // Reserved before the hash check: codes tried in parallel count from the start.
+      const attempt = exitThrottle.reserve(key, now);
+      if (!attempt) return { verdict: 'locked' as const };
+      try {
+        const ok = await kioskExitCodeMatches(db, ctx.body.code);
+        appendAudit(db, now, ok ? 'kiosk.exit' : 'kiosk.exit_refused', actorOf(principal).ref, {
+          deviceId: principal.id,
+        });
+        if (ok) {
+          attempt.succeed();
+          return { verdict: 'exit' as const };
+        }
+        return { verdict: attempt.fail(service.now()) ? ('locked' as const) : ('wrong-code' as const) };
+      } finally {
+        attempt.release();
       }
-      exitThrottle.fail(key, now);
-      return { verdict: exitThrottle.blocked(key, now) ? ('locked' as const) : ('wrong-code' as const) };
     },
 
     revokeDevice: (ctx) => {

@@ -5,6 +5,7 @@
  * `rest-handlers.ts`, which assembles them, do not import each other.
  */
 import type { FastifyReply } from 'fastify';
+import type { ChainMonitor } from '../audit/chain-monitor.js';
 import type Database from 'better-sqlite3';
 import type { Principal, RouteBody, RouteId, RouteParams, RouteQuery, RouteResponse } from '@gfa/shared';
 import type { JournalEntry, MediaList } from '@gfa/shared';
@@ -46,4 +47,6 @@ export interface HandlerDeps {
   readonly disconnect: (who: { kind: 'user' | 'device'; id: string }) => void;
   /** The session rules in force (idle timeout), read per request so a change applies at once. */
   readonly sessionCheck: () => SessionCheck;
+  /** The audit banner's chain verdict, kept up to date without a full walk per search. */
+  readonly chain: ChainMonitor;
 }

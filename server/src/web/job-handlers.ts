@@ -36,7 +36,6 @@ export function createJobHandlers(deps: HandlerDeps): Pick<Handlers, JobRoute> {
           confirmLongerRetention,
         });
       });
-      jobs.reschedule();
       return dto();
     },
     saveBackupPassphrase: (ctx) => {

@@ -8,6 +8,7 @@ import { ApiFailure, fromDomain } from './api-failure.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 import { auditor } from '../db/journal-audit.js';
+import { AttemptThrottle } from './rate-limit.js';
 import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
 import { createImportHandlers } from './import-handlers.js';
@@ -26,10 +27,17 @@ function professionalOf(principal: Principal): string {
   return principal.professionalId;
 }
 
+const CHECKIN_LOCKED = new ApiFailure(
+  'rate_limited',
+  'Trop d’essais sur cette borne : merci de vous présenter à l’accueil.',
+);
+
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, service } = deps;
   /** Appends an audit entry (login, logout, kiosk refusals) to the journal. */
   const audit = auditor(db, () => service.now());
+  /** Ten unrecognised check-ins a minute per kiosk: a mistyped name now and then, not a search. */
+  const checkinThrottle = new AttemptThrottle(db, 10, 60_000);
 
   const run = (command: EngineCommand, actor: Actor): string | null => {
     const result = service.execute(command, actor);
@@ -74,9 +82,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     checkin: (ctx) => {
       const principal = requirePrincipal(ctx);
-      const { response, toReception } = checkIn(service, db, ctx.body, actorOf(principal));
-      if (toReception) deps.onReceptionAlert(audit('checkin.unrecognised', actorOf(principal).ref));
-      return response;
+      // A kiosk's unrecognised check-ins are counted: a name and a birth date cannot be tried out.
+      const attempt =
+        principal.kind === 'device'
+          ? checkinThrottle.reserve(`checkin|${principal.id}`, service.now())
+          : null;
+      if (principal.kind === 'device' && !attempt) throw CHECKIN_LOCKED;
+      try {
+        const { response, alert } = checkIn(service, db, ctx.body, actorOf(principal));
+        if (alert === 'checkin.unrecognised') attempt?.fail(service.now());
+        if (alert) deps.onReceptionAlert(audit(alert, actorOf(principal).ref));
+        return response;
+      } finally {
+        // A recognised visitor does not wipe the count: one real appointment cannot reset it.
+        attempt?.release();
+      }
     },
 
     visits: (ctx) => {

@@ -18,7 +18,9 @@ import {
   type RouteSpec,
 } from '@gfa/shared';
 import { databaseFile, openDatabase, type Db } from '../db/database.js';
+import { watchForeignWrites } from '../db/foreign-writes.js';
 import { lastSeq } from '../db/journal-store.js';
+import { ChainMonitor, journalSequence } from '../audit/chain-monitor.js';
 import { dataJobs } from '../jobs/data-jobs.js';
 import { loadDataSettings } from '../jobs/data-settings.js';
 import { JobRegistry } from '../jobs/job-registry.js';
@@ -32,9 +34,11 @@ import { SESSION_COOKIE, tokenFrom } from './principal-context.js';
 import { createHandlers } from './rest-handlers.js';
 import type { RequestContext } from './handler-types.js';
 import { serveMedia, listMedia } from './media.js';
+import { refuseCrossOriginWrites } from './cross-origin.js';
 import { registerSecurityHeaders, sameOriginUpgrade } from './security-headers.js';
 import { serveApps } from './static-apps.js';
 import { serveAuthority } from './tls-authority.js';
+import { TLS_POLICY } from './tls-policy.js';
 import { WsHub } from './ws-hub.js';
 
 export const SERVER_VERSION = (
@@ -103,6 +107,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   );
   await jobs.start();
+  const chain = new ChainMonitor(database.db, journalSequence(database.sqlite));
+  chain.start();
   const sessionCheck = (activity = true): SessionCheck => ({
     idleMs: loadSecuritySettings(database.db).idleMinutes * 60_000,
     activity,
@@ -130,10 +136,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     jobs,
     disconnect: (who) => hub.disconnect(who),
     sessionCheck,
+    chain,
   });
 
   const app = Fastify({
-    https: { key: certificate.key, cert: certificate.cert },
+    https: { key: certificate.key, cert: certificate.cert, ...TLS_POLICY },
     bodyLimit: BODY_LIMIT,
     // A stop (update, restart) must not wait on the browsers' keep-alive connections.
     forceCloseConnections: true,
@@ -144,6 +151,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
+  refuseCrossOriginWrites(app);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiFailure) {
@@ -224,6 +232,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     return renewed.renewed;
   };
+  // A `gfa import` (or `gfa user add`) run at the console reaches today's screens within a second.
+  const stopWatching = watchForeignWrites(database.sqlite, () => {
+    try {
+      service.reloadConfig();
+      service.syncAppointments();
+    } catch (error) {
+      app.log.error({ err: error }, 'could not reload what another process wrote');
+    }
+  });
   // Twice a day: a box running for months renews before expiry and follows a DHCP address change.
   const renewTimer = setInterval(() => void refreshCertificate(), CERTIFICATE_CHECK_MS);
   renewTimer.unref();
@@ -239,7 +256,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       clearInterval(renewTimer);
       stopSessionSweep();
+      stopWatching();
       await jobs.stop();
+      await chain.stop();
       await hub.close();
       await app.close();
       database.close();

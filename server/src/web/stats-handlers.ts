@@ -2,8 +2,9 @@
 import { statisticsFor } from '../stats/period.js';
 import { statisticsTables } from '../stats/tables.js';
 import { csvArchive, fullExportArchive } from '../stats/full-export.js';
-import { tableToCsv, tablesToXlsx } from '../stats/writers.js';
-import { auditChain, auditTable, EXPORT_LIMIT, PAGE_LIMIT, searchAudit } from '../audit/audit-search.js';
+import { tableToCsv } from '../stats/csv-writer.js';
+import { tablesToXlsx } from '../stats/xlsx-writer.js';
+import { auditTable, EXPORT_LIMIT, PAGE_LIMIT, searchAudit } from '../audit/audit-search.js';
 import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
@@ -19,7 +20,7 @@ export function createStatsHandlers(
     appendAudit(db, service.now(), 'export.created', actorOf(requirePrincipal(ctx)).ref, data);
   return {
     statistics: (ctx) => statisticsFor(db, ctx.query.from, ctx.query.to),
-    exportStatistics: (ctx) => {
+    exportStatistics: async (ctx) => {
       const { from, to, format } = ctx.query;
       const tables = statisticsTables(statisticsFor(db, from, to));
       journal(ctx, { kind: 'statistics', from, to, format });
@@ -27,7 +28,7 @@ export function createStatsHandlers(
         ? {
             file: `gfa-statistiques-${from}-${to}.xlsx`,
             mime: XLSX_MIME,
-            contentBase64: base64(tablesToXlsx(tables)),
+            contentBase64: base64(await tablesToXlsx(tables)),
           }
         : {
             file: `gfa-statistiques-${from}-${to}-csv.zip`,
@@ -35,8 +36,8 @@ export function createStatsHandlers(
             contentBase64: base64(csvArchive(tables)),
           };
     },
-    auditLog: (ctx) => ({ ...searchAudit(db, ctx.query, PAGE_LIMIT), chain: auditChain(db, deps.sqlite) }),
-    auditExport: (ctx) => {
+    auditLog: (ctx) => ({ ...searchAudit(db, ctx.query, PAGE_LIMIT), chain: deps.chain.status() }),
+    auditExport: async (ctx) => {
       const { from, to } = ctx.query;
       const format = ctx.query.format ?? 'csv';
       const table = auditTable(searchAudit(db, ctx.query, EXPORT_LIMIT).records);
@@ -46,7 +47,7 @@ export function createStatsHandlers(
         ? {
             file: `gfa-audit-${from}-${to}.xlsx`,
             mime: XLSX_MIME,
-            contentBase64: base64(tablesToXlsx([table])),
+            contentBase64: base64(await tablesToXlsx([table])),
           }
         : {
             file: `gfa-audit-${from}-${to}.csv`,
@@ -54,12 +55,12 @@ export function createStatsHandlers(
             contentBase64: base64(Buffer.from(tableToCsv(table), 'utf8')),
           };
     },
-    fullExport: (ctx) => {
+    fullExport: async (ctx) => {
       journal(ctx, { kind: 'all' });
       return {
         file: 'gfa-export-complet.zip',
         mime: 'application/zip',
-        contentBase64: base64(fullExportArchive(deps.sqlite)),
+        contentBase64: base64(await fullExportArchive(deps.sqlite)),
       };
     },
   };

@@ -1,4 +1,6 @@
 /** The supervisor's board and the acknowledgement of its alerts. */
+import { CENTRE_DISPATCHER } from '../service/dispatcher.js';
+import { ForecastCache } from '../supervision/forecast-cache.js';
 import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
@@ -8,7 +10,7 @@ export function createSupervisionHandlers(
   deps: HandlerDeps,
 ): Pick<Handlers, 'supervision' | 'acknowledgeAlert'> {
   const { db, service } = deps;
-  const board = cachedBoard(db, service);
+  const board = cachedBoard(db, service, new ForecastCache(db, CENTRE_DISPATCHER));
   return {
     supervision: board,
     acknowledgeAlert: (ctx) => {

@@ -41,7 +41,7 @@ describe('gfa', () => {
     expect(JSON.parse(row.roles)).toEqual(['user', 'administrator', 'supervisor']);
   });
 
-  it('refuses a duplicate login, an unknown role and a short password, in French', () => {
+  it('refuses a duplicate login, an unknown role and a weak password (the screens’ rule), in French', () => {
     const dir = tempDir();
     gfa(['user', 'add', '--data-dir', dir, '--login', 'chef', '--password-stdin'], 'Secret-2026!');
     const duplicate = gfa(
@@ -56,7 +56,11 @@ describe('gfa', () => {
     );
     expect(role.stderr).toContain('Rôle inconnu : boss');
     const short = gfa(['user', 'add', '--data-dir', dir, '--login', 'y', '--password-stdin'], 'abc');
-    expect(short.stderr).toContain('Mot de passe trop court');
+    expect(short.stderr).toContain('Le mot de passe doit comporter au moins 12 caractères.');
+    // The screens' rule, not only a length: twelve lower-case letters and digits are refused too.
+    const plain = gfa(['user', 'add', '--data-dir', dir, '--login', 'z', '--password-stdin'], 'motdepasse12');
+    expect(plain.status).toBe(1);
+    expect(plain.stderr).toContain('au moins trois types de caractères');
   });
 
   it('device add prints a token that opens a device session', async () => {

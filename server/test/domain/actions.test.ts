@@ -79,7 +79,7 @@ describe('visit actions', () => {
     expect(v.steps[0]).toMatchObject({ status: 'todo', professionalId: null, calledAt: null });
   });
 
-  it('Q-ACT-6 / Q-ACT-7: away and back, the wait before leaving still counts', () => {
+  it('Q-ACT-6 / Q-ACT-7: away and back, the wait before leaving still counts, the time away does not', () => {
     const day = new Day();
     const id = day.arrive(appointment('a1', 'eps', T0));
     day.advance(5);
@@ -93,7 +93,9 @@ describe('visit actions', () => {
     day.advance(10);
     const r = day.act(id, { type: 'back' }, christelle);
     expect(r.ok && r.events[0]?.data).toEqual({ reason: 'auto_prelevement', awayMs: min(10) });
-    expect(day.visit(id)).toMatchObject({ state: 'waiting', away: null, readySince: T0 });
+    // 5 min waited before the collation, 10 min away: back, the consultant has waited 5 min, not 15.
+    expect(day.visit(id)).toMatchObject({ state: 'waiting', away: null, readySince: T0 + min(10) });
+    expect(day.now - (day.visit(id).readySince ?? 0)).toBe(min(5));
   });
 
   it('Q-ACT-8: transfer to a named professional re-targets the step', () => {
@@ -197,6 +199,29 @@ describe('visit actions', () => {
     day.act(id, { type: 'start' }, christelle);
     const r = day.act(id, { type: 'finish' }, staff('sophie'));
     expect(r.ok ? null : r.error.code).toBe('forbidden');
+  });
+
+  it('Q-RIGHT-4: another professional cannot mark an in-care consultant as left', () => {
+    const day = new Day();
+    const called = day.arrive(appointment('a1', 'eps', T0));
+    day.act(called, { type: 'call' }, christelle);
+    const inCare = day.arrive(appointment('a2', 'eps', T0));
+    day.act(inCare, { type: 'call' }, staff('sophie'));
+    day.act(inCare, { type: 'start' }, staff('sophie'));
+    for (const [id, holder] of [
+      [called, christelle],
+      [inCare, staff('sophie')],
+    ] as const) {
+      const other = holder === christelle ? staff('sophie') : christelle;
+      const refused = day.act(id, { type: 'leave' }, other);
+      expect(refused.ok ? null : refused.error.code).toBe('forbidden');
+      expect(day.visit(id).state).not.toBe('left');
+    }
+    expect(day.act(called, { type: 'leave' }, christelle).ok).toBe(true);
+    expect(day.act(inCare, { type: 'leave' }, supervisor).ok).toBe(true);
+    // A waiting consultant is held by nobody: any staff member may record that they left.
+    const waiting = day.arrive(appointment('a3', 'eps', T0));
+    expect(day.act(waiting, { type: 'leave' }, staff('sophie')).ok).toBe(true);
   });
 
   it('Q-PURE-3: unknown visit → not_found with a French message', () => {

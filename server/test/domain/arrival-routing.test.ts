@@ -118,7 +118,7 @@ describe('arrival and routing', () => {
     const result = day.ok(
       {
         type: 'walk_in',
-        identity: { civility: 'Mme', firstName: 'Anne', lastName: 'X', birthDate: null },
+        identity: { civility: 'Mme', firstName: 'Anne', lastName: 'X', birthDate: '1980-05-06' },
         reasonId: 'eip',
         professionalId: 'carole',
       },

@@ -1,7 +1,7 @@
 /** A small centre and helpers to drive the pure engine in tests. */
 import type { Appointment, CentreConfig, Id, Role, StepTemplate, VisitAction } from '@gfa/shared';
 import { apply, emptyDay } from '../../src/domain/index.js';
-import type { Actor, DayState, EngineCommand, EngineResult } from '../../src/domain/index.js';
+import type { Actor, DayState, Dispatcher, EngineCommand, EngineResult } from '../../src/domain/index.js';
 
 export const DAY = '2026-11-24';
 export const T0 = Date.parse('2026-11-24T08:00:00Z');
@@ -148,7 +148,10 @@ export class Day {
   state: DayState = emptyDay(DAY);
   now = T0;
   private seq = 0;
-  constructor(public config: CentreConfig = makeConfig()) {}
+  constructor(
+    public config: CentreConfig = makeConfig(),
+    public dispatcher?: Dispatcher,
+  ) {}
 
   run(command: EngineCommand, actor: Actor): EngineResult {
     const result = apply(this.state, command, {
@@ -156,6 +159,7 @@ export class Day {
       actor,
       config: this.config,
       newId: () => `id${++this.seq}`,
+      ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
     });
     if (result.ok) this.state = result.state;
     return result;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candidatesFor, defaultPolicy } from '../../src/domain/index.js';
-import type { PickPolicy } from '../../src/domain/index.js';
+import { candidatesFor } from '../../src/domain/index.js';
+import type { Dispatcher } from '../../src/domain/index.js';
 import { Day, T0, appointment, makeConfig, min, staff } from './fixtures.js';
 
 describe('default pick policy', () => {
@@ -107,18 +107,22 @@ describe('default pick policy', () => {
     expect(candidatesFor(day.state, day.config, 'christelle')).toEqual([]);
   });
 
-  it('Q-PICK-1: the policy is pluggable', () => {
-    const youngestFirst: PickPolicy = (candidates) =>
-      [...candidates].sort((a, b) => (b.visit.readySince ?? 0) - (a.visit.readySince ?? 0))[0] ?? null;
-    const day = new Day();
-    day.arrive(appointment('a1', 'eps', T0));
+  it('Q-DISPATCH-1: the dispatcher is pluggable and the engine keeps its invariants', () => {
+    // Youngest first, and greedy: it tries to give every consultant to the first professional.
+    const youngestToAll: Dispatcher = (input) =>
+      input.professionals.flatMap((free) =>
+        [...free.candidates]
+          .sort((a, b) => (b.visit.readySince ?? 0) - (a.visit.readySince ?? 0))
+          .map((c) => ({ professionalId: free.professional.id, visitId: c.visit.id, stepId: c.step.id })),
+      );
+    const day = new Day(makeConfig({ policy: { maxWaitMinutes: 45, autoAssign: true } }), youngestToAll);
+    const old = day.arrive(appointment('a1', 'eps', T0));
     day.advance(5);
     const young = day.arrive(appointment('a2', 'eps', T0));
-    const cands = candidatesFor(day.state, day.config, 'christelle');
-    const professional = day.config.professionals[0] as (typeof day.config.professionals)[number];
-    expect(youngestFirst(cands, { now: day.now, professional, config: day.config })?.visit.id).toBe(young);
-    expect(defaultPolicy(cands, { now: day.now, professional, config: day.config })?.visit.id).not.toBe(
-      young,
-    );
+    day.available('christelle');
+    expect(day.visit(young).offer?.professionalId).toBe('christelle');
+    expect(day.visit(old).offer).toBeNull();
+    const r = day.callNext('sophie');
+    expect(r.ok && r.visitId).toBe(old);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineCommand, Actor } from '../../src/domain/index.js';
-import { apply, emptyDay, queueView } from '../../src/domain/index.js';
+import { apply, emptyDay, journeyAwareDispatcher, queueView } from '../../src/domain/index.js';
 import { DAY, Day, T0, appointment, kiosk, makeConfig, min, staff, system } from './fixtures.js';
 
 describe('purity', () => {
@@ -78,7 +78,7 @@ describe('workstation view', () => {
     const eps = day.arrive(appointment('a2', 'eps', T0));
     day.care(eps, 'christelle');
     day.advance(7);
-    const view = queueView(day.state, day.config, 'carole', day.now);
+    const view = queueView(day.state, day.config, 'carole', day.now, journeyAwareDispatcher);
     expect(view.mine.map((e) => e.visitId)).toEqual([eip]);
     expect(view.shared.map((e) => e.visitId)).toEqual([eps]);
     expect(view.mine[0]?.waitedMinutes).toBe(18);
@@ -93,10 +93,12 @@ describe('workstation view', () => {
     day.act(id, { type: 'call' }, staff('christelle'));
     day.act(id, { type: 'start' }, staff('christelle'));
     day.advance(6);
-    const view = queueView(day.state, day.config, 'christelle', day.now);
+    const view = queueView(day.state, day.config, 'christelle', day.now, journeyAwareDispatcher);
     expect(view.currentVisitId).toBe(id);
     expect(view.expectedWaitMinutes).toBe(9);
-    expect(queueView(day.state, day.config, 'luc', day.now).expectedWaitMinutes).toBe(0);
+    expect(queueView(day.state, day.config, 'luc', day.now, journeyAwareDispatcher).expectedWaitMinutes).toBe(
+      0,
+    );
   });
 });
 

@@ -222,7 +222,7 @@ describe.runIf(built)('supervision and administration in the browser', () => {
       await row.getByRole('button', { name: 'Lancer maintenant' }).click();
       await row.getByText(/^Réussie : /).waitFor();
     }
-    expect(await jobs.locator('tr[data-job="import"]').innerText()).toContain('1 fichier importé(s)');
+    expect(await jobs.locator('tr[data-job="import"]').innerText()).toContain('1 fichier importé :');
     expect(await jobs.locator('tr[data-job="backup"]').innerText()).toMatch(
       /Sauvegarde gfa-\d{8}-\d{6}\.gfabak/,
     );

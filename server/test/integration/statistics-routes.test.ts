@@ -80,7 +80,7 @@ describe('statistics and exports over HTTP', () => {
     const all = ExportFile.parse((await admin.call('GET', '/api/exports/all')).body);
     const archive = unzipSync(Buffer.from(all.contentBase64, 'base64'));
     expect(Object.keys(archive)).toContain('gfa-export.xlsx');
-    expect(Object.keys(archive)).toContain('csv/visits.csv');
+    expect(Object.keys(archive)).toContain('csv/visites.csv');
 
     const handle = openDatabase(databaseFile(demo.dataDir));
     try {

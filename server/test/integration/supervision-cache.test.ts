@@ -3,11 +3,15 @@
  * (`server/src/web/supervision-board.ts`): every answer must equal a board
  * computed from scratch — the journal read again through a second connection
  * to the database file — at the same instant, after commits, acknowledgements
- * and the clock moving on.
+ * and the clock moving on. The forecast behind predictive alerts is throttled
+ * by design; the fresh side uses its own forecast cache asked at the same
+ * instants, so both hold the same forecast.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckinResponse, SupervisionDto } from '@gfa/shared';
 import { databaseFile, openDatabase, type OpenDatabase } from '../../src/db/database.js';
+import { CENTRE_DISPATCHER } from '../../src/service/dispatcher.js';
+import { ForecastCache } from '../../src/supervision/forecast-cache.js';
 import { boardInstant, computeBoard } from '../../src/web/supervision-board.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
 import type { ApiClient } from './support/https-client.js';
@@ -17,12 +21,15 @@ let now = boardInstant(Date.now()) + 20_000;
 let demo: DemoServer;
 let second: OpenDatabase;
 let virginie: ApiClient;
+let forecasts: ForecastCache;
 
 /** The board as JSON carries it, computed from scratch at the current minute. */
-const fresh = (): SupervisionDto =>
-  JSON.parse(
-    JSON.stringify(computeBoard(second.db, demo.server.service, boardInstant(now))),
-  ) as SupervisionDto;
+const fresh = (): SupervisionDto => {
+  const { service } = demo.server;
+  const at = boardInstant(now);
+  const forecast = forecasts.get(service.state(), service.centre(), at);
+  return JSON.parse(JSON.stringify(computeBoard(second.db, service, at, forecast))) as SupervisionDto;
+};
 const served = async (): Promise<SupervisionDto> => {
   const res = await virginie.call<SupervisionDto>('GET', '/api/supervision');
   expect(res.status).toBe(200);
@@ -32,6 +39,7 @@ const served = async (): Promise<SupervisionDto> => {
 beforeAll(async () => {
   demo = await startDemoServer(() => now);
   second = openDatabase(databaseFile(demo.dataDir));
+  forecasts = new ForecastCache(second.db, CENTRE_DISPATCHER);
   virginie = await demo.login('virginie');
 });
 afterAll(async () => {

@@ -79,4 +79,18 @@ describe('nightly anonymisation', () => {
     expect(dump('select * from visits')).toEqual(visitsOnce);
     expect(allText()).not.toContain('Ghislaine');
   });
+
+  it('runs over more old visits than SQLite binds variables (two years of history)', async () => {
+    await dayWithJoel();
+    const insert = handle.sqlite.prepare(
+      `insert into visits (id, day, appointment_id, reason_id, template_id, template_version, civility, first_name, last_name, state, priority_class)
+       values (?, '2024-03-04', null, 'eps', 'tpl-eps', 1, 'Mme', 'Anne', 'ANCIENNE', 'done', 1)`,
+    );
+    handle.sqlite.transaction(() => {
+      for (let i = 0; i < 33_000; i += 1) insert.run(`old-${i}`);
+    })();
+    const result = anonymiseBefore(handle.db, '2026-11-25', Date.now());
+    expect(result.visits).toBe(33_001);
+    expect(dump(`select count(*) as n from visits where first_name = 'Anne'`)).toEqual([{ n: 0 }]);
+  }, 120_000);
 });

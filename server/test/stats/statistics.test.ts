@@ -12,7 +12,8 @@ import type { JournalEntry } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../../src/domain/index.js';
 import { computeStatistics } from '../../src/stats/statistics.js';
 import { statisticsTables } from '../../src/stats/tables.js';
-import { tableToCsv, tablesToXlsx } from '../../src/stats/writers.js';
+import { tableToCsv } from '../../src/stats/csv-writer.js';
+import { tablesToXlsx } from '../../src/stats/xlsx-writer.js';
 import { Day, DAY, appointment, min, staff, system, T0 } from '../domain/fixtures.js';
 
 /** A day driven through the engine, keeping its journal. */
@@ -100,26 +101,29 @@ describe('statistics of a hand-computed day', () => {
 });
 
 describe('exports', () => {
-  it('CSV for French Excel: BOM, semicolons, numbers as numbers', () => {
+  it('CSV for French Excel: BOM, semicolons, numbers with a decimal comma', () => {
     const csv = tableToCsv(statisticsTables(stats())[0] as ReturnType<typeof statisticsTables>[number]);
     expect(csv.startsWith('\uFEFFProfessionnel;Prises en charge;')).toBe(true);
-    expect(csv).toContain('christelle;2;10;8;12;8;12;5.5;2;9;2;9');
+    expect(csv).toContain('christelle;2;10;8;12;8;12;5,5;2;9;2;9');
   });
 
-  it.runIf(existsSync('/usr/bin/python3'))('XLSX read back by openpyxl holds the same typed values', () => {
-    const tables = statisticsTables(stats());
-    const file = join(mkdtempSync(join(tmpdir(), 'gfa-xlsx-')), 'stats.xlsx');
-    writeFileSync(file, tablesToXlsx(tables));
-    const script = `
+  it.runIf(existsSync('/usr/bin/python3'))(
+    'XLSX read back by openpyxl holds the same typed values',
+    async () => {
+      const tables = statisticsTables(stats());
+      const file = join(mkdtempSync(join(tmpdir(), 'gfa-xlsx-')), 'stats.xlsx');
+      writeFileSync(file, await tablesToXlsx(tables));
+      const script = `
 import json, sys, openpyxl
 book = openpyxl.load_workbook(sys.argv[1], read_only=True)
 print(json.dumps({ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}))`;
-    const read = JSON.parse(
-      execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' }),
-    ) as Record<string, unknown[][]>;
-    for (const table of tables) {
-      expect(read[table.name]).toEqual([table.columns.map((c) => c.label), ...table.rows]);
-    }
-    expect(typeof read['Par professionnel']?.[1]?.[1]).toBe('number');
-  });
+      const read = JSON.parse(
+        execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' }),
+      ) as Record<string, unknown[][]>;
+      for (const table of tables) {
+        expect(read[table.name]).toEqual([table.columns.map((c) => c.label), ...table.rows]);
+      }
+      expect(typeof read['Par professionnel']?.[1]?.[1]).toBe('number');
+    },
+  );
 });

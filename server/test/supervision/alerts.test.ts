@@ -5,21 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertRule } from '@gfa/shared';
 import { T0, appointment, makeConfig, min, staff } from '../domain/fixtures.js';
-import { RecordingDay } from './recording-day.js';
-
-const rule = (
-  kind: AlertRule['kind'],
-  thresholdMinutes: number,
-  scope: Partial<AlertRule> = {},
-): AlertRule => ({
-  id: `r-${kind}`,
-  kind,
-  thresholdMinutes,
-  reasonId: null,
-  categoryId: null,
-  active: true,
-  ...scope,
-});
+import { RecordingDay, rule } from './recording-day.js';
 
 function dayWith(...rules: AlertRule[]): RecordingDay {
   return new RecordingDay(makeConfig({ alertRules: rules }));

@@ -1,5 +1,5 @@
 /** The engine driver of the domain tests, keeping the journal it produces. */
-import type { JournalEntry, SupervisionDto } from '@gfa/shared';
+import type { AlertRule, JournalEntry, SupervisionDto } from '@gfa/shared';
 import type { Actor, EngineCommand, EngineResult } from '../../src/domain/index.js';
 import { supervision } from '../../src/supervision/supervision.js';
 import { Day, T0, min, staff } from '../domain/fixtures.js';
@@ -35,3 +35,18 @@ export class RecordingDay extends Day {
     });
   }
 }
+
+/** An active alert rule of the given kind and threshold, for every reason and category unless scoped. */
+export const rule = (
+  kind: AlertRule['kind'],
+  thresholdMinutes: number,
+  scope: Partial<AlertRule> = {},
+): AlertRule => ({
+  id: `r-${kind}`,
+  kind,
+  thresholdMinutes,
+  reasonId: null,
+  categoryId: null,
+  active: true,
+  ...scope,
+});

@@ -54,6 +54,8 @@ export const QueueEntryDto = z.object({
   priorityClass: z.number().int(),
   waitedMinutes: z.number().int().nonnegative(),
   offeredToMe: z.boolean(),
+  /** Sent back by me as absent, not proposed to me yet (rule Q-REQUEUE-1). */
+  requeuedByMe: z.boolean(),
 });
 export type QueueEntryDto = z.infer<typeof QueueEntryDto>;
 
@@ -64,7 +66,10 @@ export const DeskViewDto = z.object({
   mine: z.array(QueueEntryDto),
   shared: z.array(QueueEntryDto),
   currentVisitId: Id.nullable(),
+  /** Journeys in progress now (arrived, not yet done or left). */
   startedJourneys: z.number().int().nonnegative(),
+  /** Journeys begun today (every consultant who arrived, including those already gone). */
+  begunJourneys: z.number().int().nonnegative(),
   expectedWaitMinutes: z.number().int().nonnegative(),
 });
 export type DeskViewDto = z.infer<typeof DeskViewDto>;

@@ -42,6 +42,10 @@ export const VisitAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('leave'), reason }),
   z.object({ type: z.literal('end'), reason }),
   z.object({ type: z.literal('no_show') }),
+  /** Undoes « Non venu », « Raccompagner (départ) » or a forced « Terminer le parcours » the same day. */
+  z.object({ type: z.literal('reopen') }),
+  /** Removes an ECG / prélèvement tick set by mistake. */
+  z.object({ type: z.literal('uncheck'), kind: CheckKind, mark: CheckMark }),
 ]);
 export type VisitAction = z.infer<typeof VisitAction>;
 export type VisitActionType = VisitAction['type'];

@@ -35,6 +35,10 @@ export const DomainEventType = z.enum([
   'visit.no_show',
   /** An expected visit withdrawn because its appointment was cancelled or changed by an import. */
   'visit.withdrawn',
+  /** A no-show, a departure or a forced end undone the same day (data.from: the state left). */
+  'visit.reopened',
+  /** An ECG / prélèvement tick removed (data: kind, mark). */
+  'visit.check_unmarked',
   'desk.changed',
 ]);
 export type DomainEventType = z.infer<typeof DomainEventType>;
@@ -60,6 +64,8 @@ export const AuditEventType = z.enum([
   'auth.logout',
   /** Someone at the kiosk was not recognised and sent to reception (no identity recorded). */
   'checkin.unrecognised',
+  /** Someone checked in at the kiosk for a journey already over (done, left, cancelled): sent to reception. */
+  'checkin.journey_over',
   'config.changed',
   /** An appointment file was imported (counts only) or rejected (line-by-line report). */
   'import.completed',

@@ -105,8 +105,19 @@ export const PolicySettings = z.object({
   maxWaitMinutes: z.number().int().min(1).max(480),
   /** Automatically offer the next consultant to a professional who becomes available. */
   autoAssign: z.boolean(),
+  /**
+   * Minutes during which a consultant sent back to the queue (« Absent : remettre
+   * en file ») is not offered again to the professional who sent him back
+   * (rule Q-REQUEUE-1); absent = REQUEUE_COOLDOWN_DEFAULT.
+   */
+  requeueCooldownMinutes: z.number().int().min(0).max(60).optional(),
+  /** Seconds between repeats of the offer chime until the professional acts; 0 = once; absent = OFFER_CHIME_REPEAT_DEFAULT. */
+  offerChimeRepeatSeconds: z.number().int().min(0).max(600).optional(),
 });
 export type PolicySettings = z.infer<typeof PolicySettings>;
+/** Defaults of the optional policy settings (older saved settings lack them). */
+export const REQUEUE_COOLDOWN_DEFAULT = 5;
+export const OFFER_CHIME_REPEAT_DEFAULT = 30;
 
 /** What a supervisor is alerted about (thresholds and scopes set by the administrator). */
 export const AlertKind = z.enum([
@@ -278,6 +289,8 @@ export const Visit = z.object({
   away: z.object({ reason: AwayReason, since: Millis }).nullable(),
   /** The professional this consultant is offered to by the engine, not yet called. */
   offer: z.object({ professionalId: Id, stepId: Id, at: Millis }).nullable(),
+  /** Who last sent the consultant back to the queue as absent, and when (rule Q-REQUEUE-1); cleared by a call. */
+  requeued: z.object({ professionalId: Id, at: Millis }).nullable().optional(),
   endedAt: Millis.nullable(),
   steps: z.array(StepInstance),
   notes: z.array(Note),

@@ -3,7 +3,7 @@
  * run, "Lancer maintenant"; the data settings (retention, folders, times) and
  * the backup passphrase.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { DataSettings, JobId, JobsDto } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { when } from './when.js';
@@ -20,15 +20,22 @@ function FolderInput(props: {
   readonly value: string | null;
   readonly onChange: (value: string | null) => void;
 }) {
+  const hint = useId();
   return (
     <label>
       {props.label}
       <input
         type="text"
         placeholder="aucun (chemin complet, ex. D:\GFA\entrant)"
+        aria-describedby={hint}
         value={props.value ?? ''}
         onChange={(e) => props.onChange(e.target.value.trim() || null)}
       />
+      {/* The service account has no network credentials: say so where the folder is typed. */}
+      <small id={hint}>
+        Dossier du serveur, sur un disque local ou USB : le service GFA (compte LocalService) n’a pas accès
+        aux partages réseau.
+      </small>
     </label>
   );
 }
@@ -235,7 +242,7 @@ export function JobsAdmin() {
           />
         </label>
         <FolderInput
-          label="Second dossier (disque USB, partage réseau)"
+          label="Second dossier (disque USB ou second disque local)"
           value={settings.backup.copyTo}
           onChange={(copyTo) => set({ backup: { ...settings.backup, copyTo } })}
         />

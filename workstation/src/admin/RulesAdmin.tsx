@@ -1,7 +1,15 @@
 /** Assignment policy, alert rules, opening hours and the TV screens' settings. */
 import { useEffect, useState } from 'react';
-import { DEFAULT_HOLD_SECONDS } from '@gfa/shared';
-import type { AlertRule, CentreConfig, DisplaySettings, OpeningHours, PolicySettings } from '@gfa/shared';
+import {
+  DEFAULT_HOLD_SECONDS,
+  OFFER_CHIME_REPEAT_DEFAULT,
+  REQUEUE_COOLDOWN_DEFAULT,
+  type AlertRule,
+  type CentreConfig,
+  type DisplaySettings,
+  type OpeningHours,
+  type PolicySettings,
+} from '@gfa/shared';
 import { api, attempt } from '../session.js';
 
 const KIND_LABEL: Record<AlertRule['kind'], string> = {
@@ -152,6 +160,26 @@ export function RulesAdmin({ config }: { readonly config: CentreConfig }) {
             onChange={(e) => setPolicy({ ...policy, autoAssign: e.target.checked })}
           />
           Proposer automatiquement le consultant suivant au professionnel disponible
+        </label>
+        <label>
+          Un consultant « remis en file » n’est pas reproposé au même professionnel avant (min)
+          <input
+            type="number"
+            min={0}
+            max={60}
+            value={policy.requeueCooldownMinutes ?? REQUEUE_COOLDOWN_DEFAULT}
+            onChange={(e) => setPolicy({ ...policy, requeueCooldownMinutes: Number(e.target.value) })}
+          />
+        </label>
+        <label>
+          Répéter le signal d’un consultant proposé toutes les (s, 0 = une seule fois)
+          <input
+            type="number"
+            min={0}
+            max={600}
+            value={policy.offerChimeRepeatSeconds ?? OFFER_CHIME_REPEAT_DEFAULT}
+            onChange={(e) => setPolicy({ ...policy, offerChimeRepeatSeconds: Number(e.target.value) })}
+          />
         </label>
         <button
           type="button"

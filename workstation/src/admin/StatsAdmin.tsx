@@ -3,14 +3,15 @@
  * is needed for horizontal bars), and the exports: XLSX, CSV, everything.
  */
 import { useState } from 'react';
-import type { Statistics, Summary } from '@gfa/shared';
+import { count, formatNumber, localDay, type Statistics, type Summary } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { download } from './download.js';
 import { PeriodFields } from './PeriodFields.js';
 
-const day = (d: Date): string => d.toISOString().slice(0, 10);
 const fmt = (s: Summary): string =>
-  s.count === 0 ? '—' : `${s.mean} min (médiane ${s.median}, p90 ${s.p90}, min ${s.min}, max ${s.max})`;
+  s.count === 0
+    ? '—'
+    : `${formatNumber(s.mean)} min (médiane ${formatNumber(s.median)}, p90 ${formatNumber(s.p90)}, min ${formatNumber(s.min)}, max ${formatNumber(s.max)})`;
 
 function Bars(props: {
   readonly title: string;
@@ -28,7 +29,7 @@ function Bars(props: {
             <span className="ws-bar-fill" style={{ width: `${(value / max) * 100}%` }} />
           </span>
           <span>
-            {value} {props.unit}
+            {formatNumber(value)} {props.unit}
           </span>
         </div>
       ))}
@@ -38,8 +39,9 @@ function Bars(props: {
 
 export function StatsAdmin() {
   const now = new Date();
-  const [from, setFrom] = useState(day(new Date(now.getFullYear(), now.getMonth(), 1, 12)));
-  const [to, setTo] = useState(day(now));
+  // The centre's day: the UTC one is yesterday's between midnight and 01:00 (02:00 in summer).
+  const [from, setFrom] = useState(localDay(new Date(now.getFullYear(), now.getMonth(), 1).getTime()));
+  const [to, setTo] = useState(localDay(now.getTime()));
   const [stats, setStats] = useState<Statistics | null>(null);
   const query = { from, to };
   return (
@@ -86,10 +88,12 @@ export function StatsAdmin() {
       {stats && (
         <>
           <p>
-            {stats.all.visits} consultant(s) convoqué(s) ou reçu(s), {stats.all.handled} pris en charge,{' '}
-            {stats.all.convenedNotCome} convoqué(s) non venu(s), {stats.all.cameNotHandled} venu(s) non pris
-            en charge ; {stats.all.cares} prises en charge ({stats.all.carePerProfessional ?? '—'} par
-            professionnel).
+            {count(stats.all.visits, 'consultant convoqué ou reçu', 'consultants convoqués ou reçus')},{' '}
+            {formatNumber(stats.all.handled)} pris en charge,{' '}
+            {count(stats.all.convenedNotCome, 'convoqué non venu', 'convoqués non venus')},{' '}
+            {count(stats.all.cameNotHandled, 'venu non pris en charge', 'venus non pris en charge')} ;{' '}
+            {count(stats.all.cares, 'prise en charge', 'prises en charge')} (
+            {formatNumber(stats.all.carePerProfessional)} par professionnel).
           </p>
           <p>Durée de prise en charge : {fmt(stats.all.care)}</p>
           <p>Attente : {fmt(stats.all.wait)}</p>

@@ -1,0 +1,150 @@
+/**
+ * npm run bench:day — simulated CES days in virtual time through the real
+ * engine (server/src/simulation): per dispatcher, over the same seeded days,
+ * journeys against the zero-wait bound, waits per category and reason,
+ * utilisation and fairness, and the forecast's accuracy and speed.
+ *   npm run bench:day -- [--seeds 30] [--forecast-days 3] [--sample 4]
+ */
+import { performance } from 'node:perf_hooks';
+import { fifoDispatcher, forecast, journeyAwareDispatcher, type Dispatcher } from '../src/domain/index.js';
+import { learnDurations } from '../src/stats/learn-durations.js';
+import { simulateDay, type DayOutcome } from '../src/simulation/day-simulator.js';
+import { accuracy, figuresOf, quantile, type DispatcherFigures } from '../src/simulation/day-table.js';
+import { atMinutes, demoScenario, tenderLikeScenario, type Scenario } from '../src/simulation/scenarios.js';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const SEEDS = option('seeds', 30);
+const FORECAST_DAYS = option('forecast-days', 3);
+const SAMPLE = option('sample', 4);
+const DISPATCHERS: [string, Dispatcher][] = [
+  ['FIFO', fifoDispatcher],
+  ['parcours (défaut)', journeyAwareDispatcher],
+];
+
+const f1 = (n: number): string => n.toFixed(1);
+const pct = (n: number): string => `${(100 * n).toFixed(0)} %`;
+
+function printTable(rows: [string, DispatcherFigures][]): void {
+  const header = ['', ...rows.map(([name]) => name)];
+  const line = (label: string, cells: string[]) =>
+    console.log([label.padEnd(34), ...cells.map((c) => c.padStart(20))].join(''));
+  line(header[0] as string, header.slice(1));
+  const fig = rows.map(([, f]) => f);
+  line(
+    'parcours terminés',
+    fig.map((f) => String(f.journeys)),
+  );
+  line(
+    'non terminés',
+    fig.map((f) => String(f.unended)),
+  );
+  line(
+    'parcours moyen (min)',
+    fig.map((f) => f1(f.meanJourney)),
+  );
+  line(
+    'parcours p95 (min)',
+    fig.map((f) => f1(f.p95Journey)),
+  );
+  line(
+    'borne sans attente (min)',
+    fig.map((f) => f1(f.meanBound)),
+  );
+  line(
+    'moyen / borne',
+    fig.map((f) => f.ratio.toFixed(2)),
+  );
+  line(
+    'terminés après fermeture',
+    fig.map((f) => pct(f.afterClosing)),
+  );
+  for (const category of [...(fig[0]?.waitByCategory.keys() ?? [])].sort())
+    line(
+      `attente ${category} (min)`,
+      fig.map((f) => f1(f.waitByCategory.get(category) ?? 0)),
+    );
+  for (const reason of [...(fig[0]?.waitByReason.keys() ?? [])].sort())
+    line(
+      `attente totale ${reason} (min)`,
+      fig.map((f) => f1(f.waitByReason.get(reason) ?? 0)),
+    );
+  for (const category of [...(fig[0]?.utilisation.keys() ?? [])].sort())
+    line(
+      `occupation ${category}`,
+      fig.map((f) => {
+        const u = f.utilisation.get(category);
+        return u ? `${pct(u.mean)} ±${pct(u.spread / 2)}` : '';
+      }),
+    );
+}
+
+/** Milliseconds of CPU and of wall clock per forecast, from a real day's state at 9:00. */
+function forecastSpeed(
+  scenario: Scenario,
+  model: ReturnType<typeof learnDurations>,
+): { cpu: number[]; wall: number[] } {
+  const at = atMinutes(scenario.day, 9 * 60);
+  const day = simulateDay(scenario, { dispatcher: journeyAwareDispatcher, seed: 1, stopAt: at });
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (let i = 0; i < 20; i += 1) {
+    const [c0, t0] = [process.cpuUsage(), performance.now()];
+    forecast(day.state, scenario.config, at, model);
+    const c = process.cpuUsage(c0);
+    wall.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { cpu, wall };
+}
+
+const started = performance.now();
+for (const scenario of [tenderLikeScenario(), demoScenario()]) {
+  console.log(`\n== ${scenario.name} — ${SEEDS} journées simulées par répartiteur (mêmes journées) ==`);
+  const rows: [string, DispatcherFigures][] = DISPATCHERS.map(([name, dispatcher]) => {
+    const days: DayOutcome[] = [];
+    for (let seed = 1; seed <= SEEDS; seed += 1) days.push(simulateDay(scenario, { dispatcher, seed }));
+    return [name, figuresOf(days)];
+  });
+  printTable(rows);
+  const [fifo, best] = [rows[0]?.[1], rows[1]?.[1]];
+  if (fifo && best) {
+    console.log(`parcours moyen : ${pct(1 - best.meanJourney / fifo.meanJourney)} plus court que FIFO`);
+  }
+
+  // The forecast: durations learned from earlier days, then measured at the start of waits.
+  const history = [101, 102, 103, 104, 105].flatMap(
+    (seed) => simulateDay(scenario, { dispatcher: journeyAwareDispatcher, seed }).cares,
+  );
+  const model = learnDurations(history);
+  const measured: DayOutcome[] = [];
+  for (let seed = 1; seed <= FORECAST_DAYS; seed += 1) {
+    measured.push(
+      simulateDay(scenario, {
+        dispatcher: journeyAwareDispatcher,
+        seed,
+        durations: model,
+        sampleEvery: SAMPLE,
+        clock: () => performance.now(),
+      }),
+    );
+  }
+  const samples = measured.reduce((n, d) => n + d.forecasts.length, 0);
+  console.log(
+    `prévision (${samples} attentes mesurées sur ${FORECAST_DAYS} journées, une sur ${SAMPLE}) — prochaine prise en charge à ±3/±5/±10 min : ` +
+      [3, 5, 10].map((k) => pct(accuracy(measured, k, 'start'))).join(' / '),
+  );
+  console.log(
+    `  fin de parcours à ±3/±5/±10 min : ${[3, 5, 10].map((k) => pct(accuracy(measured, k, 'end'))).join(' / ')}`,
+  );
+  const speed = forecastSpeed(scenario, model);
+  console.log(
+    `  durée d'une prévision (journée de ~80 consultants, état de 9 h) : ` +
+      `temps processeur médian ${f1(quantile(speed.cpu, 0.5))} ms (p95 ${f1(quantile(speed.cpu, 0.95))} ms), ` +
+      `horloge médiane ${f1(quantile(speed.wall, 0.5))} ms sur une machine partagée`,
+  );
+}
+console.log(`\nbench:day en ${f1((performance.now() - started) / 1000)} s`);

@@ -1,0 +1,2 @@
+ALTER TABLE `visits` ADD `requeued_by` text;--> statement-breakpoint
+ALTER TABLE `visits` ADD `requeued_at` integer;

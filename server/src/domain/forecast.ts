@@ -1,0 +1,179 @@
+/**
+ * The forecast of the rest of the day (rules Q-FORECAST-*): the engine and
+ * the dispatcher run forward from now with the learned care durations, and
+ * what they do is read off: each visit's next care start and journey end,
+ * each present professional's next consultant. Pure.
+ */
+import type {
+  AwayReason,
+  CentreConfig,
+  Id,
+  Millis,
+  Professional,
+  StepInstance,
+  Visit,
+  VisitAction,
+} from '@gfa/shared';
+import type { DayState, Dispatcher } from './types.js';
+import { runForward, type Behaviour, type Scheduled } from './forward.js';
+import { journeyAwareDispatcher } from './journey-dispatcher.js';
+import { readySteps } from './steps.js';
+import { queueServed, stepQueue } from './queues.js';
+
+/** Q-FORECAST-3: reception skips a step nobody can take today (Q-ROUTE-6), so the rest of the journey goes on. */
+export function skipUnservedStep(visit: Visit, state: DayState, config: CentreConfig): VisitAction | null {
+  const stuck = readySteps(visit).find((s) => !queueServed(stepQueue(s, visit), config, state.desks));
+  return stuck ? { type: 'skip_step', stepId: stuck.id, reason: 'personne aujourd’hui' } : null;
+}
+
+/** Care durations learned from the journal (outside the engine), in minutes. */
+export interface DurationModel {
+  /** Keyed by `durationKey(step key, category)`; a missing key uses the step's own estimate. */
+  readonly care: Readonly<Record<string, number>>;
+  /** The walk from the waiting room to the professional's room. */
+  readonly walkMinutes: number;
+  /** How long each kind of away lasts. */
+  readonly awayMinutes: Readonly<Partial<Record<AwayReason, number>>>;
+}
+
+export const NO_HISTORY: DurationModel = { care: {}, walkMinutes: 1, awayMinutes: {} };
+const DEFAULT_AWAY_MINUTES = 15;
+/** Expected consultants still due are counted as arriving; those later than this are not. */
+const LATE_GRACE_MINUTES = 30;
+/** The forecast looks no further than this after now. */
+const HORIZON_MINUTES = 12 * 60;
+const MINUTE = 60_000;
+
+export function durationKey(stepKey: string, categoryId: Id): string {
+  return `${stepKey}|${categoryId}`;
+}
+
+/** The category whose duration applies: the step's category queue, else the professional's first. */
+export function stepCategory(step: StepInstance, visit: Visit, professional: Professional | null): Id | null {
+  const queue = stepQueue(step, visit);
+  if (queue.kind === 'category') return queue.categoryId;
+  return professional?.categoryIds[0] ?? null;
+}
+
+export interface VisitForecast {
+  /** When the next care is expected to start (null: none before the horizon). */
+  readonly nextCareAt: Millis | null;
+  /** When the journey is expected to end (null: not before the horizon). */
+  readonly journeyEndAt: Millis | null;
+  /** The category where this consultant is expected to wait longest from now (the likely bottleneck). */
+  readonly bottleneckCategoryId: Id | null;
+}
+
+export interface CategoryForecast {
+  /** Mean minutes the consultants called from now on are expected to have waited. */
+  readonly meanWaitMinutes: number;
+  readonly calls: number;
+}
+
+export interface ProfessionalForecast {
+  /** When the professional is expected to call their next consultant (null: nobody before the horizon). */
+  readonly nextConsultantAt: Millis | null;
+}
+
+export interface Forecast {
+  readonly at: Millis;
+  readonly visits: Readonly<Record<Id, VisitForecast>>;
+  readonly professionals: Readonly<Record<Id, ProfessionalForecast>>;
+  /** Q-FORECAST-5: per category, the waits expected from now on. */
+  readonly categories: Readonly<Record<Id, CategoryForecast>>;
+}
+
+const IN_BUILDING: readonly Visit['state'][] = ['arrived', 'waiting', 'called', 'in_care', 'away'];
+
+/** Q-FORECAST-3: durations come from the model, else the step's estimate. */
+function expectedBehaviour(durations: DurationModel, config: CentreConfig): Behaviour {
+  // Q-FORECAST-3: nothing is added, nobody goes away who is not away already.
+  return {
+    walkMinutes: () => durations.walkMinutes,
+    careMinutes: (visit, step, professional) => {
+      const category = stepCategory(step, visit, professional);
+      return (category && durations.care[durationKey(step.key, category)]) || step.estimatedMinutes;
+    },
+    addedSteps: () => [],
+    awayAfter: () => null,
+    awayMinutes: (visit) => durations.awayMinutes[visit.away?.reason ?? 'attente'] ?? DEFAULT_AWAY_MINUTES,
+    atReception: (visit, state) => skipUnservedStep(visit, state, config),
+  };
+}
+
+/**
+ * Q-FORECAST-1: forecast(state, config, now, durations) — the expected
+ * consultants still due arrive at their appointment time, present
+ * professionals stay as they are, and the dispatcher decides as it will.
+ */
+export function forecast(
+  state: DayState,
+  config: CentreConfig,
+  now: Millis,
+  durations: DurationModel,
+  dispatcher: Dispatcher = journeyAwareDispatcher,
+): Forecast {
+  const scheduled: Scheduled[] = Object.values(state.visits)
+    .filter((v) => v.state === 'expected' && (v.appointmentAt ?? 0) >= now - LATE_GRACE_MINUTES * MINUTE)
+    .map((v) => ({
+      at: Math.max(now, v.appointmentAt ?? now),
+      command: { type: 'check_in', visitId: v.id },
+      actor: { ref: { kind: 'system', id: 'forecast' }, roles: [], professionalId: null },
+    }));
+  const nextCareAt = new Map<Id, Millis>();
+  const nextConsultantAt = new Map<Id, Millis>();
+  const waits = new Map<Id, number[]>();
+  const longest = new Map<Id, { categoryId: Id; minutes: number }>();
+  let seq = 0;
+  const end = runForward({
+    state,
+    now,
+    config: { ...config, policy: { ...config.policy, autoAssign: true } },
+    dispatcher,
+    behaviour: expectedBehaviour(durations, config),
+    newId: () => `forecast-${(seq += 1)}`,
+    scheduled,
+    until: now + HORIZON_MINUTES * MINUTE,
+    observe: (result, at) => {
+      for (const e of result.events) {
+        if (e.type === 'visit.care_started' && e.visitId && !nextCareAt.has(e.visitId))
+          nextCareAt.set(e.visitId, at);
+        if (e.type !== 'visit.called' || !e.professionalId || !e.visitId) continue;
+        if (!nextConsultantAt.has(e.professionalId)) nextConsultantAt.set(e.professionalId, at);
+        const visit = result.state.visits[e.visitId];
+        const step = visit?.steps.find((s) => s.id === e.stepId);
+        const professional = config.professionals.find((p) => p.id === e.professionalId) ?? null;
+        const categoryId = visit && step ? stepCategory(step, visit, professional) : null;
+        if (!visit || !categoryId) continue;
+        const minutes = (at - (visit.readySince ?? at)) / MINUTE;
+        waits.set(categoryId, [...(waits.get(categoryId) ?? []), minutes]);
+        if (minutes > (longest.get(visit.id)?.minutes ?? 0)) longest.set(visit.id, { categoryId, minutes });
+      }
+    },
+  });
+  const visits: Record<Id, VisitForecast> = {};
+  for (const visit of Object.values(state.visits)) {
+    if (!IN_BUILDING.includes(visit.state)) continue;
+    const ended = end.visits[visit.id];
+    visits[visit.id] = {
+      nextCareAt: nextCareAt.get(visit.id) ?? null,
+      journeyEndAt: ended?.state === 'done' ? ended.endedAt : null,
+      bottleneckCategoryId: longest.get(visit.id)?.categoryId ?? null,
+    };
+  }
+  const professionals: Record<Id, ProfessionalForecast> = {};
+  for (const desk of Object.values(state.desks)) {
+    if (desk.state === 'offline') continue;
+    professionals[desk.professionalId] = {
+      nextConsultantAt: nextConsultantAt.get(desk.professionalId) ?? null,
+    };
+  }
+  const categories: Record<Id, CategoryForecast> = {};
+  for (const [categoryId, list] of waits) {
+    categories[categoryId] = {
+      meanWaitMinutes: list.reduce((a, b) => a + b, 0) / list.length,
+      calls: list.length,
+    };
+  }
+  return { at: now, visits, professionals, categories };
+}

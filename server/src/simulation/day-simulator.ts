@@ -1,0 +1,321 @@
+/**
+ * One simulated CES day in virtual time (npm run bench:day): the real engine
+ * driven through the shared forward loop, with seeded lateness, no-shows,
+ * care durations around the estimates, steps added by doctors and
+ * collations. Optionally forecasts at the start of every wait and records
+ * what really happened, to measure the forecast.
+ */
+import type { DomainEvent, Id, Millis, StepInstance, Visit } from '@gfa/shared';
+import {
+  emptyDay,
+  forecast,
+  professionalActor,
+  runForward,
+  skipUnservedStep,
+  stepCategory,
+  type Behaviour,
+  type DayState,
+  type EngineCommand,
+  type Dispatcher,
+  type DurationModel,
+  type Forecast,
+  type Scheduled,
+} from '../domain/index.js';
+import { keyedRandom, normal, type KeyedRandom } from './keyed-random.js';
+import { atMinutes, type Scenario } from './scenarios.js';
+
+const MINUTE = 60_000;
+const NO_SHOW_RATE = 0.07;
+const SYSTEM = {
+  ref: { kind: 'system', id: 'simulateur' },
+  roles: ['supervisor'],
+  professionalId: null,
+} as const;
+
+/** Steps doctors add during an EPS, with their likelihood (CCTP: « diét, psy, dentiste »). */
+const ADDED: [categoryId: Id, label: string, minutes: number, probability: number][] = [
+  ['dieteticien', 'Consultation diététique', 30, 0.12],
+  ['psychologue', 'Entretien psychologique', 30, 0.06],
+  ['dentiste', 'Examen dentaire', 15, 0.1],
+];
+
+export interface VisitOutcome {
+  readonly visitId: Id;
+  readonly reasonId: Id;
+  readonly arrivedAt: Millis;
+  /** Null when the journey did not end (it must, see the simulator's test). */
+  readonly endedAt: Millis | null;
+  /** The zero-wait bound: own care, walks and time away. */
+  readonly boundMs: number;
+  readonly waitMs: number;
+}
+
+export interface WaitSample {
+  readonly categoryId: Id;
+  readonly minutes: number;
+}
+
+export interface ProfessionalOutcome {
+  readonly professionalId: Id;
+  readonly categoryId: Id;
+  readonly busyMs: number;
+  readonly presentMs: number;
+}
+
+/** What the forecast said at the start of a wait, and what happened. */
+export interface ForecastSample {
+  readonly predictedStart: Millis | null;
+  readonly actualStart: Millis | null;
+  readonly predictedEnd: Millis | null;
+  readonly actualEnd: Millis | null;
+}
+
+/** A finished care, as the journal records it (input of the duration learner). */
+export interface CareSample {
+  readonly stepKey: string;
+  readonly categoryId: Id;
+  readonly minutes: number;
+}
+
+export interface DayOutcome {
+  readonly visits: VisitOutcome[];
+  readonly waits: WaitSample[];
+  readonly professionals: ProfessionalOutcome[];
+  readonly forecasts: ForecastSample[];
+  /** Milliseconds each forecast took (wall clock of the bench, not of the engine). */
+  readonly forecastMs: number[];
+  readonly cares: CareSample[];
+  readonly closesAt: Millis;
+  /** The state when the simulation stopped. */
+  readonly state: DayState;
+  /** Most consultants one professional held at once (called or in care): must be 1. */
+  readonly maxHeld: number;
+}
+
+export interface SimulationOptions {
+  readonly dispatcher: Dispatcher;
+  readonly seed: number;
+  /** When given, the forecast runs at the start of every wait with these durations. */
+  readonly durations?: DurationModel;
+  /** Forecast at one wait start in this many (forecasts are the costly part). */
+  readonly sampleEvery?: number;
+  /** The bench's clock for timing forecasts (the engine never reads one). */
+  readonly clock?: () => number;
+  /** Stop the day at this time (to take its state). */
+  readonly stopAt?: Millis;
+}
+
+function behaviourOf(random: KeyedRandom, scenario: Scenario): Behaviour {
+  return {
+    walkMinutes: (visit, step) => 1 + 2 * random(`walk:${visit.id}:${step.key}`),
+    careMinutes: (visit, step) => {
+      const factor = Math.min(
+        2,
+        Math.max(0.5, Math.exp(0.25 * normal(random, `care:${visit.id}:${step.key}`))),
+      );
+      return Math.max(2, step.estimatedMinutes * factor);
+    },
+    addedSteps: (visit, step) =>
+      step.key === 'medecin' && !step.added
+        ? ADDED.filter(([categoryId, , , p]) => random(`added:${visit.id}:${categoryId}`) < p).map(
+            ([categoryId, label, estimatedMinutes]) => ({
+              label,
+              target: { kind: 'category', categoryId },
+              estimatedMinutes,
+            }),
+          )
+        : [],
+    awayAfter: (visit, step) =>
+      goesToCollation(random, visit, step)
+        ? { reason: 'collation', minutes: 10 + 10 * random(`collation:${visit.id}`) }
+        : null,
+    awayMinutes: () => 15,
+    atReception: (visit, state) => skipUnservedStep(visit, state, scenario.config),
+  };
+}
+
+/** After the blood test most fasting consultants take the collation (Q-ACT-6). */
+function goesToCollation(random: KeyedRandom, visit: Visit, step: StepInstance): boolean {
+  return step.key === 'preleveur' && random(`collation?:${visit.id}`) < 0.7;
+}
+
+function scheduleOf(scenario: Scenario, random: KeyedRandom): Scheduled[] {
+  const { day } = scenario;
+  const scheduled: Scheduled[] = [];
+  for (const shift of scenario.shifts) {
+    const actor = professionalActor(shift.professionalId);
+    const presence = (state: 'available' | 'offline') =>
+      ({ type: 'desk', professionalId: shift.professionalId, action: { type: 'presence', state } }) as const;
+    scheduled.push({ at: atMinutes(day, shift.from), command: presence('available'), actor });
+    if (shift.to !== null)
+      scheduled.push({ at: atMinutes(day, shift.to), command: presence('offline'), actor });
+  }
+  const opens = atMinutes(day, 7 * 60 + 30);
+  for (const appointment of scenario.appointments(random)) {
+    scheduled.push({ at: atMinutes(day, 7 * 60), command: { type: 'expect', appointment }, actor: SYSTEM });
+    if (random(`no-show:${appointment.id}`) < NO_SHOW_RATE) continue;
+    const lateness = (normal(random, `late:${appointment.id}`) * 8 - 2) * MINUTE;
+    const at = Math.max(opens, Math.round(appointment.at + lateness));
+    const checkIn = (state: DayState): EngineCommand | null => {
+      const visit = Object.values(state.visits).find((v) => v.appointmentId === appointment.id);
+      return visit ? { type: 'check_in', visitId: visit.id } : null;
+    };
+    scheduled.push({ at, command: checkIn, actor: SYSTEM });
+  }
+  return scheduled.sort((a, b) => a.at - b.at);
+}
+
+export function simulateDay(scenario: Scenario, options: SimulationOptions): DayOutcome {
+  const random = keyedRandom(options.seed);
+  const behaviour = behaviourOf(random, scenario);
+  const closesAt = atMinutes(scenario.day, scenario.closes);
+  const awayMs = new Map<Id, number>();
+  const waits: WaitSample[] = [];
+  const pending = new Map<Id, { at: Millis; forecast: Forecast }>();
+  const forecasts: ForecastSample[] = [];
+  const forecastMs: number[] = [];
+  let maxHeld = 0;
+  let waitStarts = 0;
+  const sampleEvery = options.sampleEvery ?? 1;
+  let ids = 0;
+  const newId = (): Id => `sim-${(ids += 1)}`;
+
+  const final = runForward({
+    state: emptyDay(scenario.day),
+    now: atMinutes(scenario.day, 7 * 60),
+    config: scenario.config,
+    dispatcher: options.dispatcher,
+    behaviour,
+    newId,
+    scheduled: scheduleOf(scenario, random),
+    until: options.stopAt ?? closesAt + 8 * 60 * MINUTE,
+    observe: (result, at) => {
+      for (const e of result.events) {
+        const visit = e.visitId ? result.state.visits[e.visitId] : undefined;
+        if (!visit) continue;
+        if (e.type === 'visit.called') {
+          const step = visit.steps.find((s) => s.id === e.stepId);
+          const professional = scenario.config.professionals.find((p) => p.id === e.professionalId) ?? null;
+          const categoryId = step ? stepCategory(step, visit, professional) : null;
+          if (categoryId) waits.push({ categoryId, minutes: (at - (visit.readySince ?? at)) / MINUTE });
+        }
+        if (e.type === 'visit.back')
+          awayMs.set(visit.id, (awayMs.get(visit.id) ?? 0) + Number(e.data.awayMs));
+      }
+      if (result.events.some((e) => e.type === 'visit.called')) {
+        maxHeld = Math.max(maxHeld, heldMost(Object.values(result.state.visits)));
+      }
+      if (options.durations) measure(result, at);
+    },
+  });
+
+  function measure(result: { state: DayState; events: readonly DomainEvent[] }, at: Millis): void {
+    const starting = result.events.flatMap((e) => {
+      const visit = e.visitId ? result.state.visits[e.visitId] : undefined;
+      if (!visit || visit.state !== 'waiting') return [];
+      if (e.type === 'visit.checked_in' || e.type === 'visit.back') return [visit.id];
+      if (e.type === 'visit.care_finished') {
+        const step = visit.steps.find((s) => s.id === e.stepId);
+        return step && goesToCollation(random, visit, step) ? [] : [visit.id];
+      }
+      return [];
+    });
+    waitStarts += starting.length;
+    if (starting.length === 0 || !options.durations) return;
+    if (Math.floor((waitStarts - starting.length) / sampleEvery) === Math.floor(waitStarts / sampleEvery))
+      return;
+    const t0 = options.clock?.() ?? 0;
+    const f = forecast(result.state, scenario.config, at, options.durations, options.dispatcher);
+    forecastMs.push((options.clock?.() ?? 0) - t0);
+    for (const id of starting) pending.set(`${id}@${at}`, { at, forecast: f });
+  }
+
+  for (const [key, { at, forecast: f }] of pending) {
+    const visitId = key.slice(0, key.lastIndexOf('@'));
+    const visit = final.visits[visitId];
+    const predicted = f.visits[visitId];
+    if (!visit || !predicted) continue;
+    const starts = visit.steps.flatMap((s) =>
+      s.startedAt !== null && s.startedAt >= at ? [s.startedAt] : [],
+    );
+    forecasts.push({
+      predictedStart: predicted.nextCareAt,
+      actualStart: starts.length ? Math.min(...starts) : null,
+      predictedEnd: predicted.journeyEndAt,
+      actualEnd: visit.state === 'done' ? visit.endedAt : null,
+    });
+  }
+  return {
+    visits: visitOutcomes(final.visits, awayMs),
+    waits,
+    professionals: professionalOutcomes(scenario, final.visits, closesAt),
+    forecasts,
+    forecastMs,
+    cares: careSamples(scenario, final.visits),
+    closesAt,
+    state: final,
+    maxHeld,
+  };
+}
+
+function heldMost(visits: readonly Visit[]): number {
+  const held = new Map<Id, number>();
+  for (const v of visits) {
+    for (const s of v.steps) {
+      if ((s.status === 'called' || s.status === 'in_care') && s.professionalId)
+        held.set(s.professionalId, (held.get(s.professionalId) ?? 0) + 1);
+    }
+  }
+  return Math.max(0, ...held.values());
+}
+
+function visitOutcomes(visits: Readonly<Record<Id, Visit>>, awayMs: Map<Id, number>): VisitOutcome[] {
+  return Object.values(visits)
+    .filter((v) => v.arrivedAt !== null)
+    .map((v) => {
+      const done = v.steps.filter((s) => s.status === 'done');
+      const careMs = done.reduce((sum, s) => sum + ((s.endedAt ?? 0) - (s.calledAt ?? 0)), 0);
+      const bound = careMs + (awayMs.get(v.id) ?? 0);
+      const journey = (v.endedAt ?? 0) - (v.arrivedAt ?? 0);
+      return {
+        visitId: v.id,
+        reasonId: v.reasonId,
+        arrivedAt: v.arrivedAt as number,
+        endedAt: v.state === 'done' ? v.endedAt : null,
+        boundMs: bound,
+        waitMs: Math.max(0, journey - bound),
+      };
+    });
+}
+
+function professionalOutcomes(
+  scenario: Scenario,
+  visits: Readonly<Record<Id, Visit>>,
+  closesAt: Millis,
+): ProfessionalOutcome[] {
+  const steps = Object.values(visits).flatMap((v) => v.steps);
+  return scenario.shifts.map((shift) => {
+    const mine = steps.filter((s) => s.professionalId === shift.professionalId && s.endedAt !== null);
+    const busyMs = mine.reduce((sum, s) => sum + ((s.endedAt ?? 0) - (s.calledAt ?? 0)), 0);
+    const lastEnd = Math.max(closesAt, ...mine.map((s) => s.endedAt ?? 0));
+    const to = shift.to === null ? lastEnd : atMinutes(scenario.day, shift.to);
+    const professional = scenario.config.professionals.find((p) => p.id === shift.professionalId);
+    return {
+      professionalId: shift.professionalId,
+      categoryId: professional?.categoryIds[0] ?? '',
+      busyMs,
+      presentMs: to - atMinutes(scenario.day, shift.from),
+    };
+  });
+}
+
+function careSamples(scenario: Scenario, visits: Readonly<Record<Id, Visit>>): CareSample[] {
+  return Object.values(visits).flatMap((v) =>
+    v.steps.flatMap((s) => {
+      if (s.status !== 'done' || s.startedAt === null || s.endedAt === null) return [];
+      const professional = scenario.config.professionals.find((p) => p.id === s.professionalId) ?? null;
+      const categoryId = stepCategory(s, v, professional);
+      return categoryId ? [{ stepKey: s.key, categoryId, minutes: (s.endedAt - s.startedAt) / MINUTE }] : [];
+    }),
+  );
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { durationKey, forecast, journeyAwareDispatcher, NO_HISTORY } from '../../src/domain/index.js';
+import { Day, T0, appointment, makeConfig, min, staff } from './fixtures.js';
+
+const auto = makeConfig({ policy: { maxWaitMinutes: 45, autoAssign: true } });
+
+/** Two administrative agents present, three EPS consultants in the building. */
+function morning(): Day {
+  const day = new Day(auto);
+  day.available('christelle');
+  return day;
+}
+
+describe('forecast', () => {
+  it('Q-FORECAST-1: the next care of each waiting consultant follows the queue with the estimates', () => {
+    const day = morning();
+    const ids = ['a1', 'a2', 'a3'].map((id) => day.arrive(appointment(id, 'eps', T0)));
+    const f = forecast(day.state, day.config, day.now, NO_HISTORY, journeyAwareDispatcher);
+    // One agent, 15-min admin steps, 1-min walk: starts at +1, +17, +33 (call, walk, care, next call).
+    const starts = ids.map((id) => (f.visits[id]?.nextCareAt ?? 0) - T0).sort((a, b) => a - b);
+    expect(starts).toEqual([min(1), min(17), min(33)]);
+    expect(f.professionals.christelle?.nextConsultantAt).toBe(T0);
+  });
+
+  it('Q-FORECAST-1: the state given is not changed and the forecast is deterministic', () => {
+    const day = morning();
+    day.arrive(appointment('a1', 'eps', T0));
+    const before = JSON.stringify(day.state);
+    const a = forecast(day.state, day.config, day.now, NO_HISTORY);
+    expect(JSON.stringify(day.state)).toBe(before);
+    expect(forecast(day.state, day.config, day.now, NO_HISTORY)).toEqual(a);
+  });
+
+  it('Q-FORECAST-2: a journey ends when its last step is forecast to end; nobody present → no end', () => {
+    const day = morning();
+    const id = day.arrive(appointment('a1', 'psy', T0));
+    // Nobody serves the psychologue queue: the consultant is at reception, reception skips the step.
+    const f = forecast(day.state, day.config, day.now, NO_HISTORY);
+    expect(f.visits[id]?.nextCareAt).toBeNull();
+    const eps = day.arrive(appointment('a2', 'eps', T0));
+    for (const p of ['luc', 'carole', 'patrick']) day.available(p);
+    const g = forecast(day.state, day.config, day.now, NO_HISTORY);
+    // admin 1+15, then doctor, nurse and lab one after the other (each 1+15): ends at +64.
+    expect((g.visits[eps]?.journeyEndAt ?? 0) - T0).toBe(min(64));
+  });
+
+  it('Q-FORECAST-3: learned durations replace the estimate; care in progress counts from its start', () => {
+    const day = morning();
+    const id = day.arrive(appointment('a1', 'eps', T0));
+    day.act(id, { type: 'call' }, staff('christelle'));
+    day.act(id, { type: 'start' }, staff('christelle'));
+    const other = day.arrive(appointment('a2', 'eps', T0));
+    day.advance(4);
+    const learned = { ...NO_HISTORY, care: { [durationKey('admin', 'admin')]: 6 } };
+    const f = forecast(day.state, day.config, day.now, learned);
+    // The care started at T0 lasts 6 min: the next consultant is called at +6 and starts at +7.
+    expect(f.professionals.christelle?.nextConsultantAt).toBe(T0 + min(6));
+    expect(f.visits[other]?.nextCareAt).toBe(T0 + min(7));
+  });
+
+  it('Q-FORECAST-3: an away consultant comes back after the learned away time', () => {
+    const day = morning();
+    const a = day.arrive(appointment('a1', 'eps', T0));
+    day.act(a, { type: 'away', reason: 'collation' }, staff('christelle'));
+    const f = forecast(day.state, day.config, day.now, { ...NO_HISTORY, awayMinutes: { collation: 20 } });
+    expect(f.visits[a]?.nextCareAt).toBe(T0 + min(21));
+  });
+
+  it('Q-FORECAST-1: expected consultants still due are counted as arriving at their time', () => {
+    const day = morning();
+    const later = day.ok(
+      { type: 'expect', appointment: appointment('b1', 'eps', T0 + min(30)) },
+      staff('christelle'),
+    );
+    const f = forecast(day.state, day.config, day.now, NO_HISTORY);
+    expect(f.visits[later.visitId as string]).toBeUndefined(); // not in the building yet
+    expect(f.professionals.christelle?.nextConsultantAt).toBe(T0 + min(30));
+  });
+
+  it("Q-FORECAST-5: the expected wait per category and each consultant's likely bottleneck", () => {
+    const day = morning();
+    const ids = ['a1', 'a2', 'a3'].map((id) => day.arrive(appointment(id, 'eps', T0)));
+    const f = forecast(day.state, day.config, day.now, NO_HISTORY);
+    // One agent for three 15-min files: waits of 0, 16 and 32 min; then nobody else is present.
+    expect(f.categories.admin).toEqual({ meanWaitMinutes: 16, calls: 3 });
+    const third = ids.find((id) => f.visits[id]?.nextCareAt === T0 + min(33)) as string;
+    expect(f.visits[third]?.bottleneckCategoryId).toBe('admin');
+  });
+});
