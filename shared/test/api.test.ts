@@ -3,7 +3,7 @@ import {
   PROTOCOL_VERSION,
   buildOpenApiDocument,
   displayName,
-  isCompatible,
+  compatibility,
   parseClientMessage,
   parseServerMessage,
   principalHasAccess,
@@ -64,9 +64,10 @@ describe('messages', () => {
     ).toBe(false);
   });
 
-  it('versions are compatible only when equal', () => {
-    expect(isCompatible(PROTOCOL_VERSION)).toBe(true);
-    expect(isCompatible(PROTOCOL_VERSION + 1)).toBe(false);
+  it('versions are compatible only when equal, and the side behind is named', () => {
+    expect(compatibility(PROTOCOL_VERSION)).toBe('compatible');
+    expect(compatibility(PROTOCOL_VERSION - 1)).toBe('client_too_old');
+    expect(compatibility(PROTOCOL_VERSION + 1)).toBe('server_too_old');
   });
 
   it('display names by civility or initial', () => {

@@ -57,7 +57,7 @@ function sessionEnded(): void {
     .getState()
     .say(
       'error',
-      'Votre session a pris fin (inactivité ou déconnexion depuis un autre poste). Reconnectez-vous.',
+      'Votre session a pris fin (inactivité, déconnexion depuis un autre poste ou droits modifiés). Reconnectez-vous.',
     );
 }
 

@@ -84,8 +84,9 @@ export function createAdminHandlers(deps: HandlerDeps): Pick<Handlers, AdminRout
         if (hash) deleteUserSessions(db, user.id, self && ctx.token ? hashToken(ctx.token) : undefined);
         return findAdminUser(db, user.id) as AdminUser;
       });
-      // Their sockets close now; the administrator's own (kept session) stay open.
-      if (hash && !self) deps.disconnect({ kind: 'user', id: user.id });
+      // Password, roles, desk or activity changed: the account's open sockets are re-checked at once
+      // (closed where the session ended; the administrator's own kept session stays open).
+      deps.disconnect({ kind: 'user', id: user.id });
       return saved;
     },
 

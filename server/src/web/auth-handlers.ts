@@ -205,6 +205,7 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
       const principal = requirePrincipal(ctx);
       if (ctx.token) closeSession(db, ctx.token);
       audit('auth.logout', actorOf(principal).ref);
+      deps.disconnect({ kind: principal.kind, id: principal.id });
       ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },

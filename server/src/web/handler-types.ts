@@ -43,7 +43,10 @@ export interface HandlerDeps {
   /** The data directory (backup passphrase file) and the scheduled jobs. */
   readonly dataDir: string;
   readonly jobs: JobRegistry;
-  /** Closes the open WebSockets of a revoked device or of a user logged out everywhere. */
+  /**
+   * Re-checks at once the open WebSockets of a principal whose sessions or rights changed: closed
+   * when the session ended, asked to sign in again when the roles changed.
+   */
   readonly disconnect: (who: { kind: 'user' | 'device'; id: string }) => void;
   /** The session rules in force (idle timeout), read per request so a change applies at once. */
   readonly sessionCheck: () => SessionCheck;

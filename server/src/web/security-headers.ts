@@ -37,12 +37,16 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
   });
 }
 
-/** A browser always sends Origin on a WebSocket: it must be this server (shells load pages from it too). */
+/**
+ * A browser always sends Origin on a WebSocket: it must be this server (shells load pages from it too),
+ * scheme included: a plain-http page on the same host and port is another origin.
+ */
 export function sameOriginUpgrade(request: IncomingMessage): boolean {
   const origin = request.headers.origin;
   if (!origin) return true; // not a browser (a test peer, the bench): the token still decides
   try {
-    return new URL(origin).host === request.headers.host;
+    const url = new URL(origin);
+    return url.protocol === 'https:' && url.host === request.headers.host;
   } catch {
     return false;
   }

@@ -39,6 +39,8 @@ import { registerSecurityHeaders, sameOriginUpgrade } from './security-headers.j
 import { serveApps } from './static-apps.js';
 import { serveAuthority } from './tls-authority.js';
 import { TLS_POLICY } from './tls-policy.js';
+import { guardTransport, guardUpgradeSocket } from './transport-guards.js';
+import type { WsLimits } from './ws-guards.js';
 import { WsHub } from './ws-hub.js';
 
 export const SERVER_VERSION = (
@@ -55,6 +57,8 @@ export interface ServerOptions {
   readonly seed?: (db: Db, now: number) => Promise<void>;
   /** Extra routes (static apps, discovery...) registered by the caller. */
   readonly extend?: (app: FastifyInstance) => Promise<void> | void;
+  /** WebSocket limits other than the defaults (tests of the limits themselves). */
+  readonly wsLimits?: Partial<WsLimits>;
 }
 
 export interface RunningServer {
@@ -116,12 +120,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const authenticate = (token: string, activity = true): Principal | null =>
     principalOf(database.db, token, now(), sessionCheck(activity))?.principal ?? null;
 
-  const hub = new WsHub({
-    service,
-    authenticate,
-    serverVersion: SERVER_VERSION,
-    startSeq: lastSeq(database.db),
-  });
   const handlers = createHandlers({
     db: database.db,
     sqlite: database.sqlite,
@@ -149,6 +147,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
       : false,
   });
+  // Declared before the handlers' callbacks first run (on requests), once the logger exists.
+  const hub = new WsHub({
+    service,
+    authenticate,
+    serverVersion: SERVER_VERSION,
+    startSeq: lastSeq(database.db),
+    log: app.log,
+    ...(options.wsLimits ? { limits: options.wsLimits } : {}),
+  });
+  guardTransport(app.server, app.log);
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
   refuseCrossOriginWrites(app);
@@ -214,6 +222,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await options.extend?.(app);
 
   app.server.on('upgrade', (request, socket, head) => {
+    guardUpgradeSocket(socket, app.log);
     if (new URL(request.url ?? '/', 'https://gfa').pathname !== '/ws') return socket.destroy();
     if (!sameOriginUpgrade(request)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');

@@ -1,15 +1,19 @@
 /**
  * The WebSocket hub: hello → welcome → subscribe; pushes typed events with
  * the journal's sequence numbers; a reconnecting client gets what it missed
- * (from a ring buffer) or a fresh snapshot. Displays only ever get CallDtos.
+ * (from per-topic ring buffers) or a fresh snapshot. Displays only ever get
+ * CallDtos. A peer is held to its rights (re-checked when they change), to a
+ * message budget and to a send-buffer limit; a malformed frame closes its
+ * socket only.
  */
+import type { FastifyBaseLogger } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import {
   PROTOCOL_VERSION,
   WS_CLOSE,
-  isCompatible,
+  compatibility,
   parseClientMessage,
   topicAllowed,
   type EventPayload,
@@ -21,20 +25,33 @@ import {
 } from '@gfa/shared';
 import type { Committed, QueueService } from '../service/queue-service.js';
 import { board, deskView, recentCalls, toCallDto, toVisitDto } from '../service/read-models.js';
+import { TopicBuffer } from './topic-buffer.js';
+import { DEFAULT_WS_LIMITS, MessageBudget, type WsLimits } from './ws-guards.js';
 
 interface Client {
+  /** A number for the logs, which never carry names. */
+  readonly id: number;
   readonly socket: WebSocket;
   readonly cookieToken: string | null;
+  readonly budget: MessageBudget;
   token: string | null;
   principal: Principal | null;
-  lastSeq: number | null;
+  /** Where each topic resumes from, as the hello said (filled only for a reconnection). */
+  resumeFrom: (topic: Topic) => number | null;
   readonly topics: Set<Topic>;
 }
 
-interface Buffered {
-  readonly seq: number;
-  readonly topic: Topic;
-  readonly payload: EventPayload;
+type CloseReason = { readonly code: number; readonly reason: string };
+
+const kindOf = (p: Principal): string => (p.kind === 'device' ? p.deviceKind : p.kind);
+
+/** Roles, desk and device kind decide the topics a screen subscribes to: a change needs a new sign-in. */
+function rightsDiffer(before: Principal, after: Principal): boolean {
+  if (before.kind === 'device' || after.kind === 'device') return kindOf(before) !== kindOf(after);
+  return (
+    [...before.roles].sort().join() !== [...after.roles].sort().join() ||
+    (before.professionalId === null) !== (after.professionalId === null)
+  );
 }
 
 export interface HubOptions {
@@ -46,21 +63,26 @@ export interface HubOptions {
   readonly startSeq: number;
   readonly bufferSize?: number;
   readonly helloTimeoutMs?: number;
+  readonly limits?: Partial<WsLimits>;
+  readonly log: FastifyBaseLogger;
 }
 
 export class WsHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly clients = new Set<Client>();
-  private readonly buffer: Buffered[] = [];
-  /** Every message with a seq above this floor is still in the buffer. */
-  private floor: number;
+  private readonly buffer: TopicBuffer;
+  private readonly limits: WsLimits;
   private seq: number;
+  private nextClientId = 1;
   private readonly receptionAlerts: JournalEntry[] = [];
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(private readonly options: HubOptions) {
-    this.floor = options.startSeq;
     this.seq = options.startSeq;
+    this.buffer = new TopicBuffer(options.startSeq, options.bufferSize ?? 2_000);
+    this.limits = { ...DEFAULT_WS_LIMITS, ...options.limits };
+    // Only reachable through handleUpgrade (noServer), but an unhandled 'error' would stop the process.
+    this.wss.on('error', (error) => options.log.warn({ err: error }, 'websocket server error'));
     options.service.onCommitted((c) => this.publishCommitted(c));
     this.heartbeat = setInterval(() => {
       for (const client of this.clients) {
@@ -77,42 +99,85 @@ export class WsHub {
 
   private accept(socket: WebSocket, cookieToken: string | null): void {
     const client: Client = {
+      id: this.nextClientId++,
       socket,
       cookieToken,
+      budget: new MessageBudget(this.limits, Date.now()),
       token: null,
       principal: null,
-      lastSeq: null,
+      resumeFrom: () => null,
       topics: new Set(),
     };
     this.clients.add(client);
     const timer = setTimeout(() => {
-      if (!client.principal) socket.close(WS_CLOSE.badMessage.code, WS_CLOSE.badMessage.reason);
+      if (!client.principal) this.closeClient(client, WS_CLOSE.badMessage);
     }, this.options.helloTimeoutMs ?? 5_000);
+    // A frame `ws` rejects (too big, bad UTF-8, unmasked, reserved opcode...) is reported here; with a
+    // listener, `ws` closes that socket with the RFC code (1002/1007/1009) instead of the process dying.
+    socket.on('error', (error: Error & { code?: string }) =>
+      this.options.log.info({ client: client.id, code: error.code }, 'websocket frame refused'),
+    );
     socket.on('close', () => {
       clearTimeout(timer);
       this.clients.delete(client);
     });
-    socket.on('message', (data) => this.onMessage(client, String(data)));
+    socket.on('message', (data) => {
+      if (this.withinBudget(client)) this.onMessage(client, String(data));
+    });
+    // `ws` answers pings by itself: they are spent from the same budget, and their pongs fill the
+    // same send buffer, so a peer that pings without reading is also dropped.
+    socket.on('ping', () => {
+      if (this.withinBudget(client)) this.keepsUp(client);
+    });
+  }
+
+  private withinBudget(client: Client): boolean {
+    if (client.budget.take(Date.now())) return true;
+    this.closeClient(client, WS_CLOSE.tooManyMessages);
+    return false;
+  }
+
+  /** A peer that does not read would otherwise make the server hold everything it is sent. */
+  private keepsUp(client: Client): boolean {
+    const { socket } = client;
+    if (socket.bufferedAmount <= this.limits.maxBufferedBytes) return true;
+    this.options.log.warn(
+      { client: client.id, principal: client.principal?.kind, bufferedBytes: socket.bufferedAmount },
+      'slow websocket client dropped',
+    );
+    this.closeClient(client, WS_CLOSE.tooSlow);
+    // Its close frame waits behind the unread data: do not keep the buffer for the close timeout.
+    setTimeout(() => socket.terminate(), 1_000).unref();
+    return false;
   }
 
   private send(client: Client, message: ServerMessage): void {
-    if (client.socket.readyState === WebSocket.OPEN) client.socket.send(JSON.stringify(message));
+    if (client.socket.readyState === WebSocket.OPEN && this.keepsUp(client))
+      client.socket.send(JSON.stringify(message));
   }
 
-  /** A session that expired, went idle or was closed elsewhere stops receiving names. */
+  /**
+   * A session that expired, went idle or was closed elsewhere stops receiving names; an account whose
+   * rights changed signs in again; a smaller change (name, categories) applies to the open socket.
+   */
   private recheck(client: Client): void {
-    if (client.principal && (!client.token || !this.options.authenticate(client.token, false)))
-      this.closeClient(client, WS_CLOSE.unauthenticated);
+    if (!client.principal) return;
+    const current = client.token ? this.options.authenticate(client.token, false) : null;
+    if (!current) return this.closeClient(client, WS_CLOSE.unauthenticated);
+    if (rightsDiffer(client.principal, current)) return this.closeClient(client, WS_CLOSE.rightsChanged);
+    client.principal = current;
   }
 
-  /** Cuts off every connection of a revoked device or a user logged out everywhere. */
+  /**
+   * Re-checks at once every open socket of a principal whose sessions or rights just changed
+   * (logout, logout everywhere, second factor reset, account edited or deactivated, device revoked).
+   */
   disconnect(who: { kind: 'user' | 'device'; id: string }): void {
     for (const client of this.clients)
-      if (client.principal?.kind === who.kind && client.principal.id === who.id)
-        this.closeClient(client, WS_CLOSE.unauthenticated);
+      if (client.principal?.kind === who.kind && client.principal.id === who.id) this.recheck(client);
   }
 
-  private closeClient(client: Client, reason: { code: number; reason: string }): void {
+  private closeClient(client: Client, reason: CloseReason): void {
     client.socket.close(reason.code, reason.reason);
   }
 
@@ -121,13 +186,18 @@ export class WsHub {
     if (!parsed.ok) return this.closeClient(client, WS_CLOSE.badMessage);
     const message = parsed.value;
     if (message.type === 'hello') {
-      if (!isCompatible(message.protocolVersion)) return this.closeClient(client, WS_CLOSE.incompatible);
+      // One identity per connection: a second hello could swap a staff session for a device one.
+      if (client.principal) return this.closeClient(client, WS_CLOSE.badMessage);
+      const versions = compatibility(message.protocolVersion);
+      if (versions === 'client_too_old') return this.closeClient(client, WS_CLOSE.clientTooOld);
+      if (versions === 'server_too_old') return this.closeClient(client, WS_CLOSE.serverTooOld);
       const token = message.token ?? client.cookieToken;
       const principal = token ? this.options.authenticate(token) : null;
       if (!principal) return this.closeClient(client, WS_CLOSE.unauthenticated);
       client.principal = principal;
       client.token = token;
-      client.lastSeq = message.lastSeq;
+      const { lastSeq, topicSeqs } = message;
+      client.resumeFrom = (topic) => (topicSeqs ? (topicSeqs[topic] ?? null) : lastSeq);
       return this.send(client, {
         type: 'welcome',
         protocolVersion: PROTOCOL_VERSION,
@@ -148,21 +218,30 @@ export class WsHub {
       });
       return this.closeClient(client, WS_CLOSE.forbidden);
     }
-    for (const topic of message.topics) client.topics.add(topic);
+    // Deduplicated, and only the topics new to this socket: one message cannot ask for many snapshots.
+    const added = [...new Set(message.topics)].filter((t) => !client.topics.has(t));
+    for (const topic of added) client.topics.add(topic);
     this.send(client, { type: 'subscribed', topics: [...client.topics] });
-    for (const topic of message.topics) this.catchUp(client, topic);
+    this.catchUp(client, added);
   }
 
-  /** Missed events when the buffer still holds them, otherwise a fresh snapshot. */
-  private catchUp(client: Client, topic: Topic): void {
-    const last = client.lastSeq;
-    const resumable = topic !== 'desk' && last !== null && last >= this.floor && last <= this.seq;
-    if (!resumable)
-      return this.send(client, { type: 'snapshot', seq: this.seq, data: this.snapshot(client, topic) });
-    for (const m of this.buffer) {
-      if (m.seq > last && m.topic === topic)
-        this.send(client, { type: 'event', seq: m.seq, topic, payload: m.payload });
+  /**
+   * Missed events of the topics the buffer still holds, in seq order, then a fresh snapshot of the
+   * others (snapshots carry the current seq, so they come last: the socket's seqs never go back).
+   */
+  private catchUp(client: Client, topics: readonly Topic[]): void {
+    const resume = new Map<Topic, number>();
+    const fresh: Topic[] = [];
+    for (const topic of topics) {
+      const since = client.resumeFrom(topic);
+      if (topic !== 'desk' && since !== null && this.buffer.resumable(topic, since, this.seq))
+        resume.set(topic, since);
+      else fresh.push(topic);
     }
+    for (const m of this.buffer.after(resume))
+      this.send(client, { type: 'event', seq: m.seq, topic: m.topic, payload: m.payload });
+    for (const topic of fresh)
+      this.send(client, { type: 'snapshot', seq: this.seq, data: this.snapshot(client, topic) });
   }
 
   private snapshot(client: Client, topic: Topic): SnapshotData {
@@ -196,20 +275,24 @@ export class WsHub {
 
   private broadcast(seq: number, topic: Topic, payload: EventPayload): void {
     this.buffer.push({ seq, topic, payload });
-    const excess = this.buffer.length - (this.options.bufferSize ?? 2_000);
-    if (excess > 0) this.floor = (this.buffer.splice(0, excess).at(-1) as Buffered).seq;
     for (const client of this.clients) {
       if (client.topics.has(topic)) this.send(client, { type: 'event', seq, topic, payload });
     }
   }
 
+  /**
+   * One commit's messages in journal order, each topic at most once per seq: a visit's new state goes
+   * out with its last event of the commit, so a client cut off anywhere resumes without a gap.
+   */
   private publishCommitted(c: Committed): void {
     const lastSeqOf = new Map<string, number>();
+    for (const event of c.events) if (event.visitId) lastSeqOf.set(event.visitId, event.seq);
     for (const event of c.events) {
       this.seq = Math.max(this.seq, event.seq);
       const { seq, ...rest } = event;
+      // The board learns of desk changes from their journal entry: a second board message
+      // with the same seq could be lost on resume.
       this.broadcast(seq, 'board', { kind: 'journal', entry: { ...rest, seq } });
-      if (event.visitId) lastSeqOf.set(event.visitId, seq);
       if (
         (event.type === 'visit.called' || event.type === 'visit.recalled') &&
         event.visitId &&
@@ -226,14 +309,9 @@ export class WsHub {
           visitId: event.visitId,
         });
       }
-      if (event.type === 'desk.changed' && event.professionalId) {
-        const desk = c.state.desks[event.professionalId];
-        if (desk) this.broadcast(seq, 'board', { kind: 'desk.changed', desk });
-      }
-    }
-    for (const [visitId, seq] of lastSeqOf) {
-      const visit = c.state.visits[visitId];
-      if (visit) this.broadcast(seq, 'visits', { kind: 'visit.changed', visit: toVisitDto(visit, c.config) });
+      const visit = event.visitId ? c.state.visits[event.visitId] : undefined;
+      if (visit && lastSeqOf.get(visit.id) === seq)
+        this.broadcast(seq, 'visits', { kind: 'visit.changed', visit: toVisitDto(visit, c.config) });
     }
     const last = c.events.at(-1)?.seq;
     if (last !== undefined) this.pushDeskViews(last);

@@ -185,16 +185,19 @@ describe('bad input', () => {
 });
 
 describe('WebSocket rules', () => {
-  it('an incompatible client is closed with a typed reason', async () => {
-    const ws = await connectWs(demo.server.url, demo.ca, {
-      token: who.user?.client.token ?? '',
-      protocolVersion: 999,
-    });
-    expect(await ws.closed).toEqual({
-      code: WS_CLOSE.incompatible.code,
-      reason: WS_CLOSE.incompatible.reason,
-    });
-  });
+  it.each([
+    ['older', PROTOCOL_VERSION - 1, WS_CLOSE.clientTooOld],
+    ['newer', 999, WS_CLOSE.serverTooOld],
+  ] as const)(
+    'a client %s than the server is closed with its own typed reason',
+    async (_, version, close) => {
+      const ws = await connectWs(demo.server.url, demo.ca, {
+        token: who.user?.client.token ?? '',
+        protocolVersion: version,
+      });
+      expect(await ws.closed).toEqual({ code: close.code, reason: close.reason });
+    },
+  );
 
   it('no valid token → closed as unauthenticated', async () => {
     const ws = await connectWs(demo.server.url, demo.ca, { token: 'not-a-token' });

@@ -52,6 +52,8 @@ describe('web hardening', () => {
         ws.once('error', (e) => resolve(`error ${e.message}`));
       });
     expect(await attempt('https://evil.example')).toBe('refused 403');
+    // Same host and port, another scheme: another origin.
+    expect(await attempt(new URL(demo.server.url).origin.replace('https:', 'http:'))).toBe('refused 403');
     expect(await attempt(new URL(demo.server.url).origin)).toBe('open');
   });
 });

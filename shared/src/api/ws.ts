@@ -1,6 +1,6 @@
 /** WebSocket messages (JSON, validated on both ends) and topic rights. */
 import { z } from 'zod';
-import { Desk, Id, Millis } from '../domain/model.js';
+import { Id, Millis } from '../domain/model.js';
 import { JournalEntry } from '../domain/events.js';
 import { BoardDto, CallDto, DeskViewDto, VisitDto } from './dto.js';
 import { Principal, principalHasAccess, type Access } from './principal.js';
@@ -28,8 +28,13 @@ export const ClientMessage = z.discriminatedUnion('type', [
     type: z.literal('hello'),
     protocolVersion: z.number().int(),
     client: ClientKind,
-    /** The last sequence number this client processed, to resume. */
+    /** The last sequence number this client processed, to resume (every topic, when `topicSeqs` is absent). */
     lastSeq: z.number().int().nonnegative().nullable(),
+    /**
+     * Per topic, the last sequence number processed: one commit sends several topics the same seq,
+     * so a connection cut between them would lose messages if resumed from one number.
+     */
+    topicSeqs: z.partialRecord(Topic, z.number().int().nonnegative()).optional(),
     token: z.string().max(128).optional(),
   }),
   z.object({ type: z.literal('subscribe'), topics: z.array(Topic).min(1) }),
@@ -48,7 +53,6 @@ export type ReceptionAlert = z.infer<typeof ReceptionAlert>;
 export const EventPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('visit.changed'), visit: VisitDto }),
   z.object({ kind: z.literal('call'), call: CallDto }),
-  z.object({ kind: z.literal('desk.changed'), desk: Desk }),
   /** My workstation view, pushed to the professional after every change. */
   z.object({ kind: z.literal('desk.view'), view: DeskViewDto }),
   /** A consultant is offered to me: sound + system notification. */
@@ -90,12 +94,24 @@ export const ServerMessage = z.discriminatedUnion('type', [
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 
-/** Typed close codes, with French reasons. */
+/**
+ * Typed close codes, with French reasons. Frame-level faults use the RFC 6455 codes
+ * (1002 protocol error, 1007 invalid UTF-8, 1009 too big), set by the `ws` library.
+ */
 export const WS_CLOSE = {
-  incompatible: { code: 4000, reason: 'Version incompatible : mettez à jour cette application.' },
+  /** The page is older than the server: reloading it fetches the server's own, compatible, page. */
+  clientTooOld: { code: 4000, reason: 'Version incompatible : mettez à jour cette application.' },
   unauthenticated: { code: 4001, reason: 'Connexion requise.' },
+  /** The page is newer than the server (an update under way): reloading would not help, retrying later does. */
+  serverTooOld: { code: 4002, reason: 'Serveur en cours de mise à jour : nouvelle tentative bientôt.' },
   forbidden: { code: 4003, reason: 'Accès refusé.' },
+  /** Invalid JSON, unknown message, or a second `hello` on the same connection. */
   badMessage: { code: 4004, reason: 'Message invalide.' },
+  /** The account's roles changed: the screen must sign in again to get the topics of its new rights. */
+  rightsChanged: { code: 4005, reason: 'Vos droits ont changé : reconnectez-vous.' },
+  /** The client does not read fast enough: its send buffer is full. */
+  tooSlow: { code: 4008, reason: 'Connexion trop lente : reconnexion nécessaire.' },
+  tooManyMessages: { code: 4029, reason: 'Trop de messages : reconnexion nécessaire.' },
 } as const;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };

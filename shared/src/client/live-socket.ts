@@ -34,23 +34,42 @@ export interface LiveSocketOptions {
    * so the screens the server now serves replace the old ones. Default: `location.reload()` in a browser.
    */
   readonly onServerUpdated?: () => void;
-  /** The server ended this session (4001: expired, idle, closed elsewhere, revoked): no retry follows. */
+  /**
+   * The server ended this session (4001: expired, idle, closed elsewhere, revoked) or changed its
+   * rights (4005: the screen must sign in again for its new topics): no retry follows.
+   */
   readonly onSessionEnded?: () => void;
   readonly connect?: (url: string) => SocketLike;
   readonly schedule?: (fn: () => void, ms: number) => unknown;
+  /** A number in [0, 1) for the back-off's jitter (Math.random by default). */
+  readonly random?: () => number;
 }
 
-/** 1 s, 2 s, 4 s… up to 15 s between attempts. */
-export const backoffDelay = (attempt: number): number => Math.min(15_000, 1_000 * 2 ** Math.max(0, attempt));
+/**
+ * 1 s, 2 s, 4 s… up to 15 s between attempts, each drawn in its upper half: after a server restart,
+ * a centre's screens spread their reconnections instead of arriving all in the same instant.
+ */
+export const backoffDelay = (attempt: number, random: () => number = Math.random): number => {
+  const ceiling = Math.min(15_000, 1_000 * 2 ** Math.max(0, attempt));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+};
 
-/** Close codes after which retrying is pointless (incompatible version, refused rights). */
-const FINAL_CODES = new Set([4000, 4001, 4003]);
+/** Close codes after which retrying is pointless (old page, ended session, changed or refused rights). */
+const FINAL_CODES = new Set<number>([
+  WS_CLOSE.clientTooOld.code,
+  WS_CLOSE.unauthenticated.code,
+  WS_CLOSE.rightsChanged.code,
+  WS_CLOSE.forbidden.code,
+]);
+const SESSION_ENDED_CODES = new Set<number>([WS_CLOSE.unauthenticated.code, WS_CLOSE.rightsChanged.code]);
 
 export class LiveSocket {
   private socket: SocketLike | null = null;
   private attempt = 0;
   private stopped = false;
   private lastSeq: number | null = null;
+  /** Per topic, the last seq received: what a reconnection resumes from. */
+  private readonly topicSeqs: Partial<Record<Topic, number>> = {};
   private serverVersion: string | null = null;
 
   constructor(private readonly options: LiveSocketOptions) {}
@@ -82,6 +101,7 @@ export class LiveSocket {
           protocolVersion: PROTOCOL_VERSION,
           client: this.options.client,
           lastSeq: this.lastSeq,
+          ...(this.lastSeq === null ? {} : { topicSeqs: this.topicSeqs }),
           ...(this.options.token() ? { token: this.options.token() } : {}),
         }),
       );
@@ -100,17 +120,19 @@ export class LiveSocket {
       }
       if (message.type === 'event' || message.type === 'snapshot') {
         this.lastSeq = Math.max(this.lastSeq ?? 0, message.seq);
+        this.topicSeqs[message.type === 'event' ? message.topic : message.data.topic] = message.seq;
       }
       this.options.onMessage(message);
     };
     socket.onclose = (event) => {
       this.options.onStatus?.('offline');
-      // A page older than the server's protocol cannot talk to it: the new page can.
-      if (event.code === WS_CLOSE.incompatible.code && !this.stopped) return this.serverUpdated();
-      if (event.code === WS_CLOSE.unauthenticated.code && !this.stopped) this.options.onSessionEnded?.();
+      // A page older than the server's protocol cannot talk to it: the new page can. A page newer
+      // than its server (serverTooOld) retries instead: reloading would fetch the same page again.
+      if (event.code === WS_CLOSE.clientTooOld.code && !this.stopped) return this.serverUpdated();
+      if (SESSION_ENDED_CODES.has(event.code) && !this.stopped) this.options.onSessionEnded?.();
       if (this.stopped || FINAL_CODES.has(event.code)) return;
       const schedule = this.options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
-      schedule(() => this.open(), backoffDelay(this.attempt++));
+      schedule(() => this.open(), backoffDelay(this.attempt++, this.options.random));
     };
   }
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type CheckinRequest } from '../../src/index.js';
-import { LiveSocket, Outbox, backoffDelay, type SocketLike } from '../../src/client/index.js';
+import {
+  LiveSocket,
+  Outbox,
+  backoffDelay,
+  type LiveSocketOptions,
+  type SocketLike,
+} from '../../src/client/index.js';
 
 class FakeSocket implements SocketLike {
   onopen: (() => void) | null = null;
@@ -16,6 +22,26 @@ class FakeSocket implements SocketLike {
   serverSays(message: object): void {
     this.onmessage?.({ data: JSON.stringify(message) });
   }
+}
+
+/** A display's live socket over fake sockets, retrying at once. */
+function fakeLive(options: Partial<LiveSocketOptions> = {}): { live: LiveSocket; sockets: FakeSocket[] } {
+  const sockets: FakeSocket[] = [];
+  const live = new LiveSocket({
+    url: 'wss://x/ws',
+    token: () => 'tok',
+    client: 'display',
+    topics: ['calls'],
+    onMessage: () => undefined,
+    connect: () => {
+      const s = new FakeSocket();
+      sockets.push(s);
+      return s;
+    },
+    schedule: (fn) => fn(),
+    ...options,
+  });
+  return { live, sockets };
 }
 
 describe('LiveSocket', () => {
@@ -39,6 +65,7 @@ describe('LiveSocket', () => {
         delays.push(ms);
         fn();
       },
+      random: () => 1,
     });
     live.start();
     const first = sockets[0] as FakeSocket;
@@ -62,52 +89,35 @@ describe('LiveSocket', () => {
     first.onclose?.({ code: 1006 });
     const second = sockets[1] as FakeSocket;
     second.onopen?.();
-    expect(second.sent[0]).toMatchObject({ type: 'hello', lastSeq: 7 });
+    expect(second.sent[0]).toMatchObject({ type: 'hello', lastSeq: 7, topicSeqs: { calls: 7 } });
     second.onclose?.({ code: 1006 });
     expect(delays).toEqual([1000, 2000]);
     expect(statuses).toEqual(['connecting', 'online', 'offline', 'connecting', 'offline', 'connecting']);
   });
 
   it('does not retry after an incompatible version or refused rights', () => {
-    const sockets: FakeSocket[] = [];
-    const live = new LiveSocket({
-      url: 'wss://x/ws',
-      token: () => null,
-      client: 'workstation',
-      topics: ['visits'],
-      onMessage: () => undefined,
-      connect: () => {
-        const s = new FakeSocket();
-        sockets.push(s);
-        return s;
-      },
-      schedule: (fn) => fn(),
-    });
+    const { live, sockets } = fakeLive({ client: 'workstation', token: () => null });
     live.start();
     sockets[0]?.onclose?.({ code: 1006 });
     expect(sockets).toHaveLength(2);
-    for (const code of [4000, 4001, 4003]) sockets.at(-1)?.onclose?.({ code });
+    for (const code of [4000, 4001, 4003, 4005]) sockets.at(-1)?.onclose?.({ code });
     expect(sockets).toHaveLength(2);
+  });
+
+  it('retries, without reloading, when the server is older than the page or dropped it', () => {
+    for (const code of [4002, 4008, 4029]) {
+      let reloads = 0;
+      const { live, sockets } = fakeLive({ onServerUpdated: () => (reloads += 1) });
+      live.start();
+      sockets[0]?.onclose?.({ code });
+      expect({ code, reloads, sockets: sockets.length }).toEqual({ code, reloads: 0, sockets: 2 });
+    }
   });
 
   it('reloads the page when the server comes back updated, or no longer speaks its protocol', () => {
     const run = (after: (socket: FakeSocket) => void): { reloads: number; sockets: FakeSocket[] } => {
-      const sockets: FakeSocket[] = [];
       let reloads = 0;
-      const live = new LiveSocket({
-        url: 'wss://x/ws',
-        token: () => 'tok',
-        client: 'display',
-        topics: ['calls'],
-        onMessage: () => undefined,
-        onServerUpdated: () => (reloads += 1),
-        connect: () => {
-          const s = new FakeSocket();
-          sockets.push(s);
-          return s;
-        },
-        schedule: (fn) => fn(),
-      });
+      const { live, sockets } = fakeLive({ onServerUpdated: () => (reloads += 1) });
       live.start();
       const welcome = (serverVersion: string) => ({
         type: 'welcome',
@@ -141,32 +151,27 @@ describe('LiveSocket', () => {
   });
 
   it('tells the page when the server ends its session, and does not retry', () => {
-    const sockets: FakeSocket[] = [];
     let ended = 0;
-    const live = new LiveSocket({
-      url: 'wss://x/ws',
-      token: () => 'tok',
-      client: 'workstation',
-      topics: ['visits'],
-      onMessage: () => undefined,
-      onSessionEnded: () => (ended += 1),
-      connect: () => {
-        const s = new FakeSocket();
-        sockets.push(s);
-        return s;
-      },
-      schedule: (fn) => fn(),
-    });
+    const { live, sockets } = fakeLive({ client: 'workstation', onSessionEnded: () => (ended += 1) });
     live.start();
     sockets[0]?.onclose?.({ code: 1006 });
     expect(ended).toBe(0);
     sockets[1]?.onclose?.({ code: 4001 });
     expect(ended).toBe(1);
     expect(sockets).toHaveLength(2);
+    live.start();
+    sockets[2]?.onclose?.({ code: 4005 }); // rights changed: sign in again for the new topics
+    expect(ended).toBe(2);
+    expect(sockets).toHaveLength(3);
   });
 
-  it('backoff grows to 15 s at most', () => {
-    expect([0, 1, 2, 3, 4, 10].map(backoffDelay)).toEqual([1000, 2000, 4000, 8000, 15000, 15000]);
+  it('backoff grows to 15 s at most, each delay jittered in the upper half of its step', () => {
+    const attempts = [0, 1, 2, 3, 4, 10];
+    expect(attempts.map((a) => backoffDelay(a, () => 1))).toEqual([1000, 2000, 4000, 8000, 15000, 15000]);
+    expect(attempts.map((a) => backoffDelay(a, () => 0))).toEqual([500, 1000, 2000, 4000, 7500, 7500]);
+    const spread = new Set(Array.from({ length: 50 }, () => backoffDelay(3)));
+    expect(spread.size).toBeGreaterThan(10);
+    for (const delay of spread) expect(delay >= 4000 && delay <= 8000).toBe(true);
   });
 });
 

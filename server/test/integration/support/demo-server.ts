@@ -6,6 +6,7 @@ import type { SessionDto } from '@gfa/shared';
 import { DEMO_DEVICE_TOKENS, DEMO_PASSWORD, seedDemo } from '../../../src/demo/seed-demo.js';
 import { localDay } from '../../../src/calendar/local-time.js';
 import { startServer, type RunningServer } from '../../../src/web/server.js';
+import type { WsLimits } from '../../../src/web/ws-guards.js';
 import { apiClient, type ApiClient } from './https-client.js';
 
 export interface DemoServer {
@@ -17,13 +18,17 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export async function startDemoServer(now: () => number = Date.now): Promise<DemoServer> {
+export async function startDemoServer(
+  now: () => number = Date.now,
+  wsLimits?: Partial<WsLimits>,
+): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gfa-it-'));
   const server = await startServer({
     dataDir,
     host: '127.0.0.1',
     port: 0,
     now,
+    ...(wsLimits ? { wsLimits } : {}),
     seed: async (db, at) => {
       await seedDemo(db, localDay(at), at);
     },

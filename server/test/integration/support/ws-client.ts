@@ -85,3 +85,14 @@ export async function connectWs(
   }
   return client;
 }
+
+/** The text of a `hello`, for tests that drive a socket by hand. */
+export const helloText = (token: string | null, client = 'workstation'): string =>
+  JSON.stringify({ type: 'hello', protocolVersion: PROTOCOL_VERSION, client, lastSeq: null, token });
+
+/** A plain `ws` socket to the server, once open (the caller sends what it wants, even nonsense). */
+export async function openSocket(baseUrl: string, ca: string): Promise<WebSocket> {
+  const ws = new WebSocket(`${baseUrl.replace('https', 'wss')}/ws`, { ca });
+  await new Promise((resolve) => ws.once('open', resolve));
+  return ws;
+}
