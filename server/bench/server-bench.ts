@@ -1,73 +1,59 @@
 /**
- * `npm run bench:server [-- --clients N --actions M]`
- * Starts the real server (child process, demo centre), connects N WebSocket
- * clients (displays, workstations, one supervisor board), drives M
- * professional actions over HTTPS, and prints action→broadcast latency
- * p50/p99, actions per second and server RSS — beside the same figures for a
- * bare `ws` broadcast server on this machine (the floor).
+ * `npm run bench:server [-- --clients N --actions M --peer-actions P --poll-actions Q --rounds R]`
+ * Starts the real server (child process, demo centre, probe preloaded) and
+ * measures, on this machine and in one run:
+ * - GFA's live path: N WebSocket clients (displays, workstations, one
+ *   supervisor board), M professional actions over HTTPS, action → every
+ *   screen latency p50/p99, beside a bare `ws` broadcast server (the floor);
+ * - the two designs peers use, against the same server and data, N clients
+ *   each: NovoSGA's (commit, POST to an SSE hub process, REST refetch) and
+ *   OpenMRS O3's 5-second polling;
+ * - the supervision board with 25 refreshers: cost per request, event-loop delay;
+ * - where the server's memory goes with N clients (heap, external, native).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import type { CheckinResponse, SessionDto, VisitDto } from '@gfa/shared';
 import { PROTOCOL_VERSION } from '@gfa/shared';
 import { apiClient, type ApiClient } from '../test/integration/support/https-client.js';
+import { figuresOf, mb, startChild, type Child, type Figures, type ProbeFigures } from './bench-support.js';
+import { benchNovosga, type PeerSetup } from './peers/novosga-path.js';
+import { benchPolling, type PollingFigures } from './peers/polling-path.js';
+import { callsOf } from './peers/visit-resource.js';
+import { benchSupervision, type SupervisionFigures } from './supervision-load.js';
 
 const { values } = parseArgs({
-  options: { clients: { type: 'string', default: '100' }, actions: { type: 'string', default: '2000' } },
+  options: {
+    clients: { type: 'string', default: '100' },
+    actions: { type: 'string', default: '2000' },
+    'peer-actions': { type: 'string', default: '100' },
+    'poll-actions': { type: 'string', default: '6' },
+    rounds: { type: 'string', default: '20' },
+  },
 });
 const CLIENTS = Number(values.clients);
 const ACTIONS = Number(values.actions);
-const root = resolve(import.meta.dirname, '../..');
+const REFRESHERS = 25;
 
-function startChild(args: string[], pattern: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((done, fail) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = pattern.exec(out);
-      if (match) done({ child, url: match[0] });
-    });
-    child.once('exit', (code) => fail(new Error(`child exited ${String(code)}: ${out}`)));
-  });
+/** Messages of one socket: events counted, snapshot bytes summed. */
+interface Tally {
+  events: number;
+  snapshotBytes: number;
 }
 
-const rssMb = (pid: number | undefined): string => {
-  try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return (kb / 1024).toFixed(1);
-  } catch {
-    return 'n/a';
-  }
-};
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-
-interface Figures {
-  p50: number;
-  p99: number;
-  perSecond: number;
-  rss: string;
-}
-
-/** Opens a socket and counts the messages it receives; `ready` resolves once it is subscribed. */
+/** Opens a socket and counts the messages it receives; resolves once it holds its snapshots. */
 function openClient(
   url: string,
   ca: string,
   hello: object | null,
   topics: string[],
-  counts: number[],
-  i: number,
+  tally: Tally,
 ): Promise<WebSocket> {
   const ws = new WebSocket(url, { ca });
+  let snapshots = 0;
   return new Promise((ready) => {
     ws.on('open', () => {
       if (!hello) return ready(ws);
@@ -75,40 +61,54 @@ function openClient(
       ws.send(JSON.stringify({ type: 'subscribe', topics }));
     });
     ws.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { type: string };
-      if (message.type === 'subscribed') return ready(ws);
-      if (message.type === 'event' || !hello) counts[i] = (counts[i] ?? 0) + 1;
+      const text = String(data);
+      const message = JSON.parse(text) as { type: string };
+      // Subscribed with no last seq: one snapshot per topic follows, then the socket is ready.
+      if (message.type === 'snapshot') {
+        tally.snapshotBytes += Buffer.byteLength(text);
+        snapshots += 1;
+        if (snapshots === topics.length) ready(ws);
+      }
+      if (message.type === 'event' || !hello) tally.events += 1;
     });
   });
 }
 
 /** Runs `act` M times; each time waits until every client has received something new. */
 async function measure(
-  counts: number[],
+  tallies: Tally[],
   act: (i: number) => Promise<void>,
   pid: number | undefined,
 ): Promise<Figures> {
   const latencies: number[] = [];
   const started = performance.now();
   for (let i = 0; i < ACTIONS; i += 1) {
-    const before = [...counts];
+    const before = tallies.map((t) => t.events);
     const t0 = performance.now();
     await act(i);
-    while (counts.some((c, k) => c <= (before[k] ?? 0))) await new Promise((r) => setImmediate(r));
+    while (tallies.some((t, k) => t.events <= (before[k] ?? 0))) await new Promise((r) => setImmediate(r));
     latencies.push(performance.now() - t0);
   }
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    perSecond: ACTIONS / seconds,
-    rss: rssMb(pid),
-  };
+  return figuresOf(latencies, (performance.now() - started) / 1000, pid);
 }
 
-async function benchGfa(dataDir: string): Promise<Figures> {
-  const { child, url } = await startChild(
+interface MemoryFigures {
+  idle: ProbeFigures;
+  loaded: ProbeFigures;
+  snapshotBytes: Record<string, number>;
+}
+
+interface GfaResults {
+  live: Figures;
+  memory: MemoryFigures;
+  supervisionAfterCommit: SupervisionFigures;
+  supervisionTick: SupervisionFigures;
+  novosga: Figures;
+  polling: PollingFigures;
+}
+
+async function benchGfa(dataDir: string): Promise<GfaResults> {
+  const server: Child = await startChild(
     [
       'server/src/cli/main.ts',
       'serve',
@@ -122,7 +122,9 @@ async function benchGfa(dataDir: string): Promise<Figures> {
       dataDir,
     ],
     /https:\/\/127\.0\.0\.1:\d+/,
+    true,
   );
+  const { url } = server;
   const ca = readFileSync(join(dataDir, 'ca.pem'), 'utf8');
   const login = async (body: object): Promise<ApiClient> => {
     const client = apiClient(url, ca);
@@ -138,8 +140,20 @@ async function benchGfa(dataDir: string): Promise<Figures> {
     by: { kind: 'reference', reference: 'RDV-0001' },
   });
   const visitId = checkin.body.outcome === 'recognised' ? checkin.body.visitId : '';
-  const counts: number[] = new Array<number>(CLIENTS).fill(0);
+  // A professional action that every client sees: call the consultant, then call again (recall).
+  await christelle.call<{ visit: VisitDto }>('POST', `/api/visits/${visitId}/actions`, { type: 'call' });
+  const recall = async (): Promise<number> => {
+    const res = await christelle.call<{ visit: VisitDto }>('POST', `/api/visits/${visitId}/actions`, {
+      type: 'recall',
+    });
+    if (res.status !== 200) throw new Error(`action failed: ${JSON.stringify(res.body)}`);
+    return callsOf(res.body.visit);
+  };
+
+  const idle = await server.probe();
+  const tallies: Tally[] = [];
   const sockets: WebSocket[] = [];
+  const snapshotBytes: Record<string, number> = {};
   for (let i = 0; i < CLIENTS; i += 1) {
     const kind = i === 0 ? 'board' : i % 3 === 0 ? 'workstation' : 'display';
     const token = kind === 'board' ? supervisor.token : kind === 'display' ? display.token : christelle.token;
@@ -147,56 +161,141 @@ async function benchGfa(dataDir: string): Promise<Figures> {
     const topics =
       kind === 'board' ? ['calls', 'board'] : kind === 'display' ? ['calls'] : ['calls', 'visits'];
     const hello = { type: 'hello', protocolVersion: PROTOCOL_VERSION, client: kind, lastSeq: null, token };
-    sockets.push(await openClient(`${url.replace('https', 'wss')}/ws`, ca, hello, topics, counts, i));
+    const tally: Tally = { events: 0, snapshotBytes: 0 };
+    tallies.push(tally);
+    sockets.push(await openClient(`${url.replace('https', 'wss')}/ws`, ca, hello, topics, tally));
+    snapshotBytes[kind] ??= tally.snapshotBytes;
   }
-  // A professional action that every client sees: call the consultant, then call again (recall).
-  await christelle.call<{ visit: VisitDto }>('POST', `/api/visits/${visitId}/actions`, { type: 'call' });
-  const figures = await measure(
-    counts,
-    async () => {
-      const res = await christelle.call('POST', `/api/visits/${visitId}/actions`, { type: 'recall' });
-      if (res.status !== 200) throw new Error(`action failed: ${JSON.stringify(res.body)}`);
-    },
-    child.pid,
-  );
+  const loaded = await server.probe();
+  const live = await measure(tallies, async () => void (await recall()), server.child.pid);
   for (const s of sockets) s.terminate();
+
+  const supervisionSetup = {
+    server,
+    ca,
+    token: supervisor.token ?? '',
+    refreshers: REFRESHERS,
+    rounds: Number(values.rounds),
+  };
+  const supervisionAfterCommit = await benchSupervision(supervisionSetup, recall);
+  const supervisionTick = await benchSupervision(supervisionSetup, () => Promise.resolve());
+
+  const peerSetup = (actions: number, initialCalls: number): PeerSetup => ({
+    gfaUrl: url,
+    ca,
+    dataDir,
+    token: christelle.token ?? '',
+    visitId,
+    clients: CLIENTS,
+    actions,
+    initialCalls,
+    act: recall,
+  });
+  const callsNow = async (): Promise<number> =>
+    callsOf(
+      (await christelle.call<{ visits: VisitDto[] }>('GET', '/api/visits')).body.visits.find(
+        (v) => v.id === visitId,
+      ),
+    );
+  const novosga = await benchNovosga(peerSetup(Number(values['peer-actions']), await callsNow()));
+  const polling = await benchPolling(peerSetup(Number(values['poll-actions']), await callsNow()));
+
   for (const c of [kiosk, display, supervisor, christelle]) await c.close();
-  child.kill('SIGTERM');
-  return figures;
+  server.stop();
+  return {
+    live,
+    memory: { idle, loaded, snapshotBytes },
+    supervisionAfterCommit,
+    supervisionTick,
+    novosga,
+    polling,
+  };
 }
 
 async function benchFloor(dataDir: string): Promise<Figures> {
-  const { child, url } = await startChild(
-    ['server/bench/broadcast-floor.ts', dataDir],
-    /wss:\/\/127\.0\.0\.1:\d+/,
-  );
+  const floor = await startChild(['server/bench/broadcast-floor.ts', dataDir], /wss:\/\/127\.0\.0\.1:\d+/);
   const ca = readFileSync(join(dataDir, 'ca.pem'), 'utf8');
-  const counts: number[] = new Array<number>(CLIENTS).fill(0);
+  const tallies: Tally[] = [];
   const sockets: WebSocket[] = [];
-  for (let i = 0; i < CLIENTS; i += 1) sockets.push(await openClient(url, ca, null, [], counts, i));
+  for (let i = 0; i < CLIENTS; i += 1) {
+    const tally: Tally = { events: 0, snapshotBytes: 0 };
+    tallies.push(tally);
+    sockets.push(await openClient(floor.url, ca, null, [], tally));
+  }
   const sender = sockets[0] as WebSocket;
   const figures = await measure(
-    counts,
+    tallies,
     async (i) => void sender.send(JSON.stringify({ type: 'recall', i })),
-    child.pid,
+    floor.child.pid,
   );
   for (const s of sockets) s.terminate();
-  child.kill('SIGTERM');
+  floor.stop();
   return figures;
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gfa-bench-'));
 const gfa = await benchGfa(dataDir);
 const floor = await benchFloor(dataDir);
+
+const ratio = (a: number, b: number): string => `×${(a / b).toFixed(1)}`;
 const row = (name: string, f: Figures): string =>
-  `${name.padEnd(24)} ${f.p50.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)} ${f.perSecond.toFixed(0).padStart(10)} ${f.rss.padStart(9)}`;
-console.log(`\nGFA server benchmark — ${CLIENTS} WebSocket clients, ${ACTIONS} actions (loopback, TLS)\n`);
+  `${name.padEnd(34)} ${f.p50.toFixed(2).padStart(9)} ${f.p99.toFixed(2).padStart(9)} ${f.perSecond.toFixed(0).padStart(10)} ${f.rss.padStart(8)} ${ratio(f.p50, floor.p50).padStart(9)} ${ratio(f.p99, floor.p99).padStart(9)}`;
+console.log(`\nGFA server benchmark — ${CLIENTS} clients per design (loopback, TLS, one machine)\n`);
 console.log(
-  `${'server'.padEnd(24)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'actions/s'.padStart(10)} ${'RSS MB'.padStart(9)}`,
+  `${'action → every screen'.padEnd(34)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'actions/s'.padStart(10)} ${'RSS MB'.padStart(8)} ${'p50/floor'.padStart(9)} ${'p99/floor'.padStart(9)}`,
 );
-console.log(row('GFA (REST → WS)', gfa));
-console.log(row('bare ws broadcast', floor));
+console.log(row(`GFA (REST → WS), ${ACTIONS} actions`, gfa.live));
+console.log(row(`NovoSGA (hub SSE → REST), ${values['peer-actions']}`, gfa.novosga));
+console.log(row(`O3 polling 5 s, ${values['poll-actions']} actions`, gfa.polling));
+console.log(row(`bare ws broadcast, ${ACTIONS} actions`, floor));
 console.log(
-  `\nratio GFA / floor: p50 ×${(gfa.p50 / floor.p50).toFixed(1)}, p99 ×${(gfa.p99 / floor.p99).toFixed(1)}, throughput ×${(gfa.perSecond / floor.perSecond).toFixed(2)}`,
+  `\nGFA vs NovoSGA-shaped: p50 ${ratio(gfa.novosga.p50, gfa.live.p50)} faster, p99 ${ratio(gfa.novosga.p99, gfa.live.p99)} faster (goal ≥ ×3 at p99)` +
+    `\nGFA vs 5 s polling:    p50 ${ratio(gfa.polling.p50, gfa.live.p50)} faster, p99 ${ratio(gfa.polling.p99, gfa.live.p99)} faster` +
+    ` (per screen, polling p50 ${gfa.polling.screenP50.toFixed(0)} ms, p99 ${gfa.polling.screenP99.toFixed(0)} ms)` +
+    `\nGFA / floor: p50 ${ratio(gfa.live.p50, floor.p50)}, p99 ${ratio(gfa.live.p99, floor.p99)}, throughput ×${(gfa.live.perSecond / floor.perSecond).toFixed(2)}`,
+);
+
+const sup = (name: string, f: SupervisionFigures): string =>
+  `${name.padEnd(34)} ${f.costMs.toFixed(2).padStart(9)} ${f.cpuMs.toFixed(2).padStart(10)} ${f.p99Ms.toFixed(1).padStart(9)} ${f.loopP99Ms.toFixed(1).padStart(9)} ${f.loopMaxMs.toFixed(1).padStart(9)}`;
+console.log(
+  `\nSupervision board, ${REFRESHERS} refreshers at once, ${values.rounds} rounds (day journal ≥ ${ACTIONS} entries)`,
+);
+console.log(
+  `${''.padEnd(34)} ${'ms/req'.padStart(9)} ${'CPU ms/req'.padStart(10)} ${'p99 ms'.padStart(9)} ${'loop p99'.padStart(9)} ${'loop max'.padStart(9)}`,
+);
+console.log(sup('after each commit', gfa.supervisionAfterCommit));
+console.log(sup('no commit (5 s tick)', gfa.supervisionTick));
+
+const { idle, loaded, snapshotBytes } = gfa.memory;
+const nativeOf = (p: ProbeFigures): number => p.rss - p.heapTotal - p.external;
+const perClient = (a: number, b: number): string => `${((b - a) / CLIENTS / 1024).toFixed(1)} KB`;
+console.log(
+  `\nServer memory (after GC), MB       ${'0 clients'.padStart(10)} ${`${CLIENTS} clients`.padStart(12)} ${'per client'.padStart(11)}`,
+);
+for (const [name, pick] of [
+  ['RSS', (p: ProbeFigures) => p.rss],
+  ['V8 heap used', (p: ProbeFigures) => p.heapUsed],
+  ['V8 heap reserved', (p: ProbeFigures) => p.heapTotal],
+  ['external (of which ArrayBuffers)', (p: ProbeFigures) => p.external],
+  ['native (RSS − heap − external)', nativeOf],
+] as const) {
+  console.log(
+    `${name.padEnd(34)} ${mb(pick(idle)).padStart(10)} ${mb(pick(loaded)).padStart(12)} ${perClient(pick(idle), pick(loaded)).padStart(11)}`,
+  );
+}
+console.log(
+  `ArrayBuffers ${mb(idle.arrayBuffers)} → ${mb(loaded.arrayBuffers)} MB; snapshot sent at subscription: ` +
+    Object.entries(snapshotBytes)
+      .map(([kind, bytes]) => `${kind} ${(bytes / 1024).toFixed(1)} KB`)
+      .join(', ') +
+    `; RSS after the ${ACTIONS} actions ${gfa.live.rss} MB`,
+);
+console.log(
+  `V8 heap used by space with ${CLIENTS} clients, MB: ` +
+    Object.entries(loaded.heapSpaces)
+      .filter(([, bytes]) => bytes >= 512 * 1024)
+      .sort(([, a], [, b]) => b - a)
+      .map(([space, bytes]) => `${space.replace(/_space$/, '')} ${mb(bytes)}`)
+      .join(', '),
 );
 process.exit(0);
