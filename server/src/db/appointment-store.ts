@@ -1,7 +1,7 @@
 /** The day's appointments and the kiosk's look-ups (by identity or by convocation reference). */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Appointment, Civility } from '@gfa/shared';
-import type { Db } from './database.js';
+import type { Db } from './db-handle.js';
 import { nameKey } from './name-key.js';
 import * as t from './schema.js';
 

@@ -6,7 +6,9 @@
 import type { ImportProfile } from '@gfa/shared';
 import { labelKey } from '../db/name-key.js';
 import type { SheetRow } from './parse.js';
-import type { ImportError } from './rows.js';
+import type { ImportReport } from '@gfa/shared';
+
+type ImportError = ImportReport['errors'][number];
 
 export type ColumnField = keyof ImportProfile['columns'];
 
