@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-/** Browser flows that assert wall-clock targets (a call on the TV within a second): run alone, last. */
-const TIMED = ['server/test/e2e/annex-scenario.test.ts'];
+/** Browser flows that assert wall-clock targets (a TV call within a second, held for its set time): run alone, last. */
+const TIMED = ['server/test/e2e/annex-scenario.test.ts', 'server/test/e2e/display-settings.test.ts'];
 
 export default defineConfig({
   test: {
