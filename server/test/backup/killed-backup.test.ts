@@ -68,14 +68,24 @@ describe('a killed backup', () => {
     const full = await backup(dataDir, temp, 120_000);
     expect(full.killed).toBe(false);
     expect(plaintextCopies(temp)).toEqual([]);
+    // Kill points are shares of the fastest complete run seen so far: a later run may be
+    // quicker than the first (warm caches, a quieter machine), and a run that ends before its
+    // kill both proves a clean finish and shortens the next kill point.
+    let fastest = full.ms;
     const kills: boolean[] = [];
     for (const share of [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]) {
-      const run = await backup(dataDir, temp, full.ms * share);
-      kills.push(run.killed);
-      expect(plaintextCopies(temp)).toEqual([]);
-      expect(plaintextCopies(dataDir, databaseFile(dataDir))).toEqual([]);
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const run = await backup(dataDir, temp, fastest * share);
+        expect(plaintextCopies(temp)).toEqual([]);
+        expect(plaintextCopies(dataDir, databaseFile(dataDir))).toEqual([]);
+        if (run.killed) {
+          kills.push(true);
+          break;
+        }
+        fastest = Math.min(fastest, run.ms);
+      }
     }
-    expect(kills.filter(Boolean).length).toBeGreaterThanOrEqual(4);
+    expect(kills.length).toBeGreaterThanOrEqual(4);
     const backups = readdirSync(join(dataDir, 'backups'));
     expect(backups.length).toBeGreaterThan(0);
     for (const name of backups) expect(statSync(join(dataDir, 'backups', name)).mode & 0o077).toBe(0);
