@@ -14,7 +14,17 @@
 
 /** @typedef {{ id: string, folders: string[], holds: string, mayImport: string[], packages: string[], node: boolean, note?: string }} Room */
 
-const SERVER_BELOW_EDGE = ['shared', 'domain', 'calendar', 'db', 'service', 'reports', 'config', 'jobs'];
+const SERVER_BELOW_EDGE = [
+  'shared',
+  'domain',
+  'calendar',
+  'settings',
+  'db',
+  'service',
+  'reports',
+  'config',
+  'jobs',
+];
 
 /** @type {Room[]} */
 export const ROOMS = [
@@ -58,11 +68,21 @@ export const ROOMS = [
     node: false,
   },
   {
+    id: 'settings',
+    folders: ['server/src/settings'],
+    holds:
+      "the settings registry: each key's zod schema, default (merged into what a centre saved, on read) and French description, one file per group",
+    mayImport: ['shared'],
+    packages: ['zod'],
+    node: false,
+    note: 'data only: reading and writing is `server/src/db/settings-store.ts`',
+  },
+  {
     id: 'db',
     folders: ['server/src/db'],
     holds:
       'SQLite (better-sqlite3 + drizzle-orm): `schema.ts`, committed migrations in `server/drizzle/`, stores, the hash-chained journal and its audit appender; one transaction per transition (state rows + journal)',
-    mayImport: ['shared', 'domain', 'calendar'],
+    mayImport: ['shared', 'domain', 'calendar', 'settings'],
     packages: ['better-sqlite3', 'drizzle-orm', 'any-ascii'],
     node: true,
   },
@@ -70,7 +90,7 @@ export const ROOMS = [
     id: 'service',
     folders: ['server/src/service'],
     holds: 'the queue service (in-memory day state: engine → commit → publish), check-in, read models (DTOs)',
-    mayImport: ['shared', 'domain', 'calendar', 'db'],
+    mayImport: ['shared', 'domain', 'calendar', 'settings', 'db'],
     packages: [],
     node: true,
   },
@@ -79,7 +99,7 @@ export const ROOMS = [
     folders: ['server/src/supervision', 'server/src/stats', 'server/src/audit'],
     holds:
       "the live board (figures and alert rules read from the day's journal) and period statistics (summed by SQLite from the per-day and per-month rollups the anonymisation writes, the last days from their visits), tables and CSV/XLSX writers (formula-safe French CSV, typed XLSX), the full export with its data dictionary; the audit trail search, the chain monitor (incremental verdict, background full walk) and the audit export",
-    mayImport: ['shared', 'domain', 'calendar', 'db'],
+    mayImport: ['shared', 'domain', 'calendar', 'settings', 'db'],
     packages: ['better-sqlite3', 'drizzle-orm', 'csv-stringify', 'fflate', 'write-excel-file', 'any-ascii'],
     node: true,
   },
@@ -88,7 +108,7 @@ export const ROOMS = [
     folders: ['server/src/admin', 'server/src/import', 'server/src/catalogue'],
     holds:
       'validation of configuration changes (French messages); agenda files (CSV, UTF-16, XLSX) decoded, parsed, mapped per profile and imported per source, all or nothing; the tender catalogue a fresh install applies',
-    mayImport: ['shared', 'calendar', 'db'],
+    mayImport: ['shared', 'calendar', 'settings', 'db'],
     packages: ['drizzle-orm', 'csv-parse', 'iconv-lite', 'read-excel-file', 'any-ascii'],
     node: true,
   },
@@ -97,7 +117,7 @@ export const ROOMS = [
     folders: ['server/src/jobs', 'server/src/retention', 'server/src/backup'],
     holds:
       'the job registry (daily local times checked every 30 s with the catch-up rule, so DST days run once; run now; journaled runs) and the four data jobs: watched-folder import, nominative export, anonymisation, encrypted backup (passphrase file)',
-    mayImport: ['shared', 'domain', 'calendar', 'db', 'service', 'reports', 'config'],
+    mayImport: ['shared', 'domain', 'calendar', 'settings', 'db', 'service', 'reports', 'config'],
     packages: ['better-sqlite3', 'drizzle-orm'],
     node: true,
   },

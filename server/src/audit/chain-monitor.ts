@@ -6,11 +6,10 @@
  * while the first full walk is still under way. `gfa audit verify` walks everything, synchronously.
  */
 import type { AuditPage } from '@gfa/shared';
-import { getSetting, setSetting } from '../db/config-store.js';
 import type { Db } from '../db/database.js';
+import { readSetting, writeSetting } from '../db/settings-store.js';
 import { CHAIN_START, walkJournal, type ChainCheck, type ChainPoint } from '../db/journal-chain.js';
 
-const CHECKPOINT = 'journal.chainCheckpoint';
 /** Records per slice of the background walk: a few milliseconds of hashing each. */
 const SLICE_RECORDS = 1000;
 
@@ -38,7 +37,7 @@ export class ChainMonitor {
     private readonly db: Db,
     private readonly sequence: Sequence,
   ) {
-    this.checkpoint = getSetting(db, CHECKPOINT, CHAIN_START);
+    this.checkpoint = readSetting(db, 'journal.chainCheckpoint') ?? CHAIN_START;
   }
 
   /** The banner: the records since the last intact point are verified now, the older ones by the last full walk. */
@@ -93,6 +92,6 @@ export class ChainMonitor {
   private remember(point: ChainPoint): void {
     if (point.seq === this.checkpoint.seq) return;
     this.checkpoint = point;
-    setSetting(this.db, CHECKPOINT, point);
+    writeSetting(this.db, 'journal.chainCheckpoint', point);
   }
 }

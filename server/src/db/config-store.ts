@@ -1,12 +1,9 @@
-/** Reads and writes the centre's configuration (sites, categories, rooms, staff, reasons, journeys, policy). */
+/** Reads and writes the centre's configuration (sites, categories, rooms, staff, reasons, journeys; its settings through the registry). */
 import { and, desc, eq } from 'drizzle-orm';
 import type {
-  AlertRule,
   Category,
   CentreConfig,
   JourneyTemplate,
-  OpeningHours,
-  PolicySettings,
   Professional,
   Room,
   Site,
@@ -14,28 +11,8 @@ import type {
   VisitReason,
 } from '@gfa/shared';
 import type { Db } from './db-handle.js';
+import { readSetting } from './settings-store.js';
 import * as t from './schema.js';
-
-export const DEFAULT_POLICY: PolicySettings = { maxWaitMinutes: 45, autoAssign: true };
-/** A new centre starts with these alerts; the administrator tunes or switches them off. */
-export const DEFAULT_ALERT_RULES: AlertRule[] = (
-  [
-    ['attente', 'wait_too_long', 30],
-    ['parcours', 'journey_too_long', 240],
-    ['inactivite', 'idle_too_long', 30],
-    ['autoprelevement', 'self_sample_not_received', 60],
-    ['appel', 'called_not_arrived', 10],
-    ['retard', 'expected_late', 20],
-  ] as const
-).map(([id, kind, thresholdMinutes]) => ({
-  id,
-  kind,
-  thresholdMinutes,
-  reasonId: null,
-  categoryId: null,
-  active: true,
-}));
-export const DEFAULT_OPENING_HOURS: OpeningHours = { days: [1, 2, 3, 4, 5], opens: '07:30', closes: '17:30' };
 
 export function loadConfig(db: Db): CentreConfig {
   const categoryLinks = db.select().from(t.userCategories).all();
@@ -60,9 +37,9 @@ export function loadConfig(db: Db): CentreConfig {
     professionals,
     reasons: db.select().from(t.reasons).all(),
     templates: currentTemplates(db),
-    policy: getSetting(db, 'policy', DEFAULT_POLICY),
-    alertRules: getSetting(db, 'alertRules', DEFAULT_ALERT_RULES),
-    openingHours: getSetting(db, 'openingHours', DEFAULT_OPENING_HOURS),
+    policy: readSetting(db, 'policy'),
+    alertRules: readSetting(db, 'alertRules'),
+    openingHours: readSetting(db, 'openingHours'),
   };
 }
 
@@ -125,16 +102,4 @@ export function saveTemplate(db: Db, reasonId: string, steps: StepTemplate[], no
     .values({ ...template, createdAt: now })
     .run();
   return template;
-}
-
-export function getSetting<T>(db: Db, key: string, fallback: T): T {
-  const row = db.select().from(t.settings).where(eq(t.settings.key, key)).get();
-  return row ? (row.value as T) : fallback;
-}
-
-export function setSetting(db: Db, key: string, value: unknown): void {
-  db.insert(t.settings)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: t.settings.key, set: { value } })
-    .run();
 }

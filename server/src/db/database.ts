@@ -1,7 +1,7 @@
 /**
  * Opens the SQLite database: WAL, foreign keys, committed drizzle migrations
- * applied before anything else (after a copy of the file, on an update), and
- * a refusal of files from a newer GFA.
+ * then the settings steps applied before anything else (after a copy of the
+ * file, on an update), and a refusal of files from a newer GFA.
  */
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -11,7 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db-handle.js';
 import { rekeyAppointments } from './appointment-store.js';
-import { sealJournal } from './journal-chain.js';
+import { applySettingsSteps } from './settings-migrator.js';
+import { SETTINGS_STEPS, type SettingsStep } from './settings-steps.js';
 import * as schema from './schema.js';
 
 /** Re-exported: the stores and the rest of the server keep importing it from here. */
@@ -45,7 +46,11 @@ export function knownSchemaVersion(migrationsFolder = defaultMigrations): number
   return journal.entries.length;
 }
 
-export function openDatabase(file: string, migrationsFolder = defaultMigrations): OpenDatabase {
+export function openDatabase(
+  file: string,
+  migrationsFolder = defaultMigrations,
+  settingsSteps: readonly SettingsStep[] = SETTINGS_STEPS,
+): OpenDatabase {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
   try {
@@ -63,7 +68,8 @@ export function openDatabase(file: string, migrationsFolder = defaultMigrations)
     sqlite.pragma(`user_version = ${known}`);
     // Look-up keys may be defined anew by an update (any-ascii folding): idempotent, a few ms.
     if (fileVersion > 0 && fileVersion < known) rekeyAppointments(db);
-    sealJournal(db);
+    // Written against the current schema and registry: after every SQL migration, recorded like them.
+    applySettingsSteps(db, settingsSteps, Date.now());
     return { sqlite, db, schemaVersion: known, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();

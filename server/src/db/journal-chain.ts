@@ -6,13 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { asc, between, desc, eq, gt, isNull, lt } from 'drizzle-orm';
-import { getSetting, setSetting } from './config-store.js';
 import type { Db } from './db-handle.js';
 import * as t from './schema.js';
 
 type EventRow = typeof t.events.$inferSelect;
 export const GENESIS = '0'.repeat(64);
-const SEALED = 'journal.chainSealed';
 
 /** JSON with sorted keys: the same content always hashes the same. */
 function canonical(value: unknown): string {
@@ -47,28 +45,25 @@ export function lastHash(db: Db): string {
 
 /**
  * Chains the records written before the chain existed (a database from an
- * earlier version), once: afterwards a record without hash is a broken chain,
- * not something to seal.
+ * earlier version). Run once, by the settings step `0001_seal_journal` inside
+ * its transaction: afterwards a record without hash is a broken chain, not
+ * something to seal.
  */
-export function sealJournal(db: Db): number {
-  if (getSetting(db, SEALED, false)) return 0;
-  setSetting(db, SEALED, true);
-  const unsealed = db.select().from(t.events).where(isNull(t.events.hash)).orderBy(asc(t.events.seq)).all();
+export function sealJournal(tx: Db): number {
+  const unsealed = tx.select().from(t.events).where(isNull(t.events.hash)).orderBy(asc(t.events.seq)).all();
   const first = unsealed[0];
   if (!first) return 0;
-  db.transaction((tx) => {
-    let previous =
-      tx
-        .select({ hash: t.events.hash })
-        .from(t.events)
-        .where(lt(t.events.seq, first.seq))
-        .orderBy(desc(t.events.seq))
-        .get()?.hash ?? GENESIS;
-    for (const row of unsealed) {
-      previous = chainHash(previous, row);
-      tx.update(t.events).set({ hash: previous }).where(eq(t.events.seq, row.seq)).run();
-    }
-  });
+  let previous =
+    tx
+      .select({ hash: t.events.hash })
+      .from(t.events)
+      .where(lt(t.events.seq, first.seq))
+      .orderBy(desc(t.events.seq))
+      .get()?.hash ?? GENESIS;
+  for (const row of unsealed) {
+    previous = chainHash(previous, row);
+    tx.update(t.events).set({ hash: previous }).where(eq(t.events.seq, row.seq)).run();
+  }
   return unsealed.length;
 }
 

@@ -322,6 +322,15 @@ export const settings = sqliteTable('settings', {
 });
 
 /**
+ * The settings steps applied to this file (`server/src/db/settings-steps.ts`), as drizzle's
+ * `__drizzle_migrations` records the SQL ones: each step runs once, at start, after them.
+ */
+export const settingsMigrations = sqliteTable('settings_migrations', {
+  name: text('name').primaryKey(),
+  appliedAt: integer('applied_at').notNull(),
+});
+
+/**
  * Failed attempts per throttle key (login and address, second factor, kiosk exit): kept in the
  * database so that a restart — or a crash an attacker provokes — never resets a lockout.
  */

@@ -7,7 +7,7 @@ import { upsertAppointments } from '../db/appointment-store.js';
 import { saveCategory, saveReason, saveRoom, saveSite, saveTemplate } from '../db/config-store.js';
 import { countUsers, createDevice, createUser } from '../db/staff-store.js';
 import { hashPassword, hashToken } from '../security/secrets.js';
-import { DEFAULT_SECURITY_SETTINGS, writeSecuritySettings } from '../security/security-settings.js';
+import { readSetting, writeSetting } from '../db/settings-store.js';
 import { buildDemoCentre } from './demo-centre.js';
 
 /** Demo-only credentials, printed by `gfa serve --demo`; never used outside the demo. */
@@ -53,7 +53,7 @@ export async function seedDemo(db: Db, day: string, now: number): Promise<DemoSe
       });
       // The demo's one-word passwords are typed by people trying the product: no second factor to
       // set up first. A real installation keeps the default (administrators and supervisors).
-      writeSecuritySettings(t, { ...DEFAULT_SECURITY_SETTINGS, totpRequiredFor: [] });
+      writeSetting(t, 'securitySettings', { ...readSetting(t, 'securitySettings'), totpRequiredFor: [] });
     });
   }
   upsertAppointments(db, centre.appointments);

@@ -4,8 +4,8 @@
  * fixed "standard" profile has one too).
  */
 import { ImportProfile, ImportValueMaps } from '@gfa/shared';
-import { getSetting, setSetting } from '../db/config-store.js';
 import type { Db } from '../db/database.js';
+import { readSetting, writeSetting } from '../db/settings-store.js';
 
 export const STANDARD_PROFILE: ImportProfile = {
   name: 'standard',
@@ -24,13 +24,10 @@ export const STANDARD_PROFILE: ImportProfile = {
   },
 };
 
-const KEY = 'import.profiles';
-const VALUES_KEY = 'import.values';
-
 export function listProfiles(db: Db): ImportProfile[] {
-  const values = getSetting<Record<string, ImportValueMaps>>(db, VALUES_KEY, {});
-  return [STANDARD_PROFILE, ...Object.values(getSetting<Record<string, ImportProfile>>(db, KEY, {}))].map(
-    (p) => (values[p.name] ? { ...p, values: values[p.name] } : p),
+  const values = readSetting(db, 'import.values');
+  return [STANDARD_PROFILE, ...Object.values(readSetting(db, 'import.profiles'))].map((p) =>
+    values[p.name] ? { ...p, values: values[p.name] } : p,
   );
 }
 
@@ -39,13 +36,13 @@ export function findProfile(db: Db, name: string): ImportProfile | undefined {
 }
 
 export function saveProfile(db: Db, profile: ImportProfile): void {
-  const saved = getSetting<Record<string, ImportProfile>>(db, KEY, {});
+  const saved = readSetting(db, 'import.profiles');
   const { values, ...columns } = ImportProfile.parse(profile);
-  setSetting(db, KEY, { ...saved, [profile.name]: columns });
+  writeSetting(db, 'import.profiles', { ...saved, [profile.name]: columns });
   if (values) saveValueMaps(db, profile.name, values);
 }
 
 export function saveValueMaps(db: Db, profile: string, values: ImportValueMaps): void {
-  const saved = getSetting<Record<string, ImportValueMaps>>(db, VALUES_KEY, {});
-  setSetting(db, VALUES_KEY, { ...saved, [profile]: ImportValueMaps.parse(values) });
+  const saved = readSetting(db, 'import.values');
+  writeSetting(db, 'import.values', { ...saved, [profile]: ImportValueMaps.parse(values) });
 }

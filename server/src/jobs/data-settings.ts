@@ -1,31 +1,8 @@
-/** Where and when the data jobs run, and how long nominative data is kept. */
+/** Checks a change of the data jobs' settings (where and when they run, how long nominative data is kept). */
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { DataSettings, SaveDataSettingsRequest } from '@gfa/shared';
-import { getSetting, setSetting } from '../db/config-store.js';
-import type { Db } from '../db/database.js';
-
-/** The CCTP's 7 days; more only by an explicit, journaled administrator choice. */
-export const DEFAULT_RETENTION_DAYS = 7;
-
-export const DEFAULT_DATA_SETTINGS: DataSettings = {
-  retentionDays: DEFAULT_RETENTION_DAYS,
-  retentionTime: '02:00',
-  // The evening before and the morning of.
-  import: { folder: null, profile: 'standard', times: ['07:00', '19:00'] },
-  // Before the purge (the purge also runs it first when it is set up).
-  nominativeExport: { folder: null, format: 'xlsx', time: '01:30' },
-  backup: { time: '03:00', keepDays: 30, copyTo: null },
-};
-
-const KEY = 'dataSettings';
-
-export const loadDataSettings = (db: Db): DataSettings => ({
-  ...DEFAULT_DATA_SETTINGS,
-  ...getSetting<Partial<DataSettings>>(db, KEY, {}),
-});
-
-export const writeDataSettings = (db: Db, settings: DataSettings): void => setSetting(db, KEY, settings);
+import { DEFAULT_RETENTION_DAYS } from '../settings/settings-registry.js';
 
 /** `\\nas\gfa` or `//nas/gfa`: a network share (not a `\\?\C:\…` local long path). */
 const isNetworkShare = (folder: string): boolean => /^(\\\\|\/\/)[^\\/?.]/.test(folder);

@@ -4,29 +4,22 @@
  * one code that can be changed centrally, and each exit is journaled.
  */
 import { KioskExitCode, type KioskExitCodeStatus } from '@gfa/shared';
-import { getSetting, setSetting } from '../db/config-store.js';
 import type { Db } from '../db/database.js';
+import { readSetting, writeSetting } from '../db/settings-store.js';
 import { verifyPassword } from './secrets.js';
 
-const KEY = 'kioskExitCode';
-
-interface Stored {
-  readonly hash: string;
-  readonly changedAt: number;
-}
-
 export function kioskExitCodeStatus(db: Db): KioskExitCodeStatus {
-  const stored = getSetting<Stored | null>(db, KEY, null);
+  const stored = readSetting(db, 'kioskExitCode');
   return { set: stored !== null, changedAt: stored?.changedAt ?? null };
 }
 
 export function writeKioskExitCode(db: Db, hash: string, now: number): void {
-  setSetting(db, KEY, { hash, changedAt: now } satisfies Stored);
+  writeSetting(db, 'kioskExitCode', { hash, changedAt: now });
 }
 
 /** False when no code is set: a kiosk without a code cannot be left from its screen. */
 export async function kioskExitCodeMatches(db: Db, code: string): Promise<boolean> {
-  const stored = getSetting<Stored | null>(db, KEY, null);
+  const stored = readSetting(db, 'kioskExitCode');
   return (
     stored !== null && KioskExitCode.safeParse(code).success && (await verifyPassword(stored.hash, code))
   );

@@ -4,16 +4,8 @@
  * transaction, then the configuration is reloaded and pushed to clients.
  */
 import type { AdminUser, CentreConfig } from '@gfa/shared';
-import {
-  DEFAULT_OPENING_HOURS,
-  DEFAULT_POLICY,
-  getSetting,
-  saveCategory,
-  saveReason,
-  saveRoom,
-  saveTemplate,
-  setSetting,
-} from '../db/config-store.js';
+import { saveCategory, saveReason, saveRoom, saveTemplate } from '../db/config-store.js';
+import { readSetting, writeSetting } from '../db/settings-store.js';
 import { findAdminUser, listAdminUsers, writeUser } from '../admin/user-admin.js';
 import {
   alertRulesProblem,
@@ -134,22 +126,22 @@ export function createAdminHandlers(deps: HandlerDeps): Pick<Handlers, AdminRout
     },
 
     savePolicy: (ctx) =>
-      change(ctx, 'policy', getSetting(db, 'policy', DEFAULT_POLICY), () => {
-        setSetting(db, 'policy', ctx.body);
+      change(ctx, 'policy', readSetting(db, 'policy'), () => {
+        writeSetting(db, 'policy', ctx.body);
         return ctx.body;
       }),
 
     saveAlertRules: (ctx) => {
       refuse(alertRulesProblem(ctx.body.rules, config()));
       return change(ctx, 'alertRules', config().alertRules, () => {
-        setSetting(db, 'alertRules', ctx.body.rules);
+        writeSetting(db, 'alertRules', ctx.body.rules);
         return { rules: ctx.body.rules };
       });
     },
 
     saveOpeningHours: (ctx) =>
-      change(ctx, 'openingHours', getSetting(db, 'openingHours', DEFAULT_OPENING_HOURS), () => {
-        setSetting(db, 'openingHours', ctx.body);
+      change(ctx, 'openingHours', readSetting(db, 'openingHours'), () => {
+        writeSetting(db, 'openingHours', ctx.body);
         return ctx.body;
       }),
   };

@@ -13,7 +13,8 @@ import {
   type UserRow,
 } from '../db/staff-store.js';
 import { LoginChallenges } from '../security/login-challenges.js';
-import { loadSecuritySettings, totpRequired, writeSecuritySettings } from '../security/security-settings.js';
+import { totpRequired } from '../security/security-settings.js';
+import { readSetting, writeSetting } from '../db/settings-store.js';
 import {
   checkPassword,
   closeSession,
@@ -188,7 +189,7 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
           next: 'totp',
           challenge: challenges.issue({ userId: user.id, setupSecret: null, login: true }, now),
         };
-      if (totpRequired(loadSecuritySettings(db), user.roles as Role[]))
+      if (totpRequired(readSetting(db, 'securitySettings'), user.roles as Role[]))
         return { next: 'totp-setup', ...(await setup(user, true)) };
       return grant(ctx, openUserSession(db, user, now));
     },
@@ -233,7 +234,7 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
       if (!user) throw new ApiFailure('not_found', 'Compte introuvable.');
       return {
         totpEnabled: user.totpSecret !== null,
-        totpRequired: totpRequired(loadSecuritySettings(db), user.roles as Role[]),
+        totpRequired: totpRequired(readSetting(db, 'securitySettings'), user.roles as Role[]),
         recoveryCodesLeft: user.recoveryCodes?.length ?? 0,
         activeSessions: countUserSessions(db, user.id, service.now()),
       };
@@ -266,20 +267,20 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
       return { ok: true };
     },
 
-    securitySettings: () => loadSecuritySettings(db),
+    securitySettings: () => readSetting(db, 'securitySettings'),
 
     saveSecuritySettings: (ctx) => {
       const actor = actorOf(requirePrincipal(ctx)).ref;
-      const before = loadSecuritySettings(db);
+      const before = readSetting(db, 'securitySettings');
       db.transaction(() => {
-        writeSecuritySettings(db, ctx.body);
+        writeSetting(db, 'securitySettings', ctx.body);
         audit('config.changed', actor, {
           subject: 'security-settings',
           before,
           after: ctx.body,
         });
       });
-      return loadSecuritySettings(db);
+      return readSetting(db, 'securitySettings');
     },
   };
 }

@@ -1,7 +1,8 @@
 /** Administration › Tâches planifiées: status, run now, data settings, backup passphrase. */
-import type { DataSettings, JobsDto } from '@gfa/shared';
+import type { JobsDto } from '@gfa/shared';
 import { readBackupPassphrase, writeBackupPassphrase } from '../backup/passphrase-store.js';
-import { dataSettingsProblem, loadDataSettings, writeDataSettings } from '../jobs/data-settings.js';
+import { dataSettingsProblem } from '../jobs/data-settings.js';
+import { readSetting, writeSetting } from '../db/settings-store.js';
 import { ApiFailure } from './api-failure.js';
 import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
@@ -13,7 +14,7 @@ export function createJobHandlers(deps: HandlerDeps): Pick<Handlers, JobRoute> {
   const { db, service, jobs, dataDir } = deps;
   const dto = (): JobsDto => ({
     jobs: jobs.statuses(),
-    settings: loadDataSettings(db),
+    settings: readSetting(db, 'dataSettings'),
     backupPassphraseSet: readBackupPassphrase(dataDir) !== null,
   });
 
@@ -23,11 +24,11 @@ export function createJobHandlers(deps: HandlerDeps): Pick<Handlers, JobRoute> {
     saveDataSettings: (ctx) => {
       const actor = actorOf(requirePrincipal(ctx)).ref;
       const { confirmLongerRetention, ...after } = ctx.body;
-      const before = loadDataSettings(db);
+      const before = readSetting(db, 'dataSettings');
       const problem = dataSettingsProblem(ctx.body, before);
       if (problem) throw new ApiFailure('bad_request', problem);
       db.transaction(() => {
-        writeDataSettings(db, after satisfies DataSettings);
+        writeSetting(db, 'dataSettings', after);
         appendAudit(db, service.now(), 'config.changed', actor, {
           subject: 'data-settings',
           before,

@@ -2,7 +2,7 @@
 import type { Principal } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
 import type { Db } from '../db/database.js';
-import { getSetting, setSetting } from '../db/config-store.js';
+import { readSetting, writeSetting } from '../db/settings-store.js';
 import { checkIn } from '../service/checkin.js';
 import { board, deskView, toVisitDto } from '../service/read-models.js';
 import { ApiFailure, fromDomain } from './api-failure.js';
@@ -20,7 +20,7 @@ import { createStatsHandlers } from './stats-handlers.js';
 import { createJobHandlers } from './job-handlers.js';
 import { createDeviceHandlers } from './device-handlers.js';
 import { createAuthHandlers } from './auth-handlers.js';
-import { createDisplayHandlers, DEFAULT_DISPLAY } from './display-handlers.js';
+import { createDisplayHandlers } from './display-handlers.js';
 import { loadDay } from '../db/day-store.js';
 import { appointmentsOfDay } from '../db/appointment-store.js';
 
@@ -69,12 +69,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     health: () => ({ status: 'ok', version: deps.version }),
     openapi: () => deps.openapi,
     media: () => deps.media(),
-    displaySettings: () => getSetting(db, 'display', DEFAULT_DISPLAY),
+    displaySettings: () => readSetting(db, 'display'),
     saveDisplaySettings: (ctx) => {
       const principal = requirePrincipal(ctx);
       const entry = db.transaction(() => {
-        const before = getSetting(db, 'display', DEFAULT_DISPLAY);
-        setSetting(db, 'display', ctx.body);
+        const before = readSetting(db, 'display');
+        writeSetting(db, 'display', ctx.body);
         return audit('config.changed', actorOf(principal).ref, {
           subject: 'display-settings',
           before,

@@ -23,12 +23,11 @@ import { watchForeignWrites } from '../db/foreign-writes.js';
 import { lastSeq } from '../db/journal-store.js';
 import { ChainMonitor, journalSequence } from '../audit/chain-monitor.js';
 import { dataJobs } from '../jobs/data-jobs.js';
-import { loadDataSettings } from '../jobs/data-settings.js';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { ensureCertificate } from '../security/tls.js';
 import { startSessionSweep } from '../security/session-sweep.js';
 import { principalOf, type SessionCheck } from '../security/sessions.js';
-import { loadSecuritySettings } from '../security/security-settings.js';
+import { readSetting } from '../db/settings-store.js';
 import { QueueService } from '../service/queue-service.js';
 import { ApiFailure } from './api-failure.js';
 import { SESSION_COOKIE, tokenFrom } from './principal-context.js';
@@ -105,14 +104,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sqlite: database.sqlite,
       dataDir: options.dataDir,
       service,
-      settings: () => loadDataSettings(database.db),
+      settings: () => readSetting(database.db, 'dataSettings'),
     }),
   );
   await jobs.start();
   const chain = new ChainMonitor(database.db, journalSequence(database.sqlite));
   chain.start();
   const sessionCheck = (activity = true): SessionCheck => ({
-    idleMs: loadSecuritySettings(database.db).idleMinutes * 60_000,
+    idleMs: readSetting(database.db, 'securitySettings').idleMinutes * 60_000,
     activity,
   });
   const authenticate = (token: string, activity = true): Principal | null =>

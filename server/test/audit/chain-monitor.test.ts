@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChainMonitor, journalSequence } from '../../src/audit/chain-monitor.js';
-import { getSetting } from '../../src/db/config-store.js';
+import { readSetting } from '../../src/db/settings-store.js';
 import { databaseFile, openDatabase, type OpenDatabase } from '../../src/db/database.js';
 import { appendEntry } from '../../src/db/journal-store.js';
 
@@ -53,7 +53,7 @@ describe('chain monitor', () => {
     expect(chain.status()).toEqual({ ok: true, records: 5000, reason: null });
     append(10);
     expect(chain.status()).toEqual({ ok: true, records: 5010, reason: null });
-    expect(getSetting(handle.db, 'journal.chainCheckpoint', { seq: 0 }).seq).toBe(5010);
+    expect(readSetting(handle.db, 'journal.chainCheckpoint')?.seq).toBe(5010);
     await chain.stop();
   });
 

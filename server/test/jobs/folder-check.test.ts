@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SaveDataSettingsRequest } from '@gfa/shared';
-import { dataSettingsProblem, DEFAULT_DATA_SETTINGS } from '../../src/jobs/data-settings.js';
+import { dataSettingsProblem } from '../../src/jobs/data-settings.js';
+import { DEFAULT_DATA_SETTINGS } from '../../src/settings/settings-registry.js';
 
 const request = (folders: {
   import?: string;

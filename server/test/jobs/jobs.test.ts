@@ -20,7 +20,7 @@ import { writeBackupPassphrase } from '../../src/backup/passphrase-store.js';
 import type { OpenDatabase } from '../../src/db/database.js';
 import { nextOccurrence, previousOccurrence } from '../../src/jobs/daily-schedule.js';
 import { dataJobs } from '../../src/jobs/data-jobs.js';
-import { DEFAULT_DATA_SETTINGS } from '../../src/jobs/data-settings.js';
+import { DEFAULT_DATA_SETTINGS } from '../../src/settings/settings-registry.js';
 import { STANDARD_PROFILE, saveProfile } from '../../src/import/profiles.js';
 import { JobRegistry } from '../../src/jobs/job-registry.js';
 import { nominativeFileName } from '../../src/retention/nominative-export.js';

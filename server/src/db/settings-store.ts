@@ -1,0 +1,85 @@
+/**
+ * Reads and writes the `settings` table through the registry
+ * (`server/src/settings/settings-registry.ts`): a read completes what a centre
+ * saved with the current defaults and parses it, a write stores only a value
+ * its schema accepts.
+ */
+import { eq, sql } from 'drizzle-orm';
+import {
+  SETTINGS,
+  mergeFields,
+  type Setting,
+  type SettingKey,
+  type SettingValue,
+} from '../settings/settings-registry.js';
+import type { Db } from './db-handle.js';
+import * as t from './schema.js';
+
+type Issues = readonly { path: PropertyKey[]; message: string }[];
+
+const describe = (issues: Issues): string =>
+  issues.map((i) => `${i.path.map(String).join('.') || '(value)'}: ${i.message}`).join('; ');
+
+/** A stored value that no longer parses is logged once per process and value, not at every read. */
+const reported = new Set<string>();
+
+function reportUnreadable(key: SettingKey, storedText: string, problem: string): void {
+  const signature = `${key}\u0000${storedText}`;
+  if (reported.has(signature)) return;
+  reported.add(signature);
+  // Paths and messages only: a value could hold a folder or a hash, never worth a log line.
+  console.warn(
+    `setting "${key}": the stored value no longer parses (${problem}); its default applies until it is saved again`,
+  );
+}
+
+/** The stored JSON text as it is (drizzle's JSON mode would throw on a file edited by hand), or null. */
+const storedText = (db: Db, key: SettingKey): string | null =>
+  db
+    .select({ text: sql<string>`${t.settings.value}` })
+    .from(t.settings)
+    .where(eq(t.settings.key, key))
+    .get()?.text ?? null;
+
+function storedJson(key: SettingKey, text: string): { readonly value: unknown } | null {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    reportUnreadable(key, text, 'not JSON');
+    return null;
+  }
+}
+
+/** The stored value completed by the defaults, or the default when none is stored or it no longer parses. */
+export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
+  const definition: Setting = SETTINGS[key];
+  const { defaultValue } = definition;
+  const text = storedText(db, key);
+  const stored = text === null ? null : storedJson(key, text);
+  const candidate = !stored
+    ? defaultValue
+    : definition.merge
+      ? definition.merge(stored.value, defaultValue)
+      : mergeFields(stored.value, defaultValue);
+  // Parsed even when it is the default: the caller gets its own copy, never the registry's object.
+  const parsed = definition.schema.safeParse(candidate);
+  if (!parsed.success && text !== null) reportUnreadable(key, text, describe(parsed.error.issues));
+  // Sound: `SETTINGS[key].schema` parsed it, and that schema's output is what `SettingValue<K>` names.
+  return (parsed.success ? parsed.data : structuredClone(defaultValue)) as SettingValue<K>;
+}
+
+export class InvalidSettingError extends Error {
+  constructor(key: SettingKey, issues: Issues) {
+    super(`setting "${key}" refused: ${describe(issues)}`);
+  }
+}
+
+/** Stores the value as its schema parses it; call it inside the transaction that journals the change. */
+export function writeSetting<K extends SettingKey>(tx: Db, key: K, value: SettingValue<K>): void {
+  const parsed = SETTINGS[key].schema.safeParse(value);
+  if (!parsed.success) throw new InvalidSettingError(key, parsed.error.issues);
+  tx.insert(t.settings)
+    .values({ key, value: parsed.data })
+    .onConflictDoUpdate({ target: t.settings.key, set: { value: parsed.data } })
+    .run();
+}
