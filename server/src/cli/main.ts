@@ -1,6 +1,7 @@
 /** Entry point of the `gfa` command. */
 import { Command } from 'commander';
 import { DatabaseTooNewError } from '../db/database.js';
+import { SettingsStepError } from '../db/settings-migrator.js';
 import { CliError, addDevice, addUser, migrate, serve } from './commands.js';
 import { showCertificate } from './cert-command.js';
 import { auditVerify } from './audit-command.js';
@@ -115,7 +116,8 @@ device
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CliError) console.error(`Erreur : ${error.message}`);
-  else if (error instanceof DatabaseTooNewError) console.error(`Erreur : ${error.userMessage}`);
+  else if (error instanceof DatabaseTooNewError || error instanceof SettingsStepError)
+    console.error(`Erreur : ${error.userMessage}`);
   else console.error(error);
   process.exit(1);
 });
