@@ -9,24 +9,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChainMonitor, journalSequence } from '../../src/audit/chain-monitor.js';
 import { readSetting } from '../../src/db/settings-store.js';
 import { databaseFile, openDatabase, type OpenDatabase } from '../../src/db/database.js';
-import { appendEntry } from '../../src/db/journal-store.js';
+import { appendLogins } from '../db/support/append-logins.js';
 
 let handle: OpenDatabase;
 let dir: string;
 
-const append = (count: number): void =>
-  handle.sqlite.transaction(() => {
-    for (let i = 0; i < count; i += 1)
-      appendEntry(handle.db, {
-        type: 'auth.login',
-        at: 1_780_000_000_000 + i,
-        actor: { kind: 'user', id: 'u1' },
-        visitId: null,
-        stepId: null,
-        professionalId: null,
-        data: { i },
-      });
-  })();
+const append = (count: number): void => appendLogins(handle, count);
 
 let monitors: ChainMonitor[] = [];
 const monitor = (): ChainMonitor => {

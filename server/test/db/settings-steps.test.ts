@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFile, openDatabase, type OpenDatabase } from '../../src/db/database.js';
-import { appendEntry } from '../../src/db/journal-store.js';
 import { verifyJournal } from '../../src/db/journal-chain.js';
 import { SettingsStepError } from '../../src/db/settings-migrator.js';
 import { SETTINGS_STEPS, type SettingsStep } from '../../src/db/settings-steps.js';
 import { readSetting, writeSetting } from '../../src/db/settings-store.js';
+import { appendLogins } from './support/append-logins.js';
 
 const opened: OpenDatabase[] = [];
 const open = (file: string, steps?: readonly SettingsStep[]): OpenDatabase => {
@@ -36,19 +36,6 @@ const sequence = (handle: OpenDatabase): number | null =>
     handle.sqlite.prepare("select seq from sqlite_sequence where name = 'events'").get() as
       { seq: number } | undefined
   )?.seq ?? null;
-const appendLogins = (handle: OpenDatabase, count: number): void => {
-  for (let i = 0; i < count; i += 1)
-    appendEntry(handle.db, {
-      type: 'auth.login',
-      at: 1_780_000_000_000 + i,
-      actor: { kind: 'user', id: 'u1' },
-      visitId: null,
-      stepId: null,
-      professionalId: null,
-      data: { i },
-    });
-};
-
 describe('settings steps', () => {
   it('run once per file, at start, and are recorded', () => {
     const file = newFile();
