@@ -15,6 +15,10 @@ import {
 import type { Db } from './db-handle.js';
 import * as t from './schema.js';
 
+/** The database or a transaction on it (drizzle's `tx` fits as it is, no cast). */
+type Reader = Pick<Db, 'select'>;
+type Writer = Pick<Db, 'insert'>;
+
 type Issues = readonly { path: PropertyKey[]; message: string }[];
 
 const describe = (issues: Issues): string =>
@@ -34,7 +38,7 @@ function reportUnreadable(key: SettingKey, storedText: string, problem: string):
 }
 
 /** The stored JSON text as it is (drizzle's JSON mode would throw on a file edited by hand), or null. */
-const storedText = (db: Db, key: SettingKey): string | null =>
+const storedText = (db: Reader, key: SettingKey): string | null =>
   db
     .select({ text: sql<string>`${t.settings.value}` })
     .from(t.settings)
@@ -51,7 +55,7 @@ function storedJson(key: SettingKey, text: string): { readonly value: unknown } 
 }
 
 /** The stored value completed by the defaults, or the default when none is stored or it no longer parses. */
-export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
+export function readSetting<K extends SettingKey>(db: Reader, key: K): SettingValue<K> {
   const definition: Setting = SETTINGS[key];
   const { defaultValue } = definition;
   const text = storedText(db, key);
@@ -75,7 +79,7 @@ export class InvalidSettingError extends Error {
 }
 
 /** Stores the value as its schema parses it; call it inside the transaction that journals the change. */
-export function writeSetting<K extends SettingKey>(tx: Db, key: K, value: SettingValue<K>): void {
+export function writeSetting<K extends SettingKey>(tx: Writer, key: K, value: SettingValue<K>): void {
   const parsed = SETTINGS[key].schema.safeParse(value);
   if (!parsed.success) throw new InvalidSettingError(key, parsed.error.issues);
   tx.insert(t.settings)

@@ -69,7 +69,7 @@ describe('reading', () => {
 
   it('reads back what was written, through the schema', () => {
     handle.db.transaction((tx) => {
-      writeSetting(tx as unknown as OpenDatabase['db'], 'openingHours', {
+      writeSetting(tx, 'openingHours', {
         days: [1, 2, 3, 4, 5, 6],
         opens: '08:00',
         closes: '18:00',
