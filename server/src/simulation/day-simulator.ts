@@ -13,6 +13,7 @@ import {
   runForward,
   skipUnservedStep,
   stepCategory,
+  type apply,
   type Behaviour,
   type DayState,
   type EngineCommand,
@@ -103,6 +104,8 @@ export interface SimulationOptions {
   readonly clock?: () => number;
   /** Stop the day at this time (to take its state). */
   readonly stopAt?: Millis;
+  /** The engine's entry point (npm run bench:engine times it). */
+  readonly apply?: typeof apply;
 }
 
 function behaviourOf(random: KeyedRandom, scenario: Scenario): Behaviour {
@@ -188,6 +191,7 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
     behaviour,
     newId,
     scheduled: scheduleOf(scenario, random),
+    ...(options.apply ? { apply: options.apply } : {}),
     until: options.stopAt ?? closesAt + 8 * 60 * MINUTE,
     observe: (result, at) => {
       for (const e of result.events) {
