@@ -23,7 +23,9 @@ export interface DayIndex {
 interface MutableIndex {
   readonly live: Map<Id, Visit>;
   readonly ready: Map<Id, readonly Candidate[]>;
-  readonly lastEnded: Map<Id, Millis>;
+  /** Shared with the base index until a care ends (most commands end none). */
+  lastEnded: Map<Id, Millis>;
+  ownsLastEnded: boolean;
 }
 
 const known = new WeakMap<object, DayIndex>();
@@ -42,7 +44,7 @@ function readyOf(visit: Visit): Candidate[] {
 
 /** Re-reads the given visits into the index (the others stay as they are). */
 function refresh(index: MutableIndex, visits: Readonly<Record<Id, Visit>>, ids: Iterable<Id>): void {
-  const { live, ready, lastEnded } = index;
+  const { live, ready } = index;
   for (const id of ids) {
     const visit = visits[id];
     live.delete(id);
@@ -54,8 +56,12 @@ function refresh(index: MutableIndex, visits: Readonly<Record<Id, Visit>>, ids: 
     // End times are only ever set, never cleared: the running maximum stays exact.
     for (const step of visit.steps) {
       if (step.professionalId === null || step.endedAt === null) continue;
-      if (step.endedAt > (lastEnded.get(step.professionalId) ?? 0))
-        lastEnded.set(step.professionalId, step.endedAt);
+      if (step.endedAt <= (index.lastEnded.get(step.professionalId) ?? 0)) continue;
+      if (!index.ownsLastEnded) {
+        index.lastEnded = new Map(index.lastEnded);
+        index.ownsLastEnded = true;
+      }
+      index.lastEnded.set(step.professionalId, step.endedAt);
     }
   }
 }
@@ -64,7 +70,12 @@ function refresh(index: MutableIndex, visits: Readonly<Record<Id, Visit>>, ids: 
 export function indexOf(state: DayState): DayIndex {
   let index = known.get(state.visits);
   if (!index) {
-    const built: MutableIndex = { live: new Map(), ready: new Map(), lastEnded: new Map() };
+    const built: MutableIndex = {
+      live: new Map(),
+      ready: new Map(),
+      lastEnded: new Map(),
+      ownsLastEnded: true,
+    };
     refresh(built, state.visits, Object.keys(state.visits));
     known.set(state.visits, (index = built));
   }
@@ -79,7 +90,12 @@ export function indexOfDraft(draft: Draft): DayIndex {
   let index = drafts.get(draft);
   if (!index) {
     const base = indexOf(draft.base);
-    index = { live: new Map(base.live), ready: new Map(base.ready), lastEnded: new Map(base.lastEnded) };
+    index = {
+      live: new Map(base.live),
+      ready: new Map(base.ready),
+      lastEnded: base.lastEnded as Map<Id, Millis>,
+      ownsLastEnded: false,
+    };
     drafts.set(draft, index);
   }
   refresh(index, draft.visits, draft.changedVisits);

@@ -98,6 +98,8 @@ export function freeProfessionals(
   now: Millis,
   index: DayIndex = indexOf(state),
 ): FreeProfessional[] {
+  const open = openByQueue(index);
+  if (open.size === 0) return [];
   const holding = inProgress(index);
   for (const visit of index.live.values()) if (visit.offer) holding.add(visit.offer.professionalId);
   const free = Object.values(state.desks).flatMap((desk) => {
@@ -106,8 +108,6 @@ export function freeProfessionals(
     return professional?.active ? [{ professional, since: desk.since }] : [];
   });
   if (free.length === 0) return [];
-  const open = openByQueue(index);
-  if (open.size === 0) return [];
   const served = new Map<string, boolean>();
   const idle = idleSinceByProfessional(state, index);
   return free.map(({ professional, since }) => {
