@@ -59,6 +59,14 @@ function printTable(rows: [string, DispatcherFigures][]): void {
     fig.map((f) => f.ratio.toFixed(2)),
   );
   line(
+    'borne de capacité (min)',
+    fig.map((f) => f1(f.meanCapacityBound)),
+  );
+  line(
+    'borne de capacité / borne',
+    fig.map((f) => (f.meanCapacityBound / f.meanBound).toFixed(2)),
+  );
+  line(
     'terminés après fermeture',
     fig.map((f) => pct(f.afterClosing)),
   );

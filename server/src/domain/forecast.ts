@@ -34,6 +34,11 @@ export interface DurationModel {
   readonly walkMinutes: number;
   /** How long each kind of away lasts. */
   readonly awayMinutes: Readonly<Partial<Record<AwayReason, number>>>;
+  /**
+   * Q-FORECAST-6: by step key, the away most consultants take after that
+   * step (the collation after the blood test), when most do.
+   */
+  readonly awayAfter?: Readonly<Record<string, { reason: AwayReason; minutes: number }>>;
 }
 
 export const NO_HISTORY: DurationModel = { care: {}, walkMinutes: 1, awayMinutes: {} };
@@ -87,7 +92,7 @@ const IN_BUILDING: readonly Visit['state'][] = ['arrived', 'waiting', 'called', 
 
 /** Q-FORECAST-3: durations come from the model, else the step's estimate. */
 function expectedBehaviour(durations: DurationModel, config: CentreConfig): Behaviour {
-  // Q-FORECAST-3: nothing is added, nobody goes away who is not away already.
+  // Q-FORECAST-3: nothing is added; Q-FORECAST-6: the usual away after a step is taken.
   return {
     walkMinutes: () => durations.walkMinutes,
     careMinutes: (visit, step, professional) => {
@@ -95,7 +100,7 @@ function expectedBehaviour(durations: DurationModel, config: CentreConfig): Beha
       return (category && durations.care[durationKey(step.key, category)]) || step.estimatedMinutes;
     },
     addedSteps: () => [],
-    awayAfter: () => null,
+    awayAfter: (_visit, step) => durations.awayAfter?.[step.key] ?? null,
     awayMinutes: (visit) => durations.awayMinutes[visit.away?.reason ?? 'attente'] ?? DEFAULT_AWAY_MINUTES,
     atReception: (visit, state) => skipUnservedStep(visit, state, config),
   };

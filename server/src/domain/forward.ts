@@ -56,6 +56,8 @@ export interface ForwardRun {
   readonly scheduled?: readonly Scheduled[];
   /** Nothing after this time is simulated. */
   readonly until: Millis;
+  /** The engine's entry point; a bench passes a timed wrapper of `apply`. */
+  readonly apply?: typeof apply;
   /** Sees every applied command's result, in order. */
   readonly observe?: (result: Extract<EngineResult, { ok: true }>, at: Millis) => void;
 }
@@ -230,7 +232,7 @@ export function runForward(run: ForwardRun): DayState {
     now = Math.max(now, next.at);
     const made = next.make(state);
     if (!made) continue;
-    const result = apply(state, made.command, {
+    const result = (run.apply ?? apply)(state, made.command, {
       now,
       actor: made.actor,
       config,

@@ -5,6 +5,7 @@ import { checkIn, expect, walkIn, withdraw } from './arrivals.js';
 import { deskAction } from './desk-actions.js';
 import { DomainFailure } from './domain-error.js';
 import { Draft } from './draft.js';
+import { rememberIndex } from './day-index.js';
 import { assignOffers } from './offers.js';
 import { visitAction } from './visit-actions.js';
 
@@ -17,9 +18,11 @@ export function apply(state: DayState, command: EngineCommand, ctx: EngineContex
   try {
     const visitId = run(draft, command);
     assignOffers(draft);
+    const state = draft.snapshot();
+    rememberIndex(state, draft);
     return {
       ok: true,
-      state: draft.snapshot(),
+      state,
       events: draft.events,
       changedVisitIds: [...draft.changedVisits],
       changedDeskIds: [...draft.changedDesks],

@@ -2,6 +2,7 @@
 import type { AddedStep, Id, StepInstance, StepTarget, Visit, VisitAction } from '@gfa/shared';
 import type { Draft } from './draft.js';
 import { fail } from './domain-error.js';
+import { heldVisits, indexOfDraft } from './day-index.js';
 import { serves, stepQueue } from './queues.js';
 import {
   isSupervisor,
@@ -47,11 +48,7 @@ function currentStep(visit: Visit): StepInstance {
 
 /** The professional's single consultant in progress, if any (Q-ACT-2). */
 export function heldBy(draft: Draft, professionalId: Id): Visit | undefined {
-  return Object.values(draft.visits).find((v) =>
-    v.steps.some(
-      (s) => (s.status === 'called' || s.status === 'in_care') && s.professionalId === professionalId,
-    ),
-  );
+  return heldVisits(indexOfDraft(draft)).get(professionalId);
 }
 
 /** Q-ACT-2: a professional calls nobody else while holding a consultant. */

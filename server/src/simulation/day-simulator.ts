@@ -5,7 +5,7 @@
  * collations. Optionally forecasts at the start of every wait and records
  * what really happened, to measure the forecast.
  */
-import type { DomainEvent, Id, Millis, StepInstance, Visit } from '@gfa/shared';
+import type { AwayReason, DomainEvent, Id, Millis, StepInstance, Visit } from '@gfa/shared';
 import {
   emptyDay,
   forecast,
@@ -13,6 +13,7 @@ import {
   runForward,
   skipUnservedStep,
   stepCategory,
+  type apply,
   type Behaviour,
   type DayState,
   type EngineCommand,
@@ -21,6 +22,7 @@ import {
   type Forecast,
   type Scheduled,
 } from '../domain/index.js';
+import { capacityBound } from './capacity-bound.js';
 import { keyedRandom, normal, type KeyedRandom } from './keyed-random.js';
 import { atMinutes, type Scenario } from './scenarios.js';
 
@@ -70,11 +72,14 @@ export interface ForecastSample {
   readonly actualEnd: Millis | null;
 }
 
-/** A finished care, as the journal records it (input of the duration learner). */
+/** A finished care, as the journal records it (the duration learner's CareDuration). */
 export interface CareSample {
   readonly stepKey: string;
   readonly categoryId: Id;
   readonly minutes: number;
+  readonly walkMinutes: number;
+  /** The away taken right after this care, or null. */
+  readonly awayAfter: { readonly reason: AwayReason; readonly minutes: number } | null;
 }
 
 export interface DayOutcome {
@@ -88,6 +93,8 @@ export interface DayOutcome {
   readonly closesAt: Millis;
   /** The state when the simulation stopped. */
   readonly state: DayState;
+  /** Capacity lower bound on the mean journey of the day, in minutes (capacity-bound.ts). */
+  readonly capacityBoundMinutes: number;
   /** Most consultants one professional held at once (called or in care): must be 1. */
   readonly maxHeld: number;
 }
@@ -103,6 +110,8 @@ export interface SimulationOptions {
   readonly clock?: () => number;
   /** Stop the day at this time (to take its state). */
   readonly stopAt?: Millis;
+  /** The engine's entry point (npm run bench:engine times it). */
+  readonly apply?: typeof apply;
 }
 
 function behaviourOf(random: KeyedRandom, scenario: Scenario): Behaviour {
@@ -170,6 +179,9 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
   const behaviour = behaviourOf(random, scenario);
   const closesAt = atMinutes(scenario.day, scenario.closes);
   const awayMs = new Map<Id, number>();
+  /** The away taken right after a care, by `visit|step`. */
+  const awayAfter = new Map<string, { reason: AwayReason; minutes: number }>();
+  const awayFrom = new Map<Id, { key: string; reason: AwayReason }>();
   const waits: WaitSample[] = [];
   const pending = new Map<Id, { at: Millis; forecast: Forecast }>();
   const forecasts: ForecastSample[] = [];
@@ -188,6 +200,7 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
     behaviour,
     newId,
     scheduled: scheduleOf(scenario, random),
+    ...(options.apply ? { apply: options.apply } : {}),
     until: options.stopAt ?? closesAt + 8 * 60 * MINUTE,
     observe: (result, at) => {
       for (const e of result.events) {
@@ -199,8 +212,16 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
           const categoryId = step ? stepCategory(step, visit, professional) : null;
           if (categoryId) waits.push({ categoryId, minutes: (at - (visit.readySince ?? at)) / MINUTE });
         }
-        if (e.type === 'visit.back')
+        if (e.type === 'visit.away' && visit.away) {
+          const last = lastDone(visit);
+          if (last) awayFrom.set(visit.id, { key: `${visit.id}|${last.id}`, reason: visit.away.reason });
+        }
+        if (e.type === 'visit.back') {
           awayMs.set(visit.id, (awayMs.get(visit.id) ?? 0) + Number(e.data.awayMs));
+          const from = awayFrom.get(visit.id);
+          if (from) awayAfter.set(from.key, { reason: from.reason, minutes: Number(e.data.awayMs) / MINUTE });
+          awayFrom.delete(visit.id);
+        }
       }
       if (result.events.some((e) => e.type === 'visit.called')) {
         maxHeld = Math.max(maxHeld, heldMost(Object.values(result.state.visits)));
@@ -245,13 +266,15 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
       actualEnd: visit.state === 'done' ? visit.endedAt : null,
     });
   }
+  const visits = visitOutcomes(final.visits, awayMs);
   return {
-    visits: visitOutcomes(final.visits, awayMs),
+    visits,
+    capacityBoundMinutes: dayCapacityBound(scenario, final, visits),
     waits,
     professionals: professionalOutcomes(scenario, final.visits, closesAt),
     forecasts,
     forecastMs,
-    cares: careSamples(scenario, final.visits),
+    cares: careSamples(scenario, final.visits, awayAfter),
     closesAt,
     state: final,
     maxHeld,
@@ -309,13 +332,54 @@ function professionalOutcomes(
   });
 }
 
-function careSamples(scenario: Scenario, visits: Readonly<Record<Id, Visit>>): CareSample[] {
+function careSamples(
+  scenario: Scenario,
+  visits: Readonly<Record<Id, Visit>>,
+  awayAfter: ReadonlyMap<string, { reason: AwayReason; minutes: number }>,
+): CareSample[] {
   return Object.values(visits).flatMap((v) =>
     v.steps.flatMap((s) => {
       if (s.status !== 'done' || s.startedAt === null || s.endedAt === null) return [];
       const professional = scenario.config.professionals.find((p) => p.id === s.professionalId) ?? null;
       const categoryId = stepCategory(s, v, professional);
-      return categoryId ? [{ stepKey: s.key, categoryId, minutes: (s.endedAt - s.startedAt) / MINUTE }] : [];
+      if (!categoryId) return [];
+      return [
+        {
+          stepKey: s.key,
+          categoryId,
+          minutes: (s.endedAt - s.startedAt) / MINUTE,
+          walkMinutes: (s.startedAt - (s.calledAt ?? s.startedAt)) / MINUTE,
+          awayAfter: awayAfter.get(`${v.id}|${s.id}`) ?? null,
+        },
+      ];
     }),
   );
+}
+
+function dayCapacityBound(scenario: Scenario, final: DayState, visits: readonly VisitOutcome[]): number {
+  const categoryOfProfessional = new Map(scenario.config.professionals.map((p) => [p.id, p.categoryIds[0]]));
+  const shifts = scenario.shifts.map((s) => ({
+    categoryId: categoryOfProfessional.get(s.professionalId),
+    from: atMinutes(scenario.day, s.from),
+    to: s.to === null ? Number.POSITIVE_INFINITY : atMinutes(scenario.day, s.to),
+  }));
+  return capacityBound(
+    {
+      visits: Object.values(final.visits).filter((v) => v.arrivedAt !== null),
+      boundMs: new Map(visits.map((v) => [v.visitId, v.boundMs])),
+      categoryOf: (_visit, step) =>
+        (step.professionalId && categoryOfProfessional.get(step.professionalId)) || null,
+      presentAt: (categoryId, t) =>
+        shifts.filter((s) => s.categoryId === categoryId && s.from <= t && t < s.to).length,
+    },
+    scenario.config.categories.map((c) => c.id),
+  );
+}
+
+/** The step finished last (the one an away right now follows). */
+function lastDone(visit: Visit): StepInstance | undefined {
+  let last: StepInstance | undefined;
+  for (const s of visit.steps)
+    if (s.status === 'done' && s.endedAt !== null && (!last || s.endedAt > (last.endedAt ?? 0))) last = s;
+  return last;
 }

@@ -10,6 +10,8 @@ export interface DispatcherFigures {
   readonly p95Journey: number;
   readonly meanBound: number;
   readonly ratio: number;
+  /** Capacity lower bound on the mean journey (no dispatcher can do better on these days). */
+  readonly meanCapacityBound: number;
   readonly afterClosing: number;
   readonly unended: number;
   readonly waitByCategory: ReadonlyMap<Id, number>;
@@ -61,6 +63,12 @@ export function figuresOf(days: readonly DayOutcome[]): DispatcherFigures {
     p95Journey: quantile(journeys, 0.95),
     meanBound: mean(bounds),
     ratio: mean(journeys) / mean(bounds),
+    meanCapacityBound:
+      days.reduce((sum, d) => sum + d.capacityBoundMinutes * d.visits.length, 0) /
+      Math.max(
+        1,
+        days.reduce((n, d) => n + d.visits.length, 0),
+      ),
     afterClosing: ended.filter((v) => (v.endedAt as number) > v.closesAt).length / Math.max(1, ended.length),
     unended: visits.length - ended.length,
     waitByCategory: groupMean(

@@ -187,3 +187,39 @@ export function demoScenario(day: DayString = SIM_DAY): Scenario {
     appointments: () => centre.appointments,
   };
 }
+
+/**
+ * The scenario `factor` times bigger (npm run bench:engine): every
+ * professional, room and appointment repeated, so each copy of the centre
+ * has its own staff and consultants.
+ */
+export function scaledScenario(scenario: Scenario, factor: number): Scenario {
+  const copies = Array.from({ length: factor }, (_, i) => i);
+  const tag = (id: Id, i: number): Id => (i === 0 ? id : `${id}~${i}`);
+  const { config } = scenario;
+  return {
+    ...scenario,
+    name: `${scenario.name} ×${factor}`,
+    config: {
+      ...config,
+      rooms: copies.flatMap((i) => config.rooms.map((r) => ({ ...r, id: tag(r.id, i) }))),
+      professionals: copies.flatMap((i) =>
+        config.professionals.map((p) => ({ ...p, id: tag(p.id, i), roomId: p.roomId && tag(p.roomId, i) })),
+      ),
+    },
+    shifts: copies.flatMap((i) =>
+      scenario.shifts.map((s) => ({ ...s, professionalId: tag(s.professionalId, i) })),
+    ),
+    appointments: (random) => {
+      const day = scenario.appointments(random);
+      return copies.flatMap((i) =>
+        day.map((a) => ({
+          ...a,
+          id: tag(a.id, i),
+          reference: i === 0 ? a.reference : `${a.reference}-${i}`,
+          professionalId: a.professionalId && tag(a.professionalId, i),
+        })),
+      );
+    },
+  };
+}

@@ -3,13 +3,20 @@
  * cares of recent days: per step and professional category, the mean of the
  * middle half (robust to the forgotten "finish" click and to the two-minute
  * care), and nothing — hence the template's estimate — until enough history.
+ * Also the walk from the call to the start of care, and the away most
+ * consultants take after a step (Q-FORECAST-6).
  */
+import type { AwayReason } from '@gfa/shared';
 import { durationKey, NO_HISTORY, type DurationModel } from '../domain/index.js';
 
 export interface CareDuration {
   readonly stepKey: string;
   readonly categoryId: string;
   readonly minutes: number;
+  /** From the call to the start of care, when known. */
+  readonly walkMinutes?: number;
+  /** The away the consultant took right after this care, if any. */
+  readonly awayAfter?: { readonly reason: AwayReason; readonly minutes: number } | null;
 }
 
 /** Fewer finished cares than this for a step and category: the template's estimate stands. */
@@ -38,7 +45,42 @@ export function learnDurations(
   }
   const care: Record<string, number> = { ...base.care };
   for (const [key, minutes] of byKey) {
-    if (minutes.length >= MIN_SAMPLES) care[key] = Math.round(interquartileMean(minutes) * 10) / 10;
+    if (minutes.length >= MIN_SAMPLES) care[key] = round(interquartileMean(minutes));
   }
-  return { ...base, care };
+  const walks = cares.flatMap((c) =>
+    c.walkMinutes !== undefined && Number.isFinite(c.walkMinutes) && c.walkMinutes >= 0
+      ? [c.walkMinutes]
+      : [],
+  );
+  const walkMinutes = walks.length >= MIN_SAMPLES ? round(interquartileMean(walks)) : base.walkMinutes;
+  return { ...base, care, walkMinutes, awayAfter: { ...base.awayAfter, ...usualAways(cares) } };
+}
+
+const round = (minutes: number): number => Math.round(minutes * 10) / 10;
+
+/**
+ * Q-FORECAST-6: after a step whose known outcomes (away or not) are mostly
+ * one kind of away, the forecast sends everyone away for its usual time.
+ */
+function usualAways(cares: readonly CareDuration[]): NonNullable<DurationModel['awayAfter']> {
+  const byStep = new Map<string, { known: number; aways: Map<AwayReason, number[]> }>();
+  for (const c of cares) {
+    if (c.awayAfter === undefined) continue;
+    const entry = byStep.get(c.stepKey) ?? { known: 0, aways: new Map<AwayReason, number[]>() };
+    entry.known += 1;
+    if (c.awayAfter && Number.isFinite(c.awayAfter.minutes) && c.awayAfter.minutes > 0) {
+      const list = entry.aways.get(c.awayAfter.reason) ?? [];
+      list.push(c.awayAfter.minutes);
+      entry.aways.set(c.awayAfter.reason, list);
+    }
+    byStep.set(c.stepKey, entry);
+  }
+  const result: Record<string, { reason: AwayReason; minutes: number }> = {};
+  for (const [stepKey, { known, aways }] of byStep) {
+    for (const [reason, minutes] of aways) {
+      if (minutes.length >= MIN_SAMPLES && minutes.length * 2 > known)
+        result[stepKey] = { reason, minutes: round(interquartileMean(minutes)) };
+    }
+  }
+  return result;
 }

@@ -66,6 +66,19 @@ describe('forecast', () => {
     expect(f.visits[a]?.nextCareAt).toBe(T0 + min(21));
   });
 
+  it('Q-FORECAST-6: after a step most consultants leave for a while, the forecast sends them away', () => {
+    const day = morning();
+    const id = day.arrive(appointment('a1', 'eps', T0));
+    for (const p of ['luc', 'carole', 'patrick']) day.available(p);
+    const usual = { ...NO_HISTORY, awayAfter: { admin: { reason: 'collation' as const, minutes: 20 } } };
+    const plain = forecast(day.state, day.config, day.now, NO_HISTORY);
+    const away = forecast(day.state, day.config, day.now, usual);
+    // Admin ends at +16, then 20 min away before the doctor, the nurse and the lab.
+    expect(plain.visits[id]?.nextCareAt).toBe(T0 + min(1));
+    expect((plain.visits[id]?.journeyEndAt ?? 0) - T0).toBe(min(64));
+    expect((away.visits[id]?.journeyEndAt ?? 0) - (plain.visits[id]?.journeyEndAt ?? 0)).toBe(min(20));
+  });
+
   it('Q-FORECAST-1: expected consultants still due are counted as arriving at their time', () => {
     const day = morning();
     const later = day.ok(

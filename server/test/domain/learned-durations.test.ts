@@ -31,4 +31,34 @@ describe('learned care durations', () => {
     expect(model.care).toEqual({ [durationKey('medecin', 'medecin')]: 30 });
     expect(model.walkMinutes).toBe(2);
   });
+
+  it('Q-FORECAST-4: learns the walk from the call to the start of care once there is enough of it', () => {
+    const care = (walkMinutes: number) => ({
+      stepKey: 'admin',
+      categoryId: 'administratif',
+      minutes: 10,
+      walkMinutes,
+    });
+    expect(learnDurations([1, 2, 3].map(care)).walkMinutes).toBe(NO_HISTORY.walkMinutes);
+    expect(learnDurations([2, 2, 2, 3, 3, 2, 2, 30].map(care)).walkMinutes).toBe(2.3);
+  });
+
+  it('Q-FORECAST-6: the away most consultants take after a step is learned, not a minority one', () => {
+    const after = (stepKey: string, away: number | null) => ({
+      stepKey,
+      categoryId: 'preleveur',
+      minutes: 10,
+      awayAfter: away === null ? null : { reason: 'collation' as const, minutes: away },
+    });
+    const cares = [
+      // 9 of 12 take the collation after the blood test (one very long), 3 do not.
+      ...[15, 15, 15, 15, 15, 15, 15, 15, 90].map((m) => after('preleveur', m)),
+      ...[null, null, null].map((m) => after('preleveur', m)),
+      // 8 of 20 after the nurse: a minority, so none is forecast.
+      ...Array.from({ length: 20 }, (_, i) => after('infirmier', i < 8 ? 10 : null)),
+      // Without known outcomes nothing is said.
+      ...Array.from({ length: 10 }, () => ({ stepKey: 'admin', categoryId: 'administratif', minutes: 10 })),
+    ];
+    expect(learnDurations(cares).awayAfter).toEqual({ preleveur: { reason: 'collation', minutes: 15 } });
+  });
 });

@@ -28,7 +28,7 @@ class CommittedDay extends Day {
 }
 
 describe('care durations from the journal', () => {
-  it('Q-FORECAST-4: reads each finished care with its step, category and measured minutes', () => {
+  it('Q-FORECAST-4: reads each finished care with its step, category, measured minutes and walk', () => {
     const handle = openDatabase(databaseFile(mkdtempSync(join(tmpdir(), 'gfa-durations-'))));
     opened.push(handle);
     const day = new CommittedDay(handle);
@@ -38,8 +38,9 @@ describe('care durations from the journal', () => {
     }
     const cares = recentCareDurations(handle.db, day.config, T0);
     expect(cares).toHaveLength(9);
-    expect(cares[0]).toEqual({ stepKey: 'admin', categoryId: 'admin', minutes: 10 });
+    expect(cares[0]).toEqual({ stepKey: 'admin', categoryId: 'admin', minutes: 10, walkMinutes: 1 });
     expect(recentCareDurations(handle.db, day.config, day.now + min(1))).toEqual([]);
     expect(learnDurations(cares).care).toEqual({ 'admin|admin': 10 });
+    expect(learnDurations(cares).walkMinutes).toBe(1);
   });
 });
