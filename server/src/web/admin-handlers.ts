@@ -44,7 +44,9 @@ const refuse = (problem: Problem): void => {
   if (problem) throw new ApiFailure('bad_request', problem);
 };
 
-export function createAdminHandlers(deps: HandlerDeps): Pick<Handlers, AdminRoute> {
+export type AdminDeps = Pick<HandlerDeps, 'db' | 'service' | 'onConfigChanged' | 'disconnect'>;
+
+export function createAdminHandlers(deps: AdminDeps): Pick<Handlers, AdminRoute> {
   const { db, service } = deps;
   const config = (): CentreConfig => service.centre();
 

@@ -76,7 +76,9 @@ async function holding<T>(attempt: Attempt | null, check: (attempt: Attempt) => 
   }
 }
 
-export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute> {
+export type AuthDeps = Pick<HandlerDeps, 'db' | 'service' | 'disconnect' | 'sessionCheck'>;
+
+export function createAuthHandlers(deps: AuthDeps): Pick<Handlers, AuthRoute> {
   const { db, service } = deps;
   const throttle = new AttemptThrottle(db);
   const challenges = new LoginChallenges();

@@ -4,8 +4,10 @@ import { ApiFailure } from './api-failure.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 
+export type CatalogueDeps = Pick<HandlerDeps, 'db' | 'service' | 'onConfigChanged'>;
+
 export function createCatalogueHandlers(
-  deps: HandlerDeps,
+  deps: CatalogueDeps,
 ): Pick<Handlers, 'catalogueOffer' | 'applyCatalogue'> {
   const { db, service } = deps;
   return {

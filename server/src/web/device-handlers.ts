@@ -35,7 +35,9 @@ const REFUSALS: Record<EnrolmentRefusal, ApiFailure> = {
   not_pending: new ApiFailure('conflict', 'Cette demande d’appairage a déjà été traitée.'),
 };
 
-export function createDeviceHandlers(deps: HandlerDeps): Pick<Handlers, DeviceRoute> {
+export type DeviceDeps = Pick<HandlerDeps, 'db' | 'service' | 'disconnect'>;
+
+export function createDeviceHandlers(deps: DeviceDeps): Pick<Handlers, DeviceRoute> {
   const { db, service } = deps;
   /** Five wrong exit codes on a kiosk lock its exit for a minute: a short code cannot be tried out. */
   const exitThrottle = new AttemptThrottle(db);

@@ -1,9 +1,13 @@
-/** The display device's own reading: what it shows, never the full configuration. */
+/** The call displays: what a display shows (never the full configuration), its settings and its videos. */
 import type { DisplayConfigDto, DisplaySettings } from '@gfa/shared';
-import { getSetting } from '../db/config-store.js';
+import { getSetting, setSetting } from '../db/config-store.js';
+import { appendAudit } from '../db/journal-audit.js';
+import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 
 export const DEFAULT_DISPLAY: DisplaySettings = { speech: false, nameFormat: 'civility' };
+
+export type DisplayDeps = Pick<HandlerDeps, 'db' | 'service' | 'media' | 'onConfigChanged'>;
 
 export function displayConfig(deps: Pick<HandlerDeps, 'db' | 'service'>): DisplayConfigDto {
   const centre = deps.service.centre();
@@ -14,6 +18,27 @@ export function displayConfig(deps: Pick<HandlerDeps, 'db' | 'service'>): Displa
   };
 }
 
-export const createDisplayHandlers = (deps: HandlerDeps): Pick<Handlers, 'displayConfig'> => ({
-  displayConfig: () => displayConfig(deps),
-});
+export function createDisplayHandlers(
+  deps: DisplayDeps,
+): Pick<Handlers, 'displayConfig' | 'displaySettings' | 'saveDisplaySettings' | 'media'> {
+  const { db, service } = deps;
+  return {
+    displayConfig: () => displayConfig(deps),
+    displaySettings: () => getSetting(db, 'display', DEFAULT_DISPLAY),
+    saveDisplaySettings: (ctx) => {
+      const principal = requirePrincipal(ctx);
+      const entry = db.transaction(() => {
+        const before = getSetting(db, 'display', DEFAULT_DISPLAY);
+        setSetting(db, 'display', ctx.body);
+        return appendAudit(db, service.now(), 'config.changed', actorOf(principal).ref, {
+          subject: 'display-settings',
+          before,
+          after: ctx.body,
+        });
+      });
+      deps.onConfigChanged(entry);
+      return ctx.body;
+    },
+    media: () => deps.media(),
+  };
+}

@@ -16,8 +16,10 @@ import type { HandlerDeps, Handlers } from './handler-types.js';
 
 const count = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
+export type ImportDeps = Pick<HandlerDeps, 'db' | 'service'>;
+
 export function createImportHandlers(
-  deps: HandlerDeps,
+  deps: ImportDeps,
 ): Pick<
   Handlers,
   'importAppointments' | 'importProfiles' | 'saveImportProfile' | 'saveImportValues' | 'importRuns'

@@ -9,7 +9,9 @@ import type { HandlerDeps, Handlers } from './handler-types.js';
 
 type JobRoute = 'jobs' | 'runJob' | 'saveDataSettings' | 'saveBackupPassphrase';
 
-export function createJobHandlers(deps: HandlerDeps): Pick<Handlers, JobRoute> {
+export type JobDeps = Pick<HandlerDeps, 'db' | 'service' | 'jobs' | 'dataDir'>;
+
+export function createJobHandlers(deps: JobDeps): Pick<Handlers, JobRoute> {
   const { db, service, jobs, dataDir } = deps;
   const dto = (): JobsDto => ({
     jobs: jobs.statuses(),
