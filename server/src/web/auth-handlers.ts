@@ -33,6 +33,8 @@ import {
 } from '../security/totp.js';
 import { ApiFailure } from './api-failure.js';
 import { auditor } from '../db/journal-audit.js';
+import { recordChange } from '../db/record-change.js';
+import { writeTransaction } from '../db/tx.js';
 import { SESSION_COOKIE, actorOf, requirePrincipal } from './principal-context.js';
 import { QueueFullError } from '../security/work-queue.js';
 import { AttemptThrottle, type Attempt } from './rate-limit.js';
@@ -273,9 +275,11 @@ export function createAuthHandlers(deps: AuthDeps): Pick<Handlers, AuthRoute> {
     saveSecuritySettings: (ctx) => {
       const actor = actorOf(requirePrincipal(ctx)).ref;
       const before = loadSecuritySettings(db);
-      db.transaction(() => {
-        writeSecuritySettings(db, ctx.body);
-        audit('config.changed', actor, {
+      writeTransaction(db, (tx) => {
+        writeSecuritySettings(tx, ctx.body);
+        recordChange(tx, {
+          at: service.now(),
+          actor,
           subject: 'security-settings',
           before,
           after: ctx.body,

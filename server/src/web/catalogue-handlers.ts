@@ -4,7 +4,7 @@ import { ApiFailure } from './api-failure.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 
-export type CatalogueDeps = Pick<HandlerDeps, 'db' | 'service' | 'onConfigChanged'>;
+export type CatalogueDeps = Pick<HandlerDeps, 'db' | 'service'>;
 
 export function createCatalogueHandlers(
   deps: CatalogueDeps,
@@ -13,15 +13,12 @@ export function createCatalogueHandlers(
   return {
     catalogueOffer: () => catalogueOffer(db),
     applyCatalogue: (ctx) => {
-      let entry;
       try {
-        entry = applyCatalogue(db, ctx.body, actorOf(requirePrincipal(ctx)).ref, service.now());
+        applyCatalogue(db, ctx.body, actorOf(requirePrincipal(ctx)).ref, service.now());
       } catch (error) {
         if (error instanceof CatalogueRefused) throw new ApiFailure('bad_request', error.message);
         throw error;
       }
-      service.reloadConfig();
-      deps.onConfigChanged(entry);
       return catalogueOffer(db);
     },
   };

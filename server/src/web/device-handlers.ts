@@ -14,6 +14,8 @@ import { hashPassword } from '../security/secrets.js';
 import { ApiFailure } from './api-failure.js';
 import { AttemptThrottle } from './rate-limit.js';
 import { appendAudit } from '../db/journal-audit.js';
+import { recordChange } from '../db/record-change.js';
+import { writeTransaction } from '../db/tx.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 
@@ -115,10 +117,12 @@ export function createDeviceHandlers(deps: DeviceDeps): Pick<Handlers, DeviceRou
       const actor = actorOf(requirePrincipal(ctx)).ref;
       const hash = await hashPassword(ctx.body.code);
       const before = kioskExitCodeStatus(db);
-      db.transaction(() => {
-        writeKioskExitCode(db, hash, service.now());
+      writeTransaction(db, (tx) => {
+        writeKioskExitCode(tx, hash, service.now());
         // The journal records that it changed, never the code.
-        appendAudit(db, service.now(), 'config.changed', actor, {
+        recordChange(tx, {
+          at: service.now(),
+          actor,
           subject: 'kiosk-exit-code',
           before: { set: before.set },
           after: { set: true },

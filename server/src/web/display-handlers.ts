@@ -1,13 +1,14 @@
 /** The call displays: what a display shows (never the full configuration), its settings and its videos. */
 import type { DisplayConfigDto, DisplaySettings } from '@gfa/shared';
 import { getSetting, setSetting } from '../db/config-store.js';
-import { appendAudit } from '../db/journal-audit.js';
+import { recordChange } from '../db/record-change.js';
+import { writeTransaction } from '../db/tx.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 
 export const DEFAULT_DISPLAY: DisplaySettings = { speech: false, nameFormat: 'civility' };
 
-export type DisplayDeps = Pick<HandlerDeps, 'db' | 'service' | 'media' | 'onConfigChanged'>;
+export type DisplayDeps = Pick<HandlerDeps, 'db' | 'service' | 'media'>;
 
 export function displayConfig(deps: Pick<HandlerDeps, 'db' | 'service'>): DisplayConfigDto {
   const centre = deps.service.centre();
@@ -26,17 +27,12 @@ export function createDisplayHandlers(
     displayConfig: () => displayConfig(deps),
     displaySettings: () => getSetting(db, 'display', DEFAULT_DISPLAY),
     saveDisplaySettings: (ctx) => {
-      const principal = requirePrincipal(ctx);
-      const entry = db.transaction(() => {
-        const before = getSetting(db, 'display', DEFAULT_DISPLAY);
-        setSetting(db, 'display', ctx.body);
-        return appendAudit(db, service.now(), 'config.changed', actorOf(principal).ref, {
-          subject: 'display-settings',
-          before,
-          after: ctx.body,
-        });
+      const actor = actorOf(requirePrincipal(ctx)).ref;
+      writeTransaction(db, (tx) => {
+        const before = getSetting(tx, 'display', DEFAULT_DISPLAY);
+        setSetting(tx, 'display', ctx.body);
+        recordChange(tx, { at: service.now(), actor, subject: 'display-settings', before, after: ctx.body });
       });
-      deps.onConfigChanged(entry);
       return ctx.body;
     },
     media: () => deps.media(),

@@ -3,7 +3,8 @@ import type { DataSettings, JobsDto } from '@gfa/shared';
 import { readBackupPassphrase, writeBackupPassphrase } from '../backup/passphrase-store.js';
 import { dataSettingsProblem, loadDataSettings, writeDataSettings } from '../jobs/data-settings.js';
 import { ApiFailure } from './api-failure.js';
-import { appendAudit } from '../db/journal-audit.js';
+import { recordChange } from '../db/record-change.js';
+import { writeTransaction } from '../db/tx.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 
@@ -28,14 +29,16 @@ export function createJobHandlers(deps: JobDeps): Pick<Handlers, JobRoute> {
       const before = loadDataSettings(db);
       const problem = dataSettingsProblem(ctx.body, before);
       if (problem) throw new ApiFailure('bad_request', problem);
-      db.transaction(() => {
-        writeDataSettings(db, after satisfies DataSettings);
-        appendAudit(db, service.now(), 'config.changed', actor, {
+      writeTransaction(db, (tx) => {
+        writeDataSettings(tx, after satisfies DataSettings);
+        recordChange(tx, {
+          at: service.now(),
+          actor,
           subject: 'data-settings',
           before,
           after,
           // Kept with the change: the administrator's explicit choice to keep names longer.
-          confirmLongerRetention,
+          detail: { confirmLongerRetention },
         });
       });
       return dto();
@@ -43,12 +46,17 @@ export function createJobHandlers(deps: JobDeps): Pick<Handlers, JobRoute> {
     saveBackupPassphrase: (ctx) => {
       const actor = actorOf(requirePrincipal(ctx)).ref;
       const existed = readBackupPassphrase(dataDir) !== null;
-      writeBackupPassphrase(dataDir, ctx.body.passphrase);
-      // The journal records that it changed, never the passphrase.
-      appendAudit(db, service.now(), 'config.changed', actor, {
-        subject: 'backup-passphrase',
-        before: { set: existed },
-        after: { set: true },
+      // The file is written inside the transaction: a failed write journals nothing.
+      writeTransaction(db, (tx) => {
+        writeBackupPassphrase(dataDir, ctx.body.passphrase);
+        // The journal records that it changed, never the passphrase.
+        recordChange(tx, {
+          at: service.now(),
+          actor,
+          subject: 'backup-passphrase',
+          before: { set: existed },
+          after: { set: true },
+        });
       });
       return { ok: true as const };
     },

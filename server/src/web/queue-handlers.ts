@@ -1,7 +1,7 @@
 /** The queue routes: check-in, the day's visits, visit actions, the desk and the board. */
 import type { Principal } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
-import type { Db } from '../db/database.js';
+import { writeTransaction } from '../db/tx.js';
 import { checkIn } from '../service/checkin.js';
 import { board, deskView, toVisitDto } from '../service/read-models.js';
 import { ApiFailure, fromDomain } from './api-failure.js';
@@ -72,9 +72,9 @@ export function createQueueHandlers(deps: QueueDeps): Pick<Handlers, QueueRoute>
         if (sentToReception === 'checkin.unrecognised') attempt?.fail(service.now());
         if (!sentToReception) return response;
         // The journal gets no name (privacy); what was typed stays in the alert, purged with nominative data.
-        const [entry, alert] = db.transaction((tx) => [
-          appendAudit(tx as unknown as Db, service.now(), sentToReception, actorOf(principal).ref),
-          recordReceptionAlert(tx as unknown as Db, {
+        const [entry, alert] = writeTransaction(db, (tx) => [
+          appendAudit(tx, service.now(), sentToReception, actorOf(principal).ref),
+          recordReceptionAlert(tx, {
             day: service.state().day,
             at: service.now(),
             kioskId: actorOf(principal).ref.id,
