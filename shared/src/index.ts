@@ -5,4 +5,5 @@ export * from './domain/identity.js';
 export * from './api/index.js';
 export * from './format/french.js';
 export * from './format/local-day.js';
+export * from './format/visit-states.js';
 export * from './text/search.js';

@@ -4,9 +4,9 @@
  * each visitor's circulation sheet.
  */
 import { useEffect, useState } from 'react';
-import { matchesWords, type VisitDto, type VisitState } from '@gfa/shared';
+import { STATE_LABEL, matchesWords, type VisitDto, type VisitState } from '@gfa/shared';
 import { api, attempt } from './session.js';
-import { STATE_LABEL, labels, useWorkstation } from './store.js';
+import { labels, useWorkstation } from './store.js';
 import { ReceptionRowActions } from './ReceptionRowActions.js';
 import { WalkInForm } from './WalkInForm.js';
 import { birthDate, clock, count } from './format.js';

@@ -1,8 +1,8 @@
 /** The consultant I am taking care of: actions, notes, checks and journey history. */
 import { useState } from 'react';
-import type { CentreConfig, VisitAction, VisitDto } from '@gfa/shared';
+import { STATE_LABEL, type CentreConfig, type VisitAction, type VisitDto } from '@gfa/shared';
 import { api, attempt } from './session.js';
-import { STATE_LABEL, labels, seesClinicalControls, useWorkstation } from './store.js';
+import { labels, seesClinicalControls, useWorkstation } from './store.js';
 import { AwayControl } from './AwayControl.js';
 import { TransferTargetSelect, transferTarget } from './TransferTarget.js';
 import { clearAfterCare, showAfterCare } from './after-care.js';

@@ -5,9 +5,9 @@
  * server checks the same) instead of creating a twin.
  */
 import { useState } from 'react';
-import { birthDateProblem, matchingVisit, type Civility, type VisitDto } from '@gfa/shared';
+import { STATE_LABEL, birthDateProblem, matchingVisit, type Civility, type VisitDto } from '@gfa/shared';
 import { api, attempt } from './session.js';
-import { STATE_LABEL, useWorkstation } from './store.js';
+import { useWorkstation } from './store.js';
 import { checkInAppointment } from './ReceptionRowActions.js';
 
 const EMPTY = {

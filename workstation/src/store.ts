@@ -120,19 +120,6 @@ export function labels(config: CentreConfig | null) {
   };
 }
 
-export const STATE_LABEL: Record<VisitDto['state'], string> = {
-  expected: 'Attendu',
-  arrived: "À l'accueil",
-  waiting: 'En attente',
-  called: 'Appelé',
-  in_care: 'En consultation',
-  away: 'Absent momentanément',
-  done: 'Parcours terminé',
-  left: 'Parti',
-  no_show: 'Non venu',
-  cancelled: 'Rendez-vous annulé',
-};
-
 export const AWAY_LABEL: Record<NonNullable<VisitDto['away']>['reason'], string> = {
   collation: 'Collation',
   prelevement: 'Prélèvement',

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { LandingTab, type AdminUser, type Role } from '@gfa/shared';
 import type { Db } from '../db/database.js';
+import type { Tx } from '../db/tx.js';
 import * as t from '../db/schema.js';
 
 export function listAdminUsers(db: Db): AdminUser[] {
@@ -28,8 +29,8 @@ export function listAdminUsers(db: Db): AdminUser[] {
 export const findAdminUser = (db: Db, id: string): AdminUser | null =>
   listAdminUsers(db).find((u) => u.id === id) ?? null;
 
-/** Writes the account and its links; `passwordHash` only when set or replaced. Call inside a transaction. */
-export function writeUser(db: Db, user: AdminUser, passwordHash: string | null, now: number): void {
+/** Writes the account and its links; `passwordHash` only when set or replaced. */
+export function writeUser(db: Tx, user: AdminUser, passwordHash: string | null, now: number): void {
   const { categoryIds, reasonIds, ...row } = user;
   const existing = db.select().from(t.users).where(eq(t.users.id, user.id)).get();
   if (existing) {

@@ -8,7 +8,8 @@ import { templateProblem, type Problem } from '../admin/validate-config.js';
 import { loadConfig, saveCategory, saveReason, saveTemplate } from '../db/config-store.js';
 import type { Db } from '../db/database.js';
 import { tenderCatalogue } from './tender-catalogue.js';
-import { appendAudit } from '../db/journal-audit.js';
+import { recordChange } from '../db/record-change.js';
+import { writeTransaction } from '../db/tx.js';
 
 const isFresh = (config: CentreConfig): boolean =>
   config.categories.length === 0 && config.reasons.length === 0;
@@ -38,17 +39,18 @@ function catalogueProblem(catalogue: Catalogue, config: CentreConfig): Problem {
 
 export class CatalogueRefused extends Error {}
 
-/** The journal entry of the change, for live configuration updates. */
+/** The journal entry of the change (published live once committed). */
 export function applyCatalogue(db: Db, catalogue: Catalogue, actor: ActorRef, now: number): JournalEntry {
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db;
-    const problem = catalogueProblem(catalogue, loadConfig(t));
+  return writeTransaction(db, (tx) => {
+    const problem = catalogueProblem(catalogue, loadConfig(tx));
     if (problem) throw new CatalogueRefused(problem);
-    catalogue.categories.forEach((c) => saveCategory(t, c));
-    catalogue.reasons.forEach((r) => saveReason(t, r));
+    catalogue.categories.forEach((c) => saveCategory(tx, c));
+    catalogue.reasons.forEach((r) => saveReason(tx, r));
     for (const reason of catalogue.reasons)
-      saveTemplate(t, reason.id, catalogue.journeys[reason.id] ?? [], now);
-    return appendAudit(t, now, 'config.changed', actor, {
+      saveTemplate(tx, reason.id, catalogue.journeys[reason.id] ?? [], now);
+    return recordChange(tx, {
+      at: now,
+      actor,
       subject: 'catalogue',
       before: null,
       after: { categories: catalogue.categories.length, reasons: catalogue.reasons.map((r) => r.code) },

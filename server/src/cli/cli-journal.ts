@@ -3,10 +3,9 @@
  * the same audit journal as the screen's: whoever holds the box's console is
  * traced as "cli".
  */
-import type { JournalEntry } from '@gfa/shared';
 import type { Db } from '../db/database.js';
-import { appendAudit } from '../db/journal-audit.js';
+import { appendAudit, type AuditType } from '../db/journal-audit.js';
 
-export const journalCli = (db: Db, type: JournalEntry['type'], data: Record<string, unknown>): void => {
+export const journalCli = (db: Db, type: AuditType, data: Record<string, unknown>): void => {
   appendAudit(db, Date.now(), type, { kind: 'system', id: 'cli' }, data);
 };

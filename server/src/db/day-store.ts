@@ -17,6 +17,7 @@ import type { DayState } from '../domain/index.js';
 import type { Db } from './database.js';
 import { appendEntry } from './journal-store.js';
 import * as t from './schema.js';
+import { writeTransaction, type Tx } from './tx.js';
 
 /** Rows grouped by visit, looked up in constant time (a period may hold 80,000 visits). */
 function byVisitId<R extends { visitId: string }>(rows: readonly R[]): (visitId: string) => R[] {
@@ -177,12 +178,11 @@ export interface Transition {
  * `extra` (e.g. an idempotency key). Returns the events' journal seqs.
  * If anything throws, nothing is written.
  */
-export function commitTransition(db: Db, transition: Transition, extra?: (tx: Db) => void): number[] {
-  return db.transaction((tx) => {
-    const txDb = tx as unknown as Db;
+export function commitTransition(db: Db, transition: Transition, extra?: (tx: Tx) => void): number[] {
+  return writeTransaction(db, (tx) => {
     for (const id of transition.changedVisitIds) {
       const visit = transition.state.visits[id];
-      if (visit) writeVisit(txDb, visit);
+      if (visit) writeVisit(tx, visit);
     }
     for (const id of transition.changedDeskIds) {
       const desk = transition.state.desks[id];
@@ -193,8 +193,8 @@ export function commitTransition(db: Db, transition: Transition, extra?: (tx: Db
         .onConflictDoUpdate({ target: [t.desks.day, t.desks.professionalId], set: row })
         .run();
     }
-    const seqs = transition.events.map((e) => appendEntry(txDb, e));
-    extra?.(txDb);
+    const seqs = transition.events.map((e) => appendEntry(tx, e));
+    extra?.(tx);
     return seqs;
   });
 }

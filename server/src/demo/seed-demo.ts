@@ -9,6 +9,7 @@ import { countUsers, createDevice, createUser } from '../db/staff-store.js';
 import { hashPassword, hashToken } from '../security/secrets.js';
 import { readSetting, writeSetting } from '../db/settings-store.js';
 import { buildDemoCentre } from './demo-centre.js';
+import { writeTransaction } from '../db/tx.js';
 
 /** Demo-only credentials, printed by `gfa serve --demo`; never used outside the demo. */
 export const DEMO_PASSWORD = 'demo';
@@ -27,24 +28,23 @@ export async function seedDemo(db: Db, day: string, now: number): Promise<DemoSe
   const centre = buildDemoCentre(day);
   if (countUsers(db) === 0) {
     const hash = await hashPassword(DEMO_PASSWORD);
-    db.transaction((tx) => {
-      const t = tx as unknown as Db;
-      saveSite(t, centre.site);
-      centre.categories.forEach((c) => saveCategory(t, c));
-      centre.rooms.forEach((r) => saveRoom(t, r));
-      centre.reasons.forEach((r) => saveReason(t, r));
-      for (const [reasonId, steps] of Object.entries(centre.journeys)) saveTemplate(t, reasonId, steps, now);
+    writeTransaction(db, (tx) => {
+      saveSite(tx, centre.site);
+      centre.categories.forEach((c) => saveCategory(tx, c));
+      centre.rooms.forEach((r) => saveRoom(tx, r));
+      centre.reasons.forEach((r) => saveReason(tx, r));
+      for (const [reasonId, steps] of Object.entries(centre.journeys)) saveTemplate(tx, reasonId, steps, now);
       for (const u of centre.users) {
-        createUser(t, { ...u, passwordHash: hash, defaultRoomId: u.roomId, createdAt: now });
+        createUser(tx, { ...u, passwordHash: hash, defaultRoomId: u.roomId, createdAt: now });
       }
-      createDevice(t, {
+      createDevice(tx, {
         id: 'borne-1',
         kind: 'kiosk',
         name: "Borne de l'entrée",
         tokenHash: hashToken(DEMO_DEVICE_TOKENS.kiosk),
         createdAt: now,
       });
-      createDevice(t, {
+      createDevice(tx, {
         id: 'ecran-1',
         kind: 'display',
         name: "Écran salle d'attente",
@@ -53,7 +53,7 @@ export async function seedDemo(db: Db, day: string, now: number): Promise<DemoSe
       });
       // The demo's one-word passwords are typed by people trying the product: no second factor to
       // set up first. A real installation keeps the default (administrators and supervisors).
-      writeSetting(t, 'securitySettings', { ...readSetting(t, 'securitySettings'), totpRequiredFor: [] });
+      writeSetting(tx, 'securitySettings', { ...readSetting(tx, 'securitySettings'), totpRequiredFor: [] });
     });
   }
   upsertAppointments(db, centre.appointments);

@@ -7,7 +7,6 @@ export { journeyAwareDispatcher } from './journey-dispatcher.js';
 export { queueView, type QueueEntry, type QueueView } from './desk-view.js';
 export { activeStep, readySteps, journeyComplete } from './steps.js';
 export type * from './types.js';
-export { STATE_LABEL } from './visit-actions.js';
 export {
   forecast,
   durationKey,

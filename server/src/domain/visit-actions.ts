@@ -1,4 +1,5 @@
 /** Actions on one visit: call, care, away, transfer, notes... (rules Q-ACT-*). */
+import { STATE_IN_SENTENCE } from '@gfa/shared';
 import type { AddedStep, Id, StepInstance, StepTarget, Visit, VisitAction } from '@gfa/shared';
 import type { Draft } from './draft.js';
 import { fail } from './domain-error.js';
@@ -20,25 +21,11 @@ function requireState(visit: Visit, allowed: readonly Visit['state'][], what: st
   if (!allowed.includes(visit.state)) {
     fail(
       'invalid_state',
-      `Action impossible : le consultant est ${STATE_LABEL[visit.state]}.`,
+      `Action impossible : le consultant est ${STATE_IN_SENTENCE[visit.state]}.`,
       `${what} not allowed from state ${visit.state}`,
     );
   }
 }
-
-/** How a state reads in a sentence (refusals, the nominative export). */
-export const STATE_LABEL: Record<Visit['state'], string> = {
-  expected: 'attendu (pas encore arrivé)',
-  arrived: "à l'accueil",
-  waiting: 'en attente',
-  called: 'appelé',
-  in_care: 'en cours de prise en charge',
-  away: 'absent momentanément',
-  done: 'sorti (parcours terminé)',
-  left: 'parti',
-  no_show: 'non venu',
-  cancelled: 'annulé (rendez-vous retiré)',
-};
 
 function currentStep(visit: Visit): StepInstance {
   const step = activeStep(visit);

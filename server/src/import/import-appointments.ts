@@ -20,6 +20,7 @@ import { parseCsv, type SheetRow } from './parse.js';
 import { planChanges } from './plan-changes.js';
 import { readRows, type ReadRows } from './rows.js';
 import { isWorkbook, readWorkbookRows } from './xlsx-rows.js';
+import { writeTransaction } from '../db/tx.js';
 
 export interface ImportRequest {
   readonly file: string;
@@ -167,8 +168,8 @@ export function runImport(
     ]);
   }
   if (!request.dryRun) {
-    db.transaction((tx) => {
-      upsertAppointments(tx as unknown as Db, plan);
+    writeTransaction(db, (tx) => {
+      upsertAppointments(tx, plan);
       journal('import.completed', {
         file: request.file,
         source,

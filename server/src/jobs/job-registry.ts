@@ -147,7 +147,7 @@ export class JobRegistry {
     actor: ActorRef,
     data: Record<string, unknown>,
   ): void {
-    this.db.transaction((tx) => appendAudit(tx as unknown as Db, this.now(), type, actor, data));
+    appendAudit(this.db, this.now(), type, actor, data);
   }
 
   private job(id: JobId): JobDefinition {

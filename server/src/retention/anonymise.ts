@@ -12,6 +12,7 @@ import { appendEntry } from '../db/journal-store.js';
 import { purgeReceptionAlertsBefore } from '../db/reception-alert-store.js';
 import * as t from '../db/schema.js';
 import { rollUpDaysBefore } from '../stats/rollups.js';
+import { writeTransaction } from '../db/tx.js';
 
 export const ANONYMOUS = 'ANONYME';
 
@@ -28,7 +29,7 @@ export interface AnonymiseResult {
 
 /** Anonymises everything dated before `cutoffDay` (YYYY-MM-DD) in one transaction, and journals it. */
 export function anonymiseBefore(db: Db, cutoffDay: string, now: number): AnonymiseResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const visits = tx
       .select({ id: t.visits.id })
       .from(t.visits)
@@ -70,14 +71,14 @@ export function anonymiseBefore(db: Db, cutoffDay: string, now: number): Anonymi
         .run();
     }
     // What visitors typed at the kiosk is nominative too.
-    purgeReceptionAlertsBefore(tx as unknown as Db, cutoffDay);
+    purgeReceptionAlertsBefore(tx, cutoffDay);
     tx.delete(t.checkinKeys)
       .where(lt(t.checkinKeys.at, Date.parse(`${cutoffDay}T00:00:00Z`)))
       .run();
     // The day's figures can no longer change: its statistics are read from the rollup from now on.
-    rollUpDaysBefore(tx as unknown as Db, cutoffDay, now);
+    rollUpDaysBefore(tx, cutoffDay, now);
     const result = { cutoffDay, visits: visits.length, appointments: appointments.length, notes };
-    appendEntry(tx as unknown as Db, {
+    appendEntry(tx, {
       type: 'retention.anonymised',
       at: now,
       actor: { kind: 'system', id: 'retention' },

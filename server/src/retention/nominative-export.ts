@@ -7,9 +7,8 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, lt, ne } from 'drizzle-orm';
-import type { CentreConfig, Visit } from '@gfa/shared';
 import type { Db } from '../db/database.js';
-import { STATE_LABEL } from '../domain/index.js';
+import { STATE_IN_SENTENCE, type CentreConfig, type Visit } from '@gfa/shared';
 import { loadVisits } from '../db/day-store.js';
 import * as t from '../db/schema.js';
 import type { Column, Table } from '../stats/tables.js';
@@ -47,7 +46,7 @@ function dayTable(day: string, visits: readonly Visit[], config: CentreConfig): 
       config.reasons.find((r) => r.id === v.reasonId)?.label ?? v.reasonId,
       v.arrivedAt,
       v.endedAt,
-      STATE_LABEL[v.state],
+      STATE_IN_SENTENCE[v.state],
     ]),
   };
 }

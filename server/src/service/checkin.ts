@@ -11,6 +11,7 @@ import type { Db } from '../db/database.js';
 import { getCheckinKey, putCheckinKey } from '../db/day-store.js';
 import type { QueueService, ServiceResult } from './queue-service.js';
 import { SYSTEM_ACTOR } from './queue-service.js';
+import { writeTransaction, type Tx } from '../db/tx.js';
 
 export const RECEPTION: Instruction = {
   headline: "Merci de vous présenter à l'accueil",
@@ -63,12 +64,12 @@ export function checkIn(
     request.by.kind === 'reference'
       ? findByReference(db, day, request.by.reference)
       : findByIdentity(db, day, request.by.lastName, request.by.birthDate)[0];
-  const remember = (response: CheckinResponse, visitId: string | null) => (tx: Db) =>
+  const remember = (response: CheckinResponse, visitId: string | null) => (tx: Tx) =>
     putCheckinKey(tx, request.idempotencyKey, visitId, response, service.now());
 
   const toReception = (alert: ReceptionAlertType = 'checkin.unrecognised'): CheckinOutcome => {
     const response: CheckinResponse = { outcome: 'reception', instruction: RECEPTION };
-    db.transaction((tx) => remember(response, null)(tx as unknown as Db));
+    writeTransaction(db, remember(response, null));
     return { response, alert };
   };
   if (!appointment) return toReception();

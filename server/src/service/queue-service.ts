@@ -13,6 +13,7 @@ import type { Db } from '../db/database.js';
 import { commitTransition, loadDay } from '../db/day-store.js';
 import { CENTRE_DISPATCHER } from './dispatcher.js';
 import { localDay } from '../calendar/local-time.js';
+import type { Tx } from '../db/tx.js';
 
 export const SYSTEM_ACTOR: Actor = { ref: { kind: 'system', id: 'system' }, roles: [], professionalId: null };
 
@@ -66,7 +67,7 @@ export class QueueService {
   }
 
   /** `extra` runs inside the same transaction, with the state the command leads to. */
-  execute(command: EngineCommand, actor: Actor, extra?: (tx: Db, next: DayState) => void): ServiceResult {
+  execute(command: EngineCommand, actor: Actor, extra?: (tx: Tx, next: DayState) => void): ServiceResult {
     const now = this.now();
     const result = apply(this.state(), command, {
       now,

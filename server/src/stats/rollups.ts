@@ -23,6 +23,7 @@ import {
   type StatisticsCube,
 } from './cube.js';
 import { addValue } from './distribution.js';
+import type { Tx } from '../db/tx.js';
 
 const DAY = 0;
 const MONTH = 1;
@@ -69,7 +70,7 @@ function pendingDays(db: Db, beforeDay: string): string[] {
 }
 
 /** Writes the rollup of every day before `beforeDay` that has none yet, and its months'; inside the caller's transaction. */
-export function rollUpDaysBefore(db: Db, beforeDay: string, now: number): number {
+export function rollUpDaysBefore(db: Tx, beforeDay: string, now: number): number {
   const pending = pendingDays(db, beforeDay);
   for (const [first, last] of runsOf(pending)) {
     // A month at a time: bounded memory for years of history.

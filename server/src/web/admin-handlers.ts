@@ -1,7 +1,8 @@
 /**
  * The administration routes: every change is validated (French message),
  * written with its journal entry (who, when, before, after) in ONE
- * transaction, then the configuration is reloaded and pushed to clients.
+ * transaction (`recordChange`), which also reloads and pushes the
+ * configuration once committed.
  */
 import type { AdminUser, CentreConfig } from '@gfa/shared';
 import { saveCategory, saveReason, saveRoom, saveTemplate } from '../db/config-store.js';
@@ -17,7 +18,8 @@ import {
 import { deleteUserSessions } from '../db/staff-store.js';
 import { hashPassword, hashToken } from '../security/secrets.js';
 import { ApiFailure } from './api-failure.js';
-import { appendAudit } from '../db/journal-audit.js';
+import { recordChange } from '../db/record-change.js';
+import { writeTransaction, type Tx } from '../db/tx.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers, RequestContext } from './handler-types.js';
 
@@ -36,28 +38,25 @@ const refuse = (problem: Problem): void => {
   if (problem) throw new ApiFailure('bad_request', problem);
 };
 
-export function createAdminHandlers(deps: HandlerDeps): Pick<Handlers, AdminRoute> {
+export type AdminDeps = Pick<HandlerDeps, 'db' | 'service' | 'disconnect'>;
+
+export function createAdminHandlers(deps: AdminDeps): Pick<Handlers, AdminRoute> {
   const { db, service } = deps;
   const config = (): CentreConfig => service.centre();
 
-  /** Writes, journals (before/after) and publishes one change. */
+  /** Writes and journals (before/after) one change; published once committed. */
   const change = <T>(
     ctx: RequestContext<AdminRoute>,
     subject: string,
     before: unknown,
-    write: () => T,
+    write: (tx: Tx) => T,
   ): T => {
     const actor = actorOf(requirePrincipal(ctx)).ref;
-    const { after, entry } = db.transaction(() => {
-      const after = write();
-      return {
-        after,
-        entry: appendAudit(db, service.now(), 'config.changed', actor, { subject, before, after }),
-      };
+    return writeTransaction(db, (tx) => {
+      const after = write(tx);
+      recordChange(tx, { at: service.now(), actor, subject, before, after });
+      return after;
     });
-    service.reloadConfig();
-    deps.onConfigChanged(entry);
-    return after;
   };
   const id = (ctx: { params: { id?: string } }): string => ctx.params.id as string;
 
@@ -70,11 +69,11 @@ export function createAdminHandlers(deps: HandlerDeps): Pick<Handlers, AdminRout
       refuse(userProblem(user, password, listAdminUsers(db), config()));
       const hash = password ? await hashPassword(password) : null;
       const self = requirePrincipal(ctx).id === user.id;
-      const saved = change(ctx, `user:${user.id}`, findAdminUser(db, user.id), () => {
-        writeUser(db, user, hash, service.now());
+      const saved = change(ctx, `user:${user.id}`, findAdminUser(db, user.id), (tx) => {
+        writeUser(tx, user, hash, service.now());
         // A new password ends the account's other sessions: whoever knew the old one is out.
-        if (hash) deleteUserSessions(db, user.id, self && ctx.token ? hashToken(ctx.token) : undefined);
-        return findAdminUser(db, user.id) as AdminUser;
+        if (hash) deleteUserSessions(tx, user.id, self && ctx.token ? hashToken(ctx.token) : undefined);
+        return findAdminUser(tx, user.id) as AdminUser;
       });
       // Password, roles, desk or activity changed: the account's open sockets are re-checked at once
       // (closed where the session ended; the administrator's own kept session stays open).
@@ -86,8 +85,8 @@ export function createAdminHandlers(deps: HandlerDeps): Pick<Handlers, AdminRout
       const category = { id: id(ctx), ...ctx.body };
       refuse(codeProblem(category.id, category.code, config().categories));
       const before = config().categories.find((c) => c.id === category.id) ?? null;
-      return change(ctx, `category:${category.id}`, before, () => {
-        saveCategory(db, category);
+      return change(ctx, `category:${category.id}`, before, (tx) => {
+        saveCategory(tx, category);
         return category;
       });
     },
@@ -97,8 +96,8 @@ export function createAdminHandlers(deps: HandlerDeps): Pick<Handlers, AdminRout
       if (!site) throw new ApiFailure('bad_request', 'Aucun site n’est configuré.');
       const before = config().rooms.find((r) => r.id === id(ctx)) ?? null;
       const room = { id: id(ctx), siteId: before?.siteId ?? site.id, ...ctx.body };
-      return change(ctx, `room:${room.id}`, before, () => {
-        saveRoom(db, room);
+      return change(ctx, `room:${room.id}`, before, (tx) => {
+        saveRoom(tx, room);
         return room;
       });
     },
@@ -107,8 +106,8 @@ export function createAdminHandlers(deps: HandlerDeps): Pick<Handlers, AdminRout
       const reason = { id: id(ctx), ...ctx.body };
       refuse(codeProblem(reason.id, reason.code, config().reasons));
       const before = config().reasons.find((r) => r.id === reason.id) ?? null;
-      return change(ctx, `reason:${reason.id}`, before, () => {
-        saveReason(db, reason);
+      return change(ctx, `reason:${reason.id}`, before, (tx) => {
+        saveReason(tx, reason);
         return reason;
       });
     },
@@ -120,28 +119,28 @@ export function createAdminHandlers(deps: HandlerDeps): Pick<Handlers, AdminRout
       refuse(templateProblem(ctx.body.steps, config()));
       const before = config().templates.find((t) => t.reasonId === reasonId) ?? null;
       // A new version: visits in progress keep the version they started with.
-      return change(ctx, `template:${reasonId}`, before, () =>
-        saveTemplate(db, reasonId, ctx.body.steps, service.now()),
+      return change(ctx, `template:${reasonId}`, before, (tx) =>
+        saveTemplate(tx, reasonId, ctx.body.steps, service.now()),
       );
     },
 
     savePolicy: (ctx) =>
-      change(ctx, 'policy', readSetting(db, 'policy'), () => {
-        writeSetting(db, 'policy', ctx.body);
+      change(ctx, 'policy', readSetting(db, 'policy'), (tx) => {
+        writeSetting(tx, 'policy', ctx.body);
         return ctx.body;
       }),
 
     saveAlertRules: (ctx) => {
       refuse(alertRulesProblem(ctx.body.rules, config()));
-      return change(ctx, 'alertRules', config().alertRules, () => {
-        writeSetting(db, 'alertRules', ctx.body.rules);
+      return change(ctx, 'alertRules', config().alertRules, (tx) => {
+        writeSetting(tx, 'alertRules', ctx.body.rules);
         return { rules: ctx.body.rules };
       });
     },
 
     saveOpeningHours: (ctx) =>
-      change(ctx, 'openingHours', readSetting(db, 'openingHours'), () => {
-        writeSetting(db, 'openingHours', ctx.body);
+      change(ctx, 'openingHours', readSetting(db, 'openingHours'), (tx) => {
+        writeSetting(tx, 'openingHours', ctx.body);
         return ctx.body;
       }),
   };

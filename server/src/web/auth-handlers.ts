@@ -34,6 +34,8 @@ import {
 } from '../security/totp.js';
 import { ApiFailure } from './api-failure.js';
 import { auditor } from '../db/journal-audit.js';
+import { recordChange } from '../db/record-change.js';
+import { writeTransaction } from '../db/tx.js';
 import { SESSION_COOKIE, actorOf, requirePrincipal } from './principal-context.js';
 import { QueueFullError } from '../security/work-queue.js';
 import { AttemptThrottle, type Attempt } from './rate-limit.js';
@@ -77,7 +79,9 @@ async function holding<T>(attempt: Attempt | null, check: (attempt: Attempt) => 
   }
 }
 
-export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute> {
+export type AuthDeps = Pick<HandlerDeps, 'db' | 'service' | 'disconnect' | 'sessionCheck'>;
+
+export function createAuthHandlers(deps: AuthDeps): Pick<Handlers, AuthRoute> {
   const { db, service } = deps;
   const throttle = new AttemptThrottle(db);
   const challenges = new LoginChallenges();
@@ -272,9 +276,11 @@ export function createAuthHandlers(deps: HandlerDeps): Pick<Handlers, AuthRoute>
     saveSecuritySettings: (ctx) => {
       const actor = actorOf(requirePrincipal(ctx)).ref;
       const before = readSetting(db, 'securitySettings');
-      db.transaction(() => {
-        writeSetting(db, 'securitySettings', ctx.body);
-        audit('config.changed', actor, {
+      writeTransaction(db, (tx) => {
+        writeSetting(tx, 'securitySettings', ctx.body);
+        recordChange(tx, {
+          at: service.now(),
+          actor,
           subject: 'security-settings',
           before,
           after: ctx.body,

@@ -4,22 +4,21 @@ import { ApiFailure } from './api-failure.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 
+export type CatalogueDeps = Pick<HandlerDeps, 'db' | 'service'>;
+
 export function createCatalogueHandlers(
-  deps: HandlerDeps,
+  deps: CatalogueDeps,
 ): Pick<Handlers, 'catalogueOffer' | 'applyCatalogue'> {
   const { db, service } = deps;
   return {
     catalogueOffer: () => catalogueOffer(db),
     applyCatalogue: (ctx) => {
-      let entry;
       try {
-        entry = applyCatalogue(db, ctx.body, actorOf(requirePrincipal(ctx)).ref, service.now());
+        applyCatalogue(db, ctx.body, actorOf(requirePrincipal(ctx)).ref, service.now());
       } catch (error) {
         if (error instanceof CatalogueRefused) throw new ApiFailure('bad_request', error.message);
         throw error;
       }
-      service.reloadConfig();
-      deps.onConfigChanged(entry);
       return catalogueOffer(db);
     },
   };

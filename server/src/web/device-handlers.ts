@@ -14,6 +14,8 @@ import { hashPassword } from '../security/secrets.js';
 import { ApiFailure } from './api-failure.js';
 import { AttemptThrottle } from './rate-limit.js';
 import { appendAudit } from '../db/journal-audit.js';
+import { recordChange } from '../db/record-change.js';
+import { writeTransaction } from '../db/tx.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 
@@ -35,7 +37,9 @@ const REFUSALS: Record<EnrolmentRefusal, ApiFailure> = {
   not_pending: new ApiFailure('conflict', 'Cette demande d’appairage a déjà été traitée.'),
 };
 
-export function createDeviceHandlers(deps: HandlerDeps): Pick<Handlers, DeviceRoute> {
+export type DeviceDeps = Pick<HandlerDeps, 'db' | 'service' | 'disconnect'>;
+
+export function createDeviceHandlers(deps: DeviceDeps): Pick<Handlers, DeviceRoute> {
   const { db, service } = deps;
   /** Five wrong exit codes on a kiosk lock its exit for a minute: a short code cannot be tried out. */
   const exitThrottle = new AttemptThrottle(db);
@@ -113,10 +117,12 @@ export function createDeviceHandlers(deps: HandlerDeps): Pick<Handlers, DeviceRo
       const actor = actorOf(requirePrincipal(ctx)).ref;
       const hash = await hashPassword(ctx.body.code);
       const before = kioskExitCodeStatus(db);
-      db.transaction(() => {
-        writeKioskExitCode(db, hash, service.now());
+      writeTransaction(db, (tx) => {
+        writeKioskExitCode(tx, hash, service.now());
         // The journal records that it changed, never the code.
-        appendAudit(db, service.now(), 'config.changed', actor, {
+        recordChange(tx, {
+          at: service.now(),
+          actor,
           subject: 'kiosk-exit-code',
           before: { set: before.set },
           after: { set: true },

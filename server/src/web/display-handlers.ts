@@ -1,7 +1,12 @@
-/** The display device's own reading: what it shows, never the full configuration. */
+/** The call displays: what a display shows (never the full configuration), its settings and its videos. */
 import type { DisplayConfigDto } from '@gfa/shared';
-import { readSetting } from '../db/settings-store.js';
+import { readSetting, writeSetting } from '../db/settings-store.js';
+import { recordChange } from '../db/record-change.js';
+import { writeTransaction } from '../db/tx.js';
+import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
+
+export type DisplayDeps = Pick<HandlerDeps, 'db' | 'service' | 'media'>;
 
 export function displayConfig(deps: Pick<HandlerDeps, 'db' | 'service'>): DisplayConfigDto {
   const centre = deps.service.centre();
@@ -12,6 +17,22 @@ export function displayConfig(deps: Pick<HandlerDeps, 'db' | 'service'>): Displa
   };
 }
 
-export const createDisplayHandlers = (deps: HandlerDeps): Pick<Handlers, 'displayConfig'> => ({
-  displayConfig: () => displayConfig(deps),
-});
+export function createDisplayHandlers(
+  deps: DisplayDeps,
+): Pick<Handlers, 'displayConfig' | 'displaySettings' | 'saveDisplaySettings' | 'media'> {
+  const { db, service } = deps;
+  return {
+    displayConfig: () => displayConfig(deps),
+    displaySettings: () => readSetting(db, 'display'),
+    saveDisplaySettings: (ctx) => {
+      const actor = actorOf(requirePrincipal(ctx)).ref;
+      writeTransaction(db, (tx) => {
+        const before = readSetting(tx, 'display');
+        writeSetting(tx, 'display', ctx.body);
+        recordChange(tx, { at: service.now(), actor, subject: 'display-settings', before, after: ctx.body });
+      });
+      return ctx.body;
+    },
+    media: () => deps.media(),
+  };
+}

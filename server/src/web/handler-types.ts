@@ -39,7 +39,6 @@ export interface HandlerDeps {
   readonly openapi: Record<string, unknown>;
   readonly media: () => MediaList;
   readonly onReceptionAlert: (entry: JournalEntry, alert: ReceptionAlert) => void;
-  readonly onConfigChanged: (entry: JournalEntry) => void;
   /** Other journal entries the board shows live (acknowledgements). */
   readonly onJournal: (entry: JournalEntry) => void;
   /** The data directory (backup passphrase file) and the scheduled jobs. */

@@ -9,15 +9,18 @@ import {
   saveProfile,
   saveValueMaps,
 } from '../import/profiles.js';
-import { appendAudit } from '../db/journal-audit.js';
+import { recordChange } from '../db/record-change.js';
+import { writeTransaction } from '../db/tx.js';
 import { ApiFailure } from './api-failure.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 
 const count = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
+export type ImportDeps = Pick<HandlerDeps, 'db' | 'service'>;
+
 export function createImportHandlers(
-  deps: HandlerDeps,
+  deps: ImportDeps,
 ): Pick<
   Handlers,
   'importAppointments' | 'importProfiles' | 'saveImportProfile' | 'saveImportValues' | 'importRuns'
@@ -55,10 +58,12 @@ export function createImportHandlers(
           'bad_request',
           'Le profil « standard » ne se modifie pas : donnez un autre nom.',
         );
-      db.transaction(() => {
-        const before = findProfile(db, ctx.body.name) ?? null;
-        saveProfile(db, ctx.body);
-        appendAudit(db, service.now(), 'config.changed', actor, {
+      writeTransaction(db, (tx) => {
+        const before = findProfile(tx, ctx.body.name) ?? null;
+        saveProfile(tx, ctx.body);
+        recordChange(tx, {
+          at: service.now(),
+          actor,
           subject: `import-profile:${ctx.body.name}`,
           before,
           after: ctx.body,
@@ -76,9 +81,11 @@ export function createImportHandlers(
         Object.values(ctx.body.values.reasons).find((id) => !known.has(id)) ??
         Object.values(ctx.body.values.professionals).find((id) => !staff.has(id));
       if (stray) throw new ApiFailure('bad_request', `Correspondance vers un élément inconnu : ${stray}.`);
-      db.transaction(() => {
-        saveValueMaps(db, ctx.body.profile, ctx.body.values);
-        appendAudit(db, service.now(), 'config.changed', actor, {
+      writeTransaction(db, (tx) => {
+        saveValueMaps(tx, ctx.body.profile, ctx.body.values);
+        recordChange(tx, {
+          at: service.now(),
+          actor,
           subject: `import-values:${ctx.body.profile}`,
           before: before.values ?? null,
           after: ctx.body.values,

@@ -7,8 +7,10 @@ import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 
+export type IntegrationDeps = Pick<HandlerDeps, 'db' | 'service'>;
+
 export function createIntegrationHandlers(
-  deps: HandlerDeps,
+  deps: IntegrationDeps,
 ): Pick<Handlers, 'pushAppointments' | 'integrations' | 'createIntegration' | 'revokeIntegration'> {
   const { db, service } = deps;
   return {

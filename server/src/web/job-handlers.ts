@@ -4,13 +4,16 @@ import { readBackupPassphrase, writeBackupPassphrase } from '../backup/passphras
 import { dataSettingsProblem } from '../jobs/data-settings.js';
 import { readSetting, writeSetting } from '../db/settings-store.js';
 import { ApiFailure } from './api-failure.js';
-import { appendAudit } from '../db/journal-audit.js';
+import { recordChange } from '../db/record-change.js';
+import { writeTransaction } from '../db/tx.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 
 type JobRoute = 'jobs' | 'runJob' | 'saveDataSettings' | 'saveBackupPassphrase';
 
-export function createJobHandlers(deps: HandlerDeps): Pick<Handlers, JobRoute> {
+export type JobDeps = Pick<HandlerDeps, 'db' | 'service' | 'jobs' | 'dataDir'>;
+
+export function createJobHandlers(deps: JobDeps): Pick<Handlers, JobRoute> {
   const { db, service, jobs, dataDir } = deps;
   const dto = (): JobsDto => ({
     jobs: jobs.statuses(),
@@ -27,14 +30,16 @@ export function createJobHandlers(deps: HandlerDeps): Pick<Handlers, JobRoute> {
       const before = readSetting(db, 'dataSettings');
       const problem = dataSettingsProblem(ctx.body, before);
       if (problem) throw new ApiFailure('bad_request', problem);
-      db.transaction(() => {
-        writeSetting(db, 'dataSettings', after);
-        appendAudit(db, service.now(), 'config.changed', actor, {
+      writeTransaction(db, (tx) => {
+        writeSetting(tx, 'dataSettings', after);
+        recordChange(tx, {
+          at: service.now(),
+          actor,
           subject: 'data-settings',
           before,
           after,
           // Kept with the change: the administrator's explicit choice to keep names longer.
-          confirmLongerRetention,
+          detail: { confirmLongerRetention },
         });
       });
       return dto();
@@ -42,12 +47,17 @@ export function createJobHandlers(deps: HandlerDeps): Pick<Handlers, JobRoute> {
     saveBackupPassphrase: (ctx) => {
       const actor = actorOf(requirePrincipal(ctx)).ref;
       const existed = readBackupPassphrase(dataDir) !== null;
-      writeBackupPassphrase(dataDir, ctx.body.passphrase);
-      // The journal records that it changed, never the passphrase.
-      appendAudit(db, service.now(), 'config.changed', actor, {
-        subject: 'backup-passphrase',
-        before: { set: existed },
-        after: { set: true },
+      // The file is written inside the transaction: a failed write journals nothing.
+      writeTransaction(db, (tx) => {
+        writeBackupPassphrase(dataDir, ctx.body.passphrase);
+        // The journal records that it changed, never the passphrase.
+        recordChange(tx, {
+          at: service.now(),
+          actor,
+          subject: 'backup-passphrase',
+          before: { set: existed },
+          after: { set: true },
+        });
       });
       return { ok: true as const };
     },

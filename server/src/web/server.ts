@@ -44,6 +44,7 @@ import { guardTransport, guardUpgradeSocket } from './transport-guards.js';
 import type { WsLimits } from './ws-guards.js';
 import { WsHub } from './ws-hub.js';
 import { receptionAlertsOf } from '../db/reception-alert-store.js';
+import { onConfigurationChange } from '../db/record-change.js';
 
 export const SERVER_VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -125,7 +126,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     openapi: buildOpenApiDocument(SERVER_VERSION),
     media: () => listMedia(options.dataDir),
     onReceptionAlert: (entry, alert) => hub.publishReceptionAlert(entry, alert),
-    onConfigChanged: (entry) => hub.publishConfigChanged(entry),
     onJournal: (entry) => hub.publishJournal(entry),
     dataDir: options.dataDir,
     jobs,
@@ -153,6 +153,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log: app.log,
     receptionAlerts: () => receptionAlertsOf(database.db, service.state().day),
     ...(options.wsLimits ? { limits: options.wsLimits } : {}),
+  });
+  // Every committed configuration change (recordChange): the queue service re-reads it, screens follow.
+  const stopChangeFeed = onConfigurationChange(database.db, (entry) => {
+    service.reloadConfig();
+    hub.publishConfigChanged(entry);
   });
   guardTransport(app.server, app.log);
   await app.register(fastifyCookie);
@@ -266,6 +271,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       clearInterval(renewTimer);
       stopSessionSweep();
+      stopChangeFeed();
       stopWatching();
       await jobs.stop();
       await chain.stop();

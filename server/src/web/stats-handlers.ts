@@ -12,8 +12,10 @@ import type { HandlerDeps, Handlers } from './handler-types.js';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
+export type StatsDeps = Pick<HandlerDeps, 'db' | 'sqlite' | 'service' | 'chain'>;
+
 export function createStatsHandlers(
-  deps: HandlerDeps,
+  deps: StatsDeps,
 ): Pick<Handlers, 'statistics' | 'exportStatistics' | 'fullExport' | 'auditLog' | 'auditExport'> {
   const { db, service } = deps;
   const journal = (ctx: Parameters<typeof requirePrincipal>[0], data: Record<string, unknown>) =>

@@ -6,8 +6,10 @@ import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 import { cachedBoard } from './supervision-board.js';
 
+export type SupervisionDeps = Pick<HandlerDeps, 'db' | 'service' | 'onJournal'>;
+
 export function createSupervisionHandlers(
-  deps: HandlerDeps,
+  deps: SupervisionDeps,
 ): Pick<Handlers, 'supervision' | 'acknowledgeAlert'> {
   const { db, service } = deps;
   const board = cachedBoard(db, service, new ForecastCache(db, CENTRE_DISPATCHER));
