@@ -3,26 +3,11 @@
  * saved, each with its table of the agenda's own values (kept apart, so the
  * fixed "standard" profile has one too).
  */
-import { ImportProfile, ImportValueMaps } from '@gfa/shared';
+import { ImportProfile, ImportValueMaps, STANDARD_COLUMNS } from '@gfa/shared';
 import { getSetting, setSetting } from '../db/config-store.js';
 import type { Db } from '../db/database.js';
 
-export const STANDARD_PROFILE: ImportProfile = {
-  name: 'standard',
-  columns: {
-    lastName: 'Nom',
-    firstName: 'Prénom',
-    civility: 'Civilité',
-    birthDate: 'Date de naissance',
-    date: 'Date RDV',
-    time: 'Heure RDV',
-    reason: 'Motif',
-    professional: 'Professionnel',
-    externalId: 'Identifiant',
-    reference: 'Référence',
-    status: 'Statut',
-  },
-};
+export const STANDARD_PROFILE: ImportProfile = { name: 'standard', columns: STANDARD_COLUMNS };
 
 const KEY = 'import.profiles';
 const VALUES_KEY = 'import.values';
