@@ -1,5 +1,6 @@
 export * from './domain/model.js';
 export * from './domain/appointment-fields.js';
+export * from './domain/alert-kinds.js';
 export * from './domain/events.js';
 export * from './domain/commands.js';
 export * from './domain/identity.js';

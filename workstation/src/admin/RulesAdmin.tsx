@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'react';
 import {
   DEFAULT_HOLD_SECONDS,
+  honouredScope,
+  honours,
   OFFER_CHIME_REPEAT_DEFAULT,
   REQUEUE_COOLDOWN_DEFAULT,
   type AlertRule,
@@ -12,6 +14,9 @@ import {
 } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { KIND_LABEL } from '../alert-kinds.js';
+
+/** A setting this kind of alert does not take (it would change nothing). */
+const NotApplicable = () => <span title="Ce réglage ne s’applique pas à ce type d’alerte">—</span>;
 
 const DAYS = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'];
 
@@ -44,7 +49,13 @@ export function RulesAdmin({ config }: { readonly config: CentreConfig }) {
                   <select
                     aria-label="Type d’alerte"
                     value={r.kind}
-                    onChange={(e) => rule(i, { kind: e.target.value as AlertRule['kind'] })}
+                    onChange={(e) =>
+                      setRules(
+                        rules.map((x, j) =>
+                          j === i ? honouredScope({ ...x, kind: e.target.value as AlertRule['kind'] }) : x,
+                        ),
+                      )
+                    }
                   >
                     {Object.entries(KIND_LABEL).map(([kind, label]) => (
                       <option key={kind} value={kind}>
@@ -54,40 +65,52 @@ export function RulesAdmin({ config }: { readonly config: CentreConfig }) {
                   </select>
                 </td>
                 <td>
-                  <input
-                    aria-label={`Seuil de l’alerte ${KIND_LABEL[r.kind]}`}
-                    type="number"
-                    min={1}
-                    max={600}
-                    value={r.thresholdMinutes}
-                    onChange={(e) => rule(i, { thresholdMinutes: Number(e.target.value) })}
-                  />
+                  {honours(r.kind, 'threshold') && (
+                    <input
+                      aria-label={`Seuil de l’alerte ${KIND_LABEL[r.kind]}`}
+                      type="number"
+                      min={1}
+                      max={600}
+                      value={r.thresholdMinutes}
+                      onChange={(e) => rule(i, { thresholdMinutes: Number(e.target.value) })}
+                    />
+                  )}
                 </td>
                 <td>
-                  <select
-                    value={r.reasonId ?? ''}
-                    onChange={(e) => rule(i, { reasonId: e.target.value || null })}
-                  >
-                    <option value="">Tous</option>
-                    {config.reasons.map((x) => (
-                      <option key={x.id} value={x.id}>
-                        {x.label}
-                      </option>
-                    ))}
-                  </select>
+                  {honours(r.kind, 'reason') ? (
+                    <select
+                      aria-label={`Motif de l’alerte ${KIND_LABEL[r.kind]}`}
+                      value={r.reasonId ?? ''}
+                      onChange={(e) => rule(i, { reasonId: e.target.value || null })}
+                    >
+                      <option value="">Tous</option>
+                      {config.reasons.map((x) => (
+                        <option key={x.id} value={x.id}>
+                          {x.label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <NotApplicable />
+                  )}
                 </td>
                 <td>
-                  <select
-                    value={r.categoryId ?? ''}
-                    onChange={(e) => rule(i, { categoryId: e.target.value || null })}
-                  >
-                    <option value="">Toutes</option>
-                    {config.categories.map((x) => (
-                      <option key={x.id} value={x.id}>
-                        {x.label}
-                      </option>
-                    ))}
-                  </select>
+                  {honours(r.kind, 'category') ? (
+                    <select
+                      aria-label={`Catégorie de l’alerte ${KIND_LABEL[r.kind]}`}
+                      value={r.categoryId ?? ''}
+                      onChange={(e) => rule(i, { categoryId: e.target.value || null })}
+                    >
+                      <option value="">Toutes</option>
+                      {config.categories.map((x) => (
+                        <option key={x.id} value={x.id}>
+                          {x.label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <NotApplicable />
+                  )}
                 </td>
                 <td>
                   <input
