@@ -7,4 +7,5 @@ export * from './domain/identity.js';
 export * from './api/index.js';
 export * from './format/french.js';
 export * from './format/local-day.js';
+export * from './text/fold.js';
 export * from './text/search.js';

@@ -4,12 +4,12 @@
  * each visitor's circulation sheet.
  */
 import { useEffect, useState } from 'react';
-import { matchesWords, type VisitDto, type VisitState } from '@gfa/shared';
+import { count, matchesWords, type VisitDto, type VisitState } from '@gfa/shared';
 import { api, attempt } from './session.js';
 import { STATE_LABEL, labels, useWorkstation } from './store.js';
 import { ReceptionRowActions } from './ReceptionRowActions.js';
 import { WalkInForm } from './WalkInForm.js';
-import { birthDate, clock, count } from './format.js';
+import { birthDate, clock } from './format.js';
 import { sortBy, useSort } from './sortable.js';
 import { SortHeader } from './SortHeader.js';
 import { FilterSelect, optionsOf } from './FilterSelect.js';

@@ -4,9 +4,9 @@
  * in its own column. A click on a row opens the move panel beside it.
  */
 import { useState } from 'react';
-import type { ActiveAlert, CentreConfig, ConsultantRow } from '@gfa/shared';
+import { count, type ActiveAlert, type CentreConfig, type ConsultantRow } from '@gfa/shared';
 import { AWAY_LABEL, labels } from '../store.js';
-import { clock, count } from '../format.js';
+import { clock } from '../format.js';
 import { sortBy, useSort } from '../sortable.js';
 import { SortHeader } from '../SortHeader.js';
 import { FilterSelect, optionsOf } from '../FilterSelect.js';
