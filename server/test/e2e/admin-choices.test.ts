@@ -2,7 +2,8 @@
  * The alert rules screen offers, for each rule, only the settings its kind
  * honours (`ALERT_KIND_FILTERS`): a kind without a category filter shows no
  * category picker, and switching kinds clears a scope the new kind ignores
- * before it is saved. Real Chromium on the built workstation.
+ * before it is saved. Revoking an agenda's key asks first, as revoking a
+ * device does (one component). Real Chromium on the built workstation.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,7 +16,7 @@ import { openAdminSection, signInWorkstation } from './support/pages.js';
 
 const built = existsSync(resolve(import.meta.dirname, '../../../workstation/dist/index.html'));
 
-describe.runIf(built)('alert rules screen', () => {
+describe.runIf(built)('admin screens offer only what applies', () => {
   let demo: DemoServer;
   let browser: Browser;
   let admin: Page;
@@ -61,5 +62,21 @@ describe.runIf(built)('alert rules screen', () => {
       categoryId: null,
       reasonId: null,
     });
+  }, 60_000);
+
+  it('revoking an agenda key asks for confirmation; « Annuler » keeps the key', async () => {
+    await openAdminSection(admin, 'Import des rendez-vous');
+    const section = admin.getByRole('region', { name: 'Intégrations d’agenda' });
+    await section.getByLabel('Nom de l’intégration', { exact: true }).fill('Agenda Doctolib');
+    await section.getByRole('button', { name: 'Créer la clé d’API' }).click();
+    const row = section.getByRole('row').filter({ hasText: 'Agenda Doctolib' });
+    await row.getByRole('button', { name: 'Révoquer' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Révoquer la clé d’API' });
+    await dialog.getByText(/ne pourra plus envoyer de rendez-vous/).waitFor();
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    expect(await row.getByRole('button', { name: 'Révoquer' }).count()).toBe(1);
+    await row.getByRole('button', { name: 'Révoquer' }).click();
+    await dialog.getByRole('button', { name: 'Révoquer' }).click();
+    await row.getByText(/^révoquée le/).waitFor();
   }, 60_000);
 });
