@@ -14,9 +14,7 @@ import {
 } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { KIND_LABEL } from '../alert-kinds.js';
-
-/** A setting this kind of alert does not take (it would change nothing). */
-const NotApplicable = () => <span title="Ce réglage ne s’applique pas à ce type d’alerte">—</span>;
+import { ScopeCell } from './ScopeCell.js';
 
 const DAYS = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'];
 
@@ -76,42 +74,22 @@ export function RulesAdmin({ config }: { readonly config: CentreConfig }) {
                     />
                   )}
                 </td>
-                <td>
-                  {honours(r.kind, 'reason') ? (
-                    <select
-                      aria-label={`Motif de l’alerte ${KIND_LABEL[r.kind]}`}
-                      value={r.reasonId ?? ''}
-                      onChange={(e) => rule(i, { reasonId: e.target.value || null })}
-                    >
-                      <option value="">Tous</option>
-                      {config.reasons.map((x) => (
-                        <option key={x.id} value={x.id}>
-                          {x.label}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    <NotApplicable />
-                  )}
-                </td>
-                <td>
-                  {honours(r.kind, 'category') ? (
-                    <select
-                      aria-label={`Catégorie de l’alerte ${KIND_LABEL[r.kind]}`}
-                      value={r.categoryId ?? ''}
-                      onChange={(e) => rule(i, { categoryId: e.target.value || null })}
-                    >
-                      <option value="">Toutes</option>
-                      {config.categories.map((x) => (
-                        <option key={x.id} value={x.id}>
-                          {x.label}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    <NotApplicable />
-                  )}
-                </td>
+                <ScopeCell
+                  applies={honours(r.kind, 'reason')}
+                  label={`Motif de l’alerte ${KIND_LABEL[r.kind]}`}
+                  value={r.reasonId}
+                  all="Tous"
+                  items={config.reasons}
+                  onChange={(reasonId) => rule(i, { reasonId })}
+                />
+                <ScopeCell
+                  applies={honours(r.kind, 'category')}
+                  label={`Catégorie de l’alerte ${KIND_LABEL[r.kind]}`}
+                  value={r.categoryId}
+                  all="Toutes"
+                  items={config.categories}
+                  onChange={(categoryId) => rule(i, { categoryId })}
+                />
                 <td>
                   <input
                     type="checkbox"
