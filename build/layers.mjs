@@ -34,7 +34,7 @@ export const ROOMS = [
     holds:
       'the domain vocabulary (`domain`: zod schemas → types), the protocol (`api`: REST route table, DTOs, WS messages, version, OpenAPI builder), the protocol client (`client`) and the UI kit (`ui`)',
     mayImport: [],
-    packages: ['zod', 'react', 'zustand'],
+    packages: ['zod', 'react', 'zustand', 'any-ascii'],
     node: false,
     note: 'runs in browsers: no `node:*`, no `electron`, no `react-dom`',
   },
@@ -83,7 +83,7 @@ export const ROOMS = [
     holds:
       'SQLite (better-sqlite3 + drizzle-orm): `schema.ts`, committed migrations in `server/drizzle/`, stores, the hash-chained journal and its audit appender; one transaction per transition (state rows + journal)',
     mayImport: ['shared', 'domain', 'calendar', 'settings'],
-    packages: ['better-sqlite3', 'drizzle-orm', 'any-ascii'],
+    packages: ['better-sqlite3', 'drizzle-orm'],
     node: true,
   },
   {
@@ -100,7 +100,7 @@ export const ROOMS = [
     holds:
       "the live board (figures and alert rules read from the day's journal) and period statistics (summed by SQLite from the per-day and per-month rollups the anonymisation writes, the last days from their visits), tables and CSV/XLSX writers (formula-safe French CSV, typed XLSX), the full export with its data dictionary; the audit trail search, the chain monitor (incremental verdict, background full walk) and the audit export",
     mayImport: ['shared', 'domain', 'calendar', 'settings', 'db'],
-    packages: ['better-sqlite3', 'drizzle-orm', 'csv-stringify', 'fflate', 'write-excel-file', 'any-ascii'],
+    packages: ['better-sqlite3', 'drizzle-orm', 'csv-stringify', 'fflate', 'write-excel-file'],
     node: true,
   },
   {
@@ -109,7 +109,7 @@ export const ROOMS = [
     holds:
       'validation of configuration changes (French messages); agenda files (CSV, UTF-16, XLSX) decoded, parsed, mapped per profile and imported per source, all or nothing; the tender catalogue a fresh install applies',
     mayImport: ['shared', 'calendar', 'settings', 'db'],
-    packages: ['drizzle-orm', 'csv-parse', 'iconv-lite', 'read-excel-file', 'any-ascii'],
+    packages: ['drizzle-orm', 'csv-parse', 'iconv-lite', 'read-excel-file'],
     node: true,
   },
   {

@@ -1,4 +1,6 @@
 export * from './domain/model.js';
+export * from './domain/appointment-fields.js';
+export * from './domain/alert-kinds.js';
 export * from './domain/events.js';
 export * from './domain/commands.js';
 export * from './domain/identity.js';
@@ -6,4 +8,5 @@ export * from './api/index.js';
 export * from './format/french.js';
 export * from './format/local-day.js';
 export * from './format/visit-states.js';
+export * from './text/fold.js';
 export * from './text/search.js';

@@ -4,14 +4,14 @@
  * each visitor's circulation sheet.
  */
 import { useEffect, useState } from 'react';
-import { STATE_LABEL, matchesWords, type VisitDto, type VisitState } from '@gfa/shared';
+import { STATE_LABEL, count, matchesWords, type VisitDto, type VisitState } from '@gfa/shared';
 import { api, attempt } from './session.js';
 import { labels, useWorkstation } from './store.js';
 import { ReceptionRowActions } from './ReceptionRowActions.js';
 import { WalkInForm } from './WalkInForm.js';
-import { birthDate, clock, count } from './format.js';
-import { sortBy, useSort } from './sortable.js';
-import { SortHeader } from './SortHeader.js';
+import { birthDate, clock } from './format.js';
+import { useSortedRows } from './sortable.js';
+import { SortHeaders } from './SortHeader.js';
 import { FilterSelect, optionsOf } from './FilterSelect.js';
 import { KioskAlerts } from './reception/KioskAlerts.js';
 import { CirculationSheet } from './reception/CirculationSheet.js';
@@ -19,7 +19,17 @@ import { inBuilding, whereabouts } from './reception/whereabouts.js';
 import { printAs } from './reception/print.js';
 import './reception.css';
 
-type Column = 'appointment' | 'name' | 'born' | 'arrived' | 'reason' | 'state' | 'step' | 'who';
+const COLUMNS = {
+  appointment: 'RDV',
+  name: 'Consultant',
+  born: 'Né(e) le',
+  arrived: 'Arrivée',
+  reason: 'Motif',
+  state: 'État',
+  step: 'Étape en cours',
+  who: 'Avec / file',
+};
+type Column = keyof typeof COLUMNS;
 
 const fullName = (v: VisitDto): string =>
   `${v.identity.lastName.toUpperCase()} ${v.identity.firstName}`.trim();
@@ -30,12 +40,13 @@ export function ReceptionView() {
   const [state, setState] = useState<VisitState | ''>('');
   const [reason, setReason] = useState('');
   const [here, setHere] = useState(false);
-  const { state: sort, toggle } = useSort<Column>('appointment');
   const [sheets, setSheets] = useState<VisitDto[]>([]);
   const [references, setReferences] = useState<Record<string, string> | null>(null);
   const l = labels(config);
   const all = Object.values(visits);
-  const shown = sortBy(
+  const where = (v: VisitDto, part: 'step' | 'who'): string | null =>
+    whereabouts(v, config)[part].replace(/^—$/, '') || null;
+  const { shown, sort, toggle } = useSortedRows<VisitDto, Column>(
     all.filter(
       (v) =>
         matchesWords(fullName(v), search) &&
@@ -43,16 +54,16 @@ export function ReceptionView() {
         (!reason || v.reasonId === reason) &&
         (!here || inBuilding(v)),
     ),
-    sort,
-    (v, key): string | number | null => {
-      if (key === 'appointment') return v.appointmentAt ?? v.arrivedAt;
-      if (key === 'name') return fullName(v);
-      if (key === 'born') return v.identity.birthDate;
-      if (key === 'arrived') return v.arrivedAt;
-      if (key === 'reason') return l.reason(v.reasonId);
-      if (key === 'state') return STATE_LABEL[v.state];
-      const where = whereabouts(v, config);
-      return (key === 'step' ? where.step : where.who).replace(/^—$/, '') || null;
+    'appointment',
+    {
+      appointment: (v) => v.appointmentAt ?? v.arrivedAt,
+      name: fullName,
+      born: (v) => v.identity.birthDate,
+      arrived: (v) => v.arrivedAt,
+      reason: (v) => l.reason(v.reasonId),
+      state: (v) => STATE_LABEL[v.state],
+      step: (v) => where(v, 'step'),
+      who: (v) => where(v, 'who'),
     },
   );
 
@@ -125,30 +136,7 @@ export function ReceptionView() {
         <table className="ws-table ws-dense" aria-label="Consultants du jour">
           <thead>
             <tr>
-              <SortHeader column="appointment" sort={sort} onSort={toggle}>
-                RDV
-              </SortHeader>
-              <SortHeader column="name" sort={sort} onSort={toggle}>
-                Consultant
-              </SortHeader>
-              <SortHeader column="born" sort={sort} onSort={toggle}>
-                Né(e) le
-              </SortHeader>
-              <SortHeader column="arrived" sort={sort} onSort={toggle}>
-                Arrivée
-              </SortHeader>
-              <SortHeader column="reason" sort={sort} onSort={toggle}>
-                Motif
-              </SortHeader>
-              <SortHeader column="state" sort={sort} onSort={toggle}>
-                État
-              </SortHeader>
-              <SortHeader column="step" sort={sort} onSort={toggle}>
-                Étape en cours
-              </SortHeader>
-              <SortHeader column="who" sort={sort} onSort={toggle}>
-                Avec / file
-              </SortHeader>
+              <SortHeaders columns={COLUMNS} sort={sort} onSort={toggle} />
               <th className="ws-screen-only">Actions</th>
             </tr>
           </thead>

@@ -19,3 +19,16 @@ export function SortHeader<K extends string>(props: {
     </th>
   );
 }
+
+/** The sortable headers of a table, in the order of `columns` (column → French heading). */
+export function SortHeaders<K extends string>(props: {
+  readonly columns: Readonly<Record<K, string>>;
+  readonly sort: SortState<K>;
+  readonly onSort: (key: K) => void;
+}) {
+  return (Object.entries(props.columns) as [K, string][]).map(([column, heading]) => (
+    <SortHeader key={column} column={column} sort={props.sort} onSort={props.onSort}>
+      {heading}
+    </SortHeader>
+  ));
+}

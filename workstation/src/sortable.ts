@@ -7,7 +7,7 @@ export interface SortState<K extends string> {
   readonly direction: Direction;
 }
 
-type Sortable = string | number | null;
+export type Sortable = string | number | null;
 
 /** Sorts by one key; unknown values (null) always last, ties keep the natural order. */
 export function sortBy<T, K extends string>(
@@ -38,4 +38,14 @@ export function useSort<K extends string>(initial: K) {
       s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' },
     );
   return { state, toggle };
+}
+
+/** A table's rows sorted by the column chosen in its headers: one value reader per column (the compiler asks for each). */
+export function useSortedRows<T, K extends string>(
+  rows: readonly T[],
+  initial: K,
+  values: Readonly<Record<K, (row: T) => Sortable>>,
+) {
+  const { state, toggle } = useSort<K>(initial);
+  return { shown: sortBy(rows, state, (row, key) => values[key](row)), sort: state, toggle };
 }

@@ -1,11 +1,13 @@
 /** The day's appointments and the kiosk's look-ups (by identity or by convocation reference). */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Appointment, Civility } from '@gfa/shared';
+import { CONTACT_KEYS, type Appointment, type Civility } from '@gfa/shared';
 import type { Db } from './db-handle.js';
 import { nameKey } from './name-key.js';
 import * as t from './schema.js';
 
 type Row = typeof t.appointments.$inferSelect;
+/** Each contact field is stored in the column of its name (the compiler checks the schema has it). */
+type Contact = Pick<Row, (typeof CONTACT_KEYS)[number]>;
 
 function toAppointment(row: Row): Appointment {
   return {
@@ -22,7 +24,7 @@ function toAppointment(row: Row): Appointment {
       lastName: row.lastName,
       birthDate: row.birthDate,
     },
-    contact: { birthName: row.birthName, phone: row.phone, email: row.email },
+    contact: Object.fromEntries(CONTACT_KEYS.map((key) => [key, row[key]])) as Contact,
     source: row.source,
     status: row.status,
   };
@@ -40,9 +42,7 @@ export function upsertAppointments(db: Db, list: readonly Appointment[]): void {
         reasonId: a.reasonId,
         professionalId: a.professionalId,
         ...a.identity,
-        birthName: a.contact?.birthName ?? null,
-        phone: a.contact?.phone ?? null,
-        email: a.contact?.email ?? null,
+        ...Object.fromEntries(CONTACT_KEYS.map((key) => [key, a.contact?.[key] ?? null])),
         lastNameKey: nameKey(a.identity.lastName),
         source: a.source ?? null,
         status: a.status,

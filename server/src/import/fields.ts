@@ -1,5 +1,5 @@
 /** Reading one CSV cell into a typed value, with a French message when it cannot be read. */
-import type { Civility } from '@gfa/shared';
+import type { Civility, ContactKind } from '@gfa/shared';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 const bad = <T>(message: string): Read<T> => ({ ok: false, message });
@@ -66,3 +66,12 @@ export function readCivility(raw: string): Civility {
   if (['mme', 'madame', 'mlle', 'mademoiselle'].includes(key)) return 'Mme';
   return '';
 }
+
+/** Why an optional contact cell is refused (null = accepted), by the kind its field declares. */
+export const CONTACT_CHECKS: Record<ContactKind, (raw: string) => string | null> = {
+  text: () => null,
+  email: (raw) =>
+    /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw) ? null : `Adresse e-mail invalide : « ${quote(raw)} ».`,
+  phone: (raw) =>
+    /^\+?[\d .()-]{6,20}$/.test(raw) ? null : `Numéro de téléphone invalide : « ${quote(raw)} ».`,
+};

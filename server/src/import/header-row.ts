@@ -3,30 +3,18 @@
  * holds every column the profile requires (title lines, a date range or an
  * empty line may come first). Optional columns may be absent from the file.
  */
-import type { ImportProfile } from '@gfa/shared';
+import { REQUIRED_FIELDS, type FieldKey, type ImportProfile, type ImportReport } from '@gfa/shared';
 import { labelKey } from '../db/name-key.js';
 import type { SheetRow } from './parse.js';
-import type { ImportReport } from '@gfa/shared';
 
 type ImportError = ImportReport['errors'][number];
-
-export type ColumnField = keyof ImportProfile['columns'];
-
-/** The fields without which no appointment can be read. */
-export const REQUIRED_FIELDS: readonly ColumnField[] = [
-  'lastName',
-  'firstName',
-  'birthDate',
-  'date',
-  'reason',
-];
 
 /** How far down a title block may push the headings. */
 const SEARCH_ROWS = 30;
 
 export interface AgendaTable {
   /** Column index of each field found in the headings (optional fields may be missing). */
-  readonly columns: Partial<Record<ColumnField, number>>;
+  readonly columns: Partial<Record<FieldKey, number>>;
   readonly records: SheetRow[];
 }
 
@@ -34,11 +22,11 @@ export function locateHeader(
   rows: readonly SheetRow[],
   profile: ImportProfile,
 ): { table: AgendaTable; errors: [] } | { table: null; errors: ImportError[] } {
-  const mapped = Object.entries(profile.columns) as [ColumnField, string][];
-  let best: { at: number; found: Partial<Record<ColumnField, number>> } | null = null;
+  const mapped = Object.entries(profile.columns) as [FieldKey, string][];
+  let best: { at: number; found: Partial<Record<FieldKey, number>> } | null = null;
   for (let at = 0; at < Math.min(rows.length, SEARCH_ROWS); at += 1) {
     const keys = (rows[at]?.cells ?? []).map(labelKey);
-    const found: Partial<Record<ColumnField, number>> = {};
+    const found: Partial<Record<FieldKey, number>> = {};
     for (const [field, column] of mapped) {
       const index = keys.indexOf(labelKey(column));
       if (index >= 0) found[field] = index;

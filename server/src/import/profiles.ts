@@ -3,26 +3,11 @@
  * saved, each with its table of the agenda's own values (kept apart, so the
  * fixed "standard" profile has one too).
  */
-import { ImportProfile, ImportValueMaps } from '@gfa/shared';
+import { ImportProfile, ImportValueMaps, STANDARD_COLUMNS } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import { readSetting, writeSetting } from '../db/settings-store.js';
 
-export const STANDARD_PROFILE: ImportProfile = {
-  name: 'standard',
-  columns: {
-    lastName: 'Nom',
-    firstName: 'Prénom',
-    civility: 'Civilité',
-    birthDate: 'Date de naissance',
-    date: 'Date RDV',
-    time: 'Heure RDV',
-    reason: 'Motif',
-    professional: 'Professionnel',
-    externalId: 'Identifiant',
-    reference: 'Référence',
-    status: 'Statut',
-  },
-};
+export const STANDARD_PROFILE: ImportProfile = { name: 'standard', columns: STANDARD_COLUMNS };
 
 export function listProfiles(db: Db): ImportProfile[] {
   const values = readSetting(db, 'import.values');

@@ -12,23 +12,12 @@ import type {
   ImportReport,
   Integration,
 } from '@gfa/shared';
+import { PUSH_COLUMNS } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import type { SheetRow } from './parse.js';
 import { runImport } from './import-appointments.js';
 
-const FIELDS = [
-  'lastName',
-  'firstName',
-  'civility',
-  'birthDate',
-  'date',
-  'time',
-  'reason',
-  'professional',
-  'id',
-  'reference',
-  'status',
-] as const;
+const FIELDS = Object.values(PUSH_COLUMNS);
 
 export function pushAppointments(
   db: Db,
@@ -47,19 +36,7 @@ export function pushAppointments(
   const profile: ImportProfile = {
     name: integration.name,
     source: integration.source,
-    columns: {
-      lastName: 'lastName',
-      firstName: 'firstName',
-      civility: 'civility',
-      birthDate: 'birthDate',
-      date: 'date',
-      time: 'time',
-      reason: 'reason',
-      professional: 'professional',
-      externalId: 'id',
-      reference: 'reference',
-      status: 'status',
-    },
+    columns: PUSH_COLUMNS,
     ...(values ? { values } : {}),
   };
   const actor: ActorRef = { kind: 'system', id: `integration:${integration.id}` };

@@ -4,11 +4,20 @@
  * message. Field lengths are the protocol's own (`Appointment` schema), so a
  * stored appointment can always be served to every screen.
  */
-import { Appointment, type CentreConfig, type ImportProfile, type ImportReport } from '@gfa/shared';
+import {
+  APPOINTMENT_FIELDS,
+  Appointment,
+  CONTACT_KEYS,
+  FIELD_KEYS,
+  type CentreConfig,
+  type FieldKey,
+  type ImportProfile,
+  type ImportReport,
+} from '@gfa/shared';
 import { localInstant } from '../calendar/local-time.js';
 import { labelKey } from '../db/name-key.js';
-import { quote, readCivility, readDay, readTime } from './fields.js';
-import type { AgendaTable, ColumnField } from './header-row.js';
+import { CONTACT_CHECKS, quote, readCivility, readDay, readTime } from './fields.js';
+import type { AgendaTable } from './header-row.js';
 
 export type ImportError = ImportReport['errors'][number];
 type UnknownValue = ImportReport['unknownValues'][number];
@@ -41,17 +50,10 @@ const CANCELLED = new Set([
 /** What the protocol accepts for an imported appointment: the one source of field limits. */
 const Stored = Appointment.omit({ id: true, status: true });
 
-/** The profile field behind each path the protocol's schema checks. */
-const FIELD_OF_PATH: Record<string, ColumnField> = {
-  externalId: 'externalId',
-  reference: 'reference',
-  firstName: 'firstName',
-  lastName: 'lastName',
-  birthName: 'birthName',
-  phone: 'phone',
-  email: 'email',
-  source: 'source',
-};
+/** The profile field behind each path the protocol's schema checks (the last step of its domain path). */
+const FIELD_OF_PATH = new Map(
+  FIELD_KEYS.map((key) => [APPOINTMENT_FIELDS[key].domain.split('.').at(-1) as string, key]),
+);
 
 /** Label → id lookups: GFA's codes and labels, then the profile's table of the agenda's own values. */
 function lookup(
@@ -91,11 +93,11 @@ export function readRows(
   let duplicates = 0;
 
   for (const { line, cells } of table.records) {
-    const cell = (field: ColumnField): string => {
+    const cell = (field: FieldKey): string => {
       const index = table.columns[field];
       return index === undefined ? '' : (cells[index] ?? '').trim();
     };
-    const fail = (field: ColumnField, message: string) =>
+    const fail = (field: FieldKey, message: string) =>
       errors.push({ line, column: profile.columns[field] ?? field, message });
     const unknownValue = (field: UnknownValue['field'], value: string) => {
       const key = `${field}|${labelKey(value)}`;
@@ -114,7 +116,7 @@ export function readRows(
     const day = readDay(cell('date'), 'Date du rendez-vous');
     if (!day.ok) fail('date', day.message);
     // Date and time may share one cell (no time column, or an empty one).
-    const timeField: ColumnField = cell('time') ? 'time' : 'date';
+    const timeField: FieldKey = cell('time') ? 'time' : 'date';
     const time = readTime(cell(timeField));
     if (!time.ok) fail(timeField, time.message);
     const reasonValue = cell('reason');
@@ -130,12 +132,14 @@ export function readRows(
         fail('externalId', `Identifiant en double : « ${quote(externalId)} » (déjà ligne ${first}).`);
       else seenIds.set(externalId, line);
     }
-    const email = cell('email') || null;
-    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-      fail('email', `Adresse e-mail invalide : « ${quote(email)} ».`);
-    const phone = cell('phone') || null;
-    if (phone && !/^\+?[\d .()-]{6,20}$/.test(phone))
-      fail('phone', `Numéro de téléphone invalide : « ${quote(phone)} ».`);
+    const contact = Object.fromEntries(
+      CONTACT_KEYS.map((key) => {
+        const value = cell(key) || null;
+        const refused = value && CONTACT_CHECKS[APPOINTMENT_FIELDS[key].kind](value);
+        if (refused) fail(key, refused);
+        return [key, value];
+      }),
+    ) as NonNullable<Appointment['contact']>;
     if (errors.length > before || !birth.ok || !day.ok || !time.ok || !reasonId) continue;
 
     const appointment: ImportedAppointment = {
@@ -151,14 +155,14 @@ export function readRows(
         lastName,
         birthDate: birth.value,
       },
-      contact: { birthName: cell('birthName') || null, phone, email },
+      contact,
       source: cell('source') || defaultSource,
       cancelled: CANCELLED.has(labelKey(cell('status'))),
     };
     const limits = Stored.safeParse(appointment);
     if (!limits.success) {
       for (const issue of limits.error.issues) {
-        const field = FIELD_OF_PATH[String(issue.path.at(-1))] ?? 'lastName';
+        const field = FIELD_OF_PATH.get(String(issue.path.at(-1))) ?? 'lastName';
         const max = 'maximum' in issue ? Number(issue.maximum) : null;
         const length = cell(field).length;
         fail(

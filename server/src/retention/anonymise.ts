@@ -1,8 +1,9 @@
 /**
  * Nominative data is kept N days (7 by default), then anonymised in place:
- * names, birth dates, birth names, phones, e-mails, external ids, convocation references, notes and
- * what visitors typed at the kiosk (reception alerts) are
- * replaced or removed; ids, reasons, journeys and times stay, so statistics
+ * the personal fields of the appointments and their copies in the visits
+ * (as the field table declares them: names, birth dates, birth names,
+ * phones, e-mails, external ids, convocation references), notes and what
+ * visitors typed at the kiosk (reception alerts) are replaced or removed; ids, reasons, journeys and times stay, so statistics
  * over the whole contract are unchanged. Idempotent: run every night.
  */
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import { purgeReceptionAlertsBefore } from '../db/reception-alert-store.js';
 import * as t from '../db/schema.js';
 import { rollUpDaysBefore } from '../stats/rollups.js';
 import { writeTransaction } from '../db/tx.js';
+import { erasureOf } from './erasure.js';
 
 export const ANONYMOUS = 'ANONYME';
 
@@ -37,7 +39,7 @@ export function anonymiseBefore(db: Db, cutoffDay: string, now: number): Anonymi
       .all();
     for (const { id } of visits) {
       tx.update(t.visits)
-        .set({ firstName: '', lastName: pseudonym(id), birthDate: null })
+        .set(erasureOf(t.visits, true, pseudonym(id)))
         .where(eq(t.visits.id, id))
         .run();
     }
@@ -54,19 +56,8 @@ export function anonymiseBefore(db: Db, cutoffDay: string, now: number): Anonymi
       .where(and(lt(t.appointments.day, cutoffDay), ne(t.appointments.firstName, '')))
       .all();
     for (const { id } of appointments) {
-      const name = pseudonym(id);
       tx.update(t.appointments)
-        .set({
-          firstName: '',
-          lastName: name,
-          lastNameKey: name,
-          birthDate: null,
-          birthName: null,
-          phone: null,
-          email: null,
-          externalId: null,
-          reference: null,
-        })
+        .set(erasureOf(t.appointments, false, pseudonym(id)))
         .where(eq(t.appointments.id, id))
         .run();
     }

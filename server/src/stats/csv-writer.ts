@@ -4,9 +4,8 @@
  * CRLF, decimal comma, local dates — and safe to open: a text cell that a
  * spreadsheet would take for a formula is neutralised (OWASP « CSV Injection »).
  */
-import anyAscii from 'any-ascii';
 import { stringify } from 'csv-stringify/sync';
-import { localClock, localDateTime } from '@gfa/shared';
+import { fold, localClock, localDateTime } from '@gfa/shared';
 import type { Cell, ColumnType, Table } from './tables.js';
 
 /** `=`, `+`, `-`, `@`, tab, carriage return, and the full-width `＝ ＋ － ＠` that Excel also evaluates. */
@@ -28,8 +27,7 @@ function csvCell(type: ColumnType, cell: Cell): string {
 
 /** A table's CSV file name, plain ASCII so every zip tool and share keeps it (`Étapes des visites` → `etapes-des-visites.csv`). */
 export const csvFileName = (table: Table): string =>
-  `${anyAscii(table.name)
-    .toLowerCase()
+  `${fold(table.name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')}.csv`;
 

@@ -4,12 +4,15 @@
  * sheet, so that a third party can take the data over without GFA.
  * A column added to the schema must be described here (a test checks it).
  */
+import { APPOINTMENT_FIELDS, FIELD_KEYS } from '@gfa/shared';
 import type { ColumnType } from './tables.js';
 
 export interface ColumnMeaning {
   readonly label: string;
   readonly type: ColumnType;
   readonly description: string;
+  /** Consultants' personal data, erased by the anonymisation (from the declared field table). */
+  readonly personal?: true;
 }
 export interface TableMeaning {
   readonly label: string;
@@ -43,7 +46,7 @@ const json = (label: string, description: string): ColumnMeaning => ({
 const id = (what: string) => text('Identifiant', `Identifiant unique ${what}`);
 const ref = (label: string, table: string) => text(label, `Identifiant dans la feuille « ${table} »`);
 
-export const DATA_DICTIONARY: Readonly<Record<string, TableMeaning>> = {
+const DESCRIBED: Readonly<Record<string, TableMeaning>> = {
   sites: {
     label: 'Sites',
     description: 'Les sites (bâtiments) du centre.',
@@ -388,3 +391,27 @@ export const DATA_DICTIONARY: Readonly<Record<string, TableMeaning>> = {
     columns: { key: text('Clé', 'Nom du réglage'), value: json('Valeur', 'Valeur du réglage') },
   },
 };
+
+/** The SQL columns holding each personal field of the field table: appointments, and the visits' copies. */
+const PERSONAL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  appointments: FIELD_KEYS.flatMap((k) =>
+    APPOINTMENT_FIELDS[k].personal ? APPOINTMENT_FIELDS[k].columns : [],
+  ),
+  visits: FIELD_KEYS.flatMap((k) =>
+    APPOINTMENT_FIELDS[k].personal && APPOINTMENT_FIELDS[k].visit ? APPOINTMENT_FIELDS[k].columns : [],
+  ),
+};
+
+const withPersonal = (table: string, meaning: TableMeaning): TableMeaning => ({
+  ...meaning,
+  columns: Object.fromEntries(
+    Object.entries(meaning.columns).map(([column, m]) => [
+      column,
+      PERSONAL_COLUMNS[table]?.includes(column) ? { ...m, personal: true } : m,
+    ]),
+  ),
+});
+
+export const DATA_DICTIONARY: Readonly<Record<string, TableMeaning>> = Object.fromEntries(
+  Object.entries(DESCRIBED).map(([table, meaning]) => [table, withPersonal(table, meaning)]),
+);

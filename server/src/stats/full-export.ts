@@ -83,19 +83,22 @@ export function dictionaryTable(tables: readonly ExportedTable[]): Table {
       text('Description'),
       text('Table SQL'),
       text('Colonne SQL'),
+      text('Donnée personnelle'),
     ],
     rows: tables.flatMap((table) =>
       table.columns.map((column, i) => {
         const sqlColumn = table.sqlColumns[i] as string;
+        const meaning = DATA_DICTIONARY[table.sqlName]?.columns[sqlColumn];
         return [
           table.name,
           `csv/${csvFileName(table)}`,
           DATA_DICTIONARY[table.sqlName]?.description ?? 'Non décrite.',
           column.label,
           TYPE_LABEL[column.type],
-          DATA_DICTIONARY[table.sqlName]?.columns[sqlColumn]?.description ?? 'Non décrite.',
+          meaning?.description ?? 'Non décrite.',
           table.sqlName,
           sqlColumn,
+          meaning?.personal ? 'oui, effacée après la durée de conservation' : 'non',
         ];
       }),
     ),

@@ -4,14 +4,15 @@
  * the call, the idle stretch...) so that an acknowledgement silences that
  * episode only, and a new episode alerts again. Pure.
  */
-import type {
-  ActiveAlert,
-  AlertRule,
-  CentreConfig,
-  ConsultantRow,
-  Millis,
-  ProfessionalRow,
-  Visit,
+import {
+  honouredScope,
+  type ActiveAlert,
+  type AlertRule,
+  type CentreConfig,
+  type ConsultantRow,
+  type Millis,
+  type ProfessionalRow,
+  type Visit,
 } from '@gfa/shared';
 import { queuesOf, type Forecast } from '../domain/index.js';
 import { clockLabel as clock } from './clock-label.js';
@@ -186,7 +187,8 @@ export function evaluateAlerts(inputs: AlertInputs): ActiveAlert[] {
   return inputs.config.alertRules
     .filter((rule) => rule.active)
     .flatMap((rule) =>
-      EVALUATORS[rule.kind](rule, inputs).map((raised) => ({
+      // A scope the kind does not declare is dropped here, so no evaluator can half-honour it.
+      EVALUATORS[rule.kind](honouredScope(rule), inputs).map((raised) => ({
         ...raised,
         ruleId: rule.id,
         kind: rule.kind,

@@ -173,7 +173,7 @@ describe.runIf(built)('supervision and administration in the browser', () => {
     await admin.getByText('Import terminé.').waitFor();
     await admin
       .getByRole('region', { name: 'Derniers imports' })
-      .getByText(/\d+ créé\(s\)/)
+      .getByText(/\d+ créés?,/)
       .waitFor();
     await screenshot(admin, 'admin-import');
 

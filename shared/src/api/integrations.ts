@@ -4,6 +4,7 @@
  * file, idempotent by the agenda's own appointment id.
  */
 import { z } from 'zod';
+import { pushShape } from '../domain/appointment-fields.js';
 import { Id, Millis } from '../domain/model.js';
 
 export const Integration = z.object({
@@ -37,21 +38,7 @@ export type CreatedIntegration = z.infer<typeof CreatedIntegration>;
  * professional by label, code or the profile's value mapping). Lengths are
  * checked against the protocol's limits with a message per appointment.
  */
-export const PushedAppointment = z.object({
-  /** The agenda's own id: pushing it again updates the same appointment. */
-  id: z.string().trim().min(1).max(64),
-  lastName: z.string().max(1000),
-  firstName: z.string().max(1000),
-  civility: z.string().max(20).optional(),
-  birthDate: z.string().max(40),
-  date: z.string().max(40),
-  time: z.string().max(20).optional(),
-  reason: z.string().max(200),
-  professional: z.string().max(200).optional(),
-  reference: z.string().max(1000).optional(),
-  /** « Annulé » (or `cancelled`) cancels the appointment. */
-  status: z.string().max(40).optional(),
-});
+export const PushedAppointment = z.object(pushShape);
 
 export const AgendaPush = z.object({
   /** Errors name the appointment by its rank in this list (1 = first) in `line`. */

@@ -1,5 +1,6 @@
 /** Request and response bodies of the REST entry points. */
 import { z } from 'zod';
+import { profileColumnsShape } from '../domain/appointment-fields.js';
 import { DayString, DeskState, Id, Identity } from '../domain/model.js';
 
 export const HealthResponse = z.object({ status: z.literal('ok'), version: z.string() });
@@ -78,26 +79,7 @@ export type ImportValueMaps = z.infer<typeof ImportValueMaps>;
 /** Which column holds each appointment field (saved by the administrator as a named profile). */
 export const ImportProfile = z.object({
   name: z.string().trim().min(1).max(60),
-  columns: z.object({
-    lastName: z.string().min(1),
-    firstName: z.string().min(1),
-    civility: z.string().min(1).optional(),
-    birthDate: z.string().min(1),
-    /** Appointment date, or date and time together when `time` is not mapped or not in the file. */
-    date: z.string().min(1),
-    time: z.string().min(1).optional(),
-    reason: z.string().min(1),
-    professional: z.string().min(1).optional(),
-    externalId: z.string().min(1).optional(),
-    reference: z.string().min(1).optional(),
-    birthName: z.string().min(1).optional(),
-    phone: z.string().min(1).optional(),
-    email: z.string().min(1).optional(),
-    /** A status column: its « Annulé » rows cancel their appointment. */
-    status: z.string().min(1).optional(),
-    /** The agenda each row comes from (one file holding several agendas). */
-    source: z.string().min(1).optional(),
-  }),
+  columns: z.object(profileColumnsShape),
   /** The agenda this profile's files come from (default: the profile's name); an import only touches its own. */
   source: z.string().trim().min(1).max(60).optional(),
   /** More cancellations than this in one file need an explicit confirmation (default 10). */

@@ -4,6 +4,7 @@
  * TypeScript types are inferred from them, never written twice.
  */
 import { z } from 'zod';
+import { contactShape } from './appointment-fields.js';
 
 export const Id = z.string().min(1).max(64);
 export type Id = z.infer<typeof Id>;
@@ -192,13 +193,7 @@ export const Appointment = z.object({
   professionalId: Id.nullable(),
   identity: Identity,
   /** Optional identification columns, stored only when the import profile maps them (never medical data). */
-  contact: z
-    .object({
-      birthName: z.string().max(80).nullable(),
-      phone: z.string().max(40).nullable(),
-      email: z.string().max(120).nullable(),
-    })
-    .optional(),
+  contact: z.object(contactShape).optional(),
   /** The agenda the appointment came from (an import profile's source, an integration); null = before sources. */
   source: z.string().max(60).nullable().optional(),
   status: z.enum(['scheduled', 'cancelled']),

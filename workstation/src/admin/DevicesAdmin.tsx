@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DeviceKindLabels, type AdminDevice, type DeviceKind, type DevicesDto } from '@gfa/shared';
 import { api, attempt } from '../session.js';
-import { ConfirmDialog } from '../security/ConfirmDialog.js';
+import { RevokeButton } from './RevokeButton.js';
 import { when } from './when.js';
 
 const REFRESH_MS = 5_000;
@@ -22,7 +22,6 @@ export function DevicesAdmin() {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<DeviceKind>('kiosk');
-  const [revoking, setRevoking] = useState<AdminDevice | null>(null);
   const codeInput = useRef<HTMLInputElement>(null);
   // Polling failures stay silent: the next tick tries again, and the message bar is not flooded.
   const load = () =>
@@ -52,7 +51,6 @@ export function DevicesAdmin() {
     if (await attempt(() => api.call('refuseEnrolment', { params: { id } }), 'Demande refusée.')) load();
   };
   const revoke = async (device: AdminDevice) => {
-    setRevoking(null);
     const done = await attempt(
       () => api.call('revokeDevice', { params: { id: device.id } }),
       `${device.name} est révoqué : ses connexions sont coupées.`,
@@ -181,9 +179,11 @@ export function DevicesAdmin() {
                 <td>{stateOf(d)}</td>
                 <td>
                   {d.revokedAt === null && (
-                    <button type="button" className="gfa-button secondary" onClick={() => setRevoking(d)}>
-                      Révoquer
-                    </button>
+                    <RevokeButton
+                      title="Révoquer l’appareil"
+                      consequence={`${d.name} sera aussitôt déconnecté et devra être appairé de nouveau pour servir.`}
+                      onRevoke={() => void revoke(d)}
+                    />
                   )}
                 </td>
               </tr>
@@ -191,15 +191,6 @@ export function DevicesAdmin() {
           </tbody>
         </table>
       </section>
-      {revoking && (
-        <ConfirmDialog
-          title="Révoquer l’appareil"
-          text={`${revoking.name} sera aussitôt déconnecté et devra être appairé de nouveau pour servir.`}
-          confirmLabel="Révoquer"
-          onConfirm={() => void revoke(revoking)}
-          onCancel={() => setRevoking(null)}
-        />
-      )}
     </div>
   );
 }

@@ -5,7 +5,14 @@
  * progress bar, and the history of runs.
  */
 import { useEffect, useState } from 'react';
-import type { CentreConfig, ImportProfile, ImportReport, ImportRun } from '@gfa/shared';
+import {
+  count,
+  REQUIRED_FIELDS,
+  type CentreConfig,
+  type ImportProfile,
+  type ImportReport,
+  type ImportRun,
+} from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { useWorkstation } from '../store.js';
 import { fileToBase64, uploadAppointments } from './upload.js';
@@ -14,7 +21,6 @@ import { ProfileEditor } from './ProfileEditor.js';
 import { ValueMapper } from './ValueMapper.js';
 import { when } from './when.js';
 
-const count = (n: number, one: string, many: string): string => `${n} ${n > 1 ? many : one}`;
 const time = (at: number): string =>
   new Date(at).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
 
@@ -138,7 +144,7 @@ export function ImportAdmin({ config }: { readonly config: CentreConfig }) {
         base={
           profiles.find((p) => p.name === profile) ?? {
             name: profile,
-            columns: { lastName: '', firstName: '', birthDate: '', date: '', reason: '' },
+            columns: Object.fromEntries(REQUIRED_FIELDS.map((f) => [f, ''])) as ImportProfile['columns'],
           }
         }
         onSaved={(list, name) => {
@@ -165,8 +171,8 @@ export function ImportAdmin({ config }: { readonly config: CentreConfig }) {
                 <td>{r.file}</td>
                 <td>
                   {r.outcome === 'completed'
-                    ? `${r.created ?? 0} créé(s), ${r.updated ?? 0} modifié(s), ${r.cancelled ?? 0} annulé(s)`
-                    : `refusé : ${r.errors ?? 0} erreur(s), rien importé`}
+                    ? `${count(r.created ?? 0, 'créé', 'créés')}, ${count(r.updated ?? 0, 'modifié', 'modifiés')}, ${count(r.cancelled ?? 0, 'annulé', 'annulés')}`
+                    : `refusé : ${count(r.errors ?? 0, 'erreur', 'erreurs')}, rien importé`}
                 </td>
                 <td>{r.by}</td>
               </tr>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Integration } from '@gfa/shared';
 import { api, attempt } from '../session.js';
+import { RevokeButton } from './RevokeButton.js';
 import { when } from './when.js';
 
 export function IntegrationsAdmin() {
@@ -74,9 +75,11 @@ export function IntegrationsAdmin() {
                 {i.revokedAt ? (
                   `révoquée le ${when(i.revokedAt)}`
                 ) : (
-                  <button type="button" className="gfa-button secondary" onClick={() => void revoke(i)}>
-                    Révoquer
-                  </button>
+                  <RevokeButton
+                    title="Révoquer la clé d’API"
+                    consequence={`L’agenda « ${i.name} » ne pourra plus envoyer de rendez-vous avec cette clé ; il lui faudra une nouvelle clé.`}
+                    onRevoke={() => void revoke(i)}
+                  />
                 )}
               </td>
             </tr>

@@ -1,26 +1,7 @@
 /** The column mapping of an agenda's CSV export, saved once as a named profile. */
 import { useState } from 'react';
-import type { ImportProfile } from '@gfa/shared';
+import { APPOINTMENT_FIELDS, FIELD_KEYS, type ImportProfile } from '@gfa/shared';
 import { api, attempt } from '../session.js';
-
-type Field = keyof ImportProfile['columns'];
-const FIELDS: readonly [Field, string, boolean][] = [
-  ['lastName', 'Nom', true],
-  ['firstName', 'Prénom', true],
-  ['birthDate', 'Date de naissance', true],
-  ['date', 'Date du rendez-vous', true],
-  ['time', 'Heure du rendez-vous (vide si dans la colonne date)', false],
-  ['reason', 'Motif', true],
-  ['civility', 'Civilité', false],
-  ['professional', 'Professionnel', false],
-  ['externalId', 'Identifiant du rendez-vous', false],
-  ['reference', 'Référence de convocation', false],
-  ['birthName', 'Nom de naissance', false],
-  ['phone', 'Téléphone', false],
-  ['email', 'Courriel', false],
-  ['status', 'Statut (ses lignes « Annulé » annulent le rendez-vous)', false],
-  ['source', 'Agenda de chaque ligne (un fichier regroupant plusieurs agendas)', false],
-];
 
 export function ProfileEditor(props: {
   readonly base: ImportProfile;
@@ -57,10 +38,10 @@ export function ProfileEditor(props: {
         Nom du profil
         <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
       </label>
-      {FIELDS.map(([field, label, required]) => (
+      {FIELD_KEYS.map((field) => (
         <label key={field}>
-          {label}
-          {required ? ' (obligatoire)' : ''}
+          {APPOINTMENT_FIELDS[field].label}
+          {APPOINTMENT_FIELDS[field].required ? ' (obligatoire)' : ''}
           <input
             type="text"
             value={columns[field] ?? ''}

@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'react';
 import {
   DEFAULT_HOLD_SECONDS,
+  honouredScope,
+  honours,
   OFFER_CHIME_REPEAT_DEFAULT,
   REQUEUE_COOLDOWN_DEFAULT,
   type AlertRule,
@@ -12,6 +14,7 @@ import {
 } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { KIND_LABEL } from '../alert-kinds.js';
+import { ScopeCell } from './ScopeCell.js';
 
 const DAYS = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'];
 
@@ -44,7 +47,13 @@ export function RulesAdmin({ config }: { readonly config: CentreConfig }) {
                   <select
                     aria-label="Type d’alerte"
                     value={r.kind}
-                    onChange={(e) => rule(i, { kind: e.target.value as AlertRule['kind'] })}
+                    onChange={(e) =>
+                      setRules(
+                        rules.map((x, j) =>
+                          j === i ? honouredScope({ ...x, kind: e.target.value as AlertRule['kind'] }) : x,
+                        ),
+                      )
+                    }
                   >
                     {Object.entries(KIND_LABEL).map(([kind, label]) => (
                       <option key={kind} value={kind}>
@@ -54,41 +63,33 @@ export function RulesAdmin({ config }: { readonly config: CentreConfig }) {
                   </select>
                 </td>
                 <td>
-                  <input
-                    aria-label={`Seuil de l’alerte ${KIND_LABEL[r.kind]}`}
-                    type="number"
-                    min={1}
-                    max={600}
-                    value={r.thresholdMinutes}
-                    onChange={(e) => rule(i, { thresholdMinutes: Number(e.target.value) })}
-                  />
+                  {honours(r.kind, 'threshold') && (
+                    <input
+                      aria-label={`Seuil de l’alerte ${KIND_LABEL[r.kind]}`}
+                      type="number"
+                      min={1}
+                      max={600}
+                      value={r.thresholdMinutes}
+                      onChange={(e) => rule(i, { thresholdMinutes: Number(e.target.value) })}
+                    />
+                  )}
                 </td>
-                <td>
-                  <select
-                    value={r.reasonId ?? ''}
-                    onChange={(e) => rule(i, { reasonId: e.target.value || null })}
-                  >
-                    <option value="">Tous</option>
-                    {config.reasons.map((x) => (
-                      <option key={x.id} value={x.id}>
-                        {x.label}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <select
-                    value={r.categoryId ?? ''}
-                    onChange={(e) => rule(i, { categoryId: e.target.value || null })}
-                  >
-                    <option value="">Toutes</option>
-                    {config.categories.map((x) => (
-                      <option key={x.id} value={x.id}>
-                        {x.label}
-                      </option>
-                    ))}
-                  </select>
-                </td>
+                <ScopeCell
+                  applies={honours(r.kind, 'reason')}
+                  label={`Motif de l’alerte ${KIND_LABEL[r.kind]}`}
+                  value={r.reasonId}
+                  all="Tous"
+                  items={config.reasons}
+                  onChange={(reasonId) => rule(i, { reasonId })}
+                />
+                <ScopeCell
+                  applies={honours(r.kind, 'category')}
+                  label={`Catégorie de l’alerte ${KIND_LABEL[r.kind]}`}
+                  value={r.categoryId}
+                  all="Toutes"
+                  items={config.categories}
+                  onChange={(categoryId) => rule(i, { categoryId })}
+                />
                 <td>
                   <input
                     type="checkbox"

@@ -1,6 +1,6 @@
 /** The day's kiosk alerts: who was sent to reception, when, and what they typed. */
-import type { ReceptionAlert } from '@gfa/shared';
-import { birthDate, clock, count } from '../format.js';
+import { count, type ReceptionAlert } from '@gfa/shared';
+import { birthDate, clock } from '../format.js';
 import { useWorkstation } from '../store.js';
 
 function typed(alert: ReceptionAlert): string {

@@ -3,11 +3,10 @@
  * collapsible: with forty alerts the board still fits the screen.
  */
 import { useState } from 'react';
-import type { ActiveAlert, AlertKind } from '@gfa/shared';
+import { count, type ActiveAlert, type AlertKind } from '@gfa/shared';
 import { api, attempt } from '../session.js';
 import { useWorkstation } from '../store.js';
 import { KIND_LABEL } from '../alert-kinds.js';
-import { count } from '../format.js';
 
 /** A group with more alerts than this starts folded. */
 const OPEN_UP_TO = 3;

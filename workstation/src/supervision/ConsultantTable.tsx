@@ -4,11 +4,11 @@
  * in its own column. A click on a row opens the move panel beside it.
  */
 import { useState } from 'react';
-import type { ActiveAlert, CentreConfig, ConsultantRow } from '@gfa/shared';
+import { count, type ActiveAlert, type CentreConfig, type ConsultantRow } from '@gfa/shared';
 import { AWAY_LABEL, labels } from '../store.js';
-import { clock, count } from '../format.js';
-import { sortBy, useSort } from '../sortable.js';
-import { SortHeader } from '../SortHeader.js';
+import { clock } from '../format.js';
+import { useSortedRows } from '../sortable.js';
+import { SortHeaders } from '../SortHeader.js';
 import { FilterSelect, optionsOf } from '../FilterSelect.js';
 
 export const STATUS_LABEL: Record<ConsultantRow['status'], string> = {
@@ -21,7 +21,18 @@ export const STATUS_LABEL: Record<ConsultantRow['status'], string> = {
   cancelled: 'Rendez-vous annulé',
 };
 
-type Column = 'name' | 'reason' | 'status' | 'at' | 'delay' | 'waiting' | 'waited' | 'journey' | 'with';
+const COLUMNS = {
+  name: 'Consultant',
+  reason: 'Motif',
+  status: 'Statut',
+  at: 'RDV / arrivée',
+  delay: 'Retard',
+  waiting: 'Attente en cours',
+  waited: 'Attente cumulée',
+  journey: 'Parcours',
+  with: 'Pris en charge par',
+};
+type Column = keyof typeof COLUMNS;
 
 const mins = (n: number | null): string => (n === null ? '—' : `${n} min`);
 
@@ -42,9 +53,8 @@ export function ConsultantTable(props: {
   const [reason, setReason] = useState('');
   const [category, setCategory] = useState('');
   const [overdue, setOverdue] = useState(false);
-  const { state: sort, toggle } = useSort<Column>('at');
   const alerted = new Set(props.alerts.map((a) => a.visitId));
-  const shown = sortBy(
+  const { shown, sort, toggle } = useSortedRows<ConsultantRow, Column>(
     props.rows.filter(
       (r) =>
         (!status || r.status === status) &&
@@ -53,25 +63,23 @@ export function ConsultantTable(props: {
           r.steps.some((s) => s.categoryId === category && s.status !== 'done' && s.status !== 'skipped')) &&
         (!overdue || alerted.has(r.visitId)),
     ),
-    sort,
-    (r, key): string | number | null => {
-      if (key === 'name') return r.name;
-      if (key === 'reason') return l.reason(r.reasonId);
-      if (key === 'status') return STATUS_LABEL[r.status];
-      if (key === 'at') return r.appointmentAt ?? r.arrivedAt;
-      if (key === 'delay') return r.delayMinutes;
-      if (key === 'waiting') return r.waitingMinutes;
-      if (key === 'waited') return r.waitedMinutes;
-      if (key === 'journey') return r.journeyMinutes;
-      const who = inChargeOf(r);
-      return who ? l.professional(who) : null;
+    'at',
+    {
+      name: (r) => r.name,
+      reason: (r) => l.reason(r.reasonId),
+      status: (r) => STATUS_LABEL[r.status],
+      at: (r) => r.appointmentAt ?? r.arrivedAt,
+      delay: (r) => r.delayMinutes,
+      waiting: (r) => r.waitingMinutes,
+      waited: (r) => r.waitedMinutes,
+      journey: (r) => r.journeyMinutes,
+      with: (r) => {
+        const who = inChargeOf(r);
+        return who ? l.professional(who) : null;
+      },
     },
   );
-  const header = (column: Column, text: string) => (
-    <SortHeader column={column} sort={sort} onSort={toggle}>
-      {text}
-    </SortHeader>
-  );
+
   return (
     <section className="ws-board-consultants" aria-label="Consultants">
       <div className="ws-day-tools" role="search" aria-label="Filtrer les consultants">
@@ -109,15 +117,7 @@ export function ConsultantTable(props: {
         <table className="ws-table ws-dense" aria-label="Consultants du jour">
           <thead>
             <tr>
-              {header('name', 'Consultant')}
-              {header('reason', 'Motif')}
-              {header('status', 'Statut')}
-              {header('at', 'RDV / arrivée')}
-              {header('delay', 'Retard')}
-              {header('waiting', 'Attente en cours')}
-              {header('waited', 'Attente cumulée')}
-              {header('journey', 'Parcours')}
-              {header('with', 'Pris en charge par')}
+              <SortHeaders columns={COLUMNS} sort={sort} onSort={toggle} />
               <th>Étapes</th>
             </tr>
           </thead>
