@@ -1,4 +1,5 @@
 /** The day's appointments and the kiosk's look-ups (by identity or by convocation reference). */
+import type Database from 'better-sqlite3';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Appointment, Civility } from '@gfa/shared';
 import type { Db } from './db-handle.js';
@@ -28,27 +29,71 @@ function toAppointment(row: Row): Appointment {
   };
 }
 
+const COLUMNS = [
+  'id',
+  'external_id',
+  'reference',
+  'day',
+  'at',
+  'reason_id',
+  'professional_id',
+  'civility',
+  'first_name',
+  'last_name',
+  'last_name_key',
+  'birth_date',
+  'birth_name',
+  'phone',
+  'email',
+  'source',
+  'status',
+] as const;
+
+/** One prepared statement per connection: drizzle builds its SQL again for every row (~10× slower on imports). */
+const upserts = new WeakMap<object, Database.Statement>();
+
+function upsertStatement(db: Db): Database.Statement {
+  // `drizzle()` keeps the better-sqlite3 connection it wraps as `$client` (absent from the `Db` type).
+  const client = (db as Db & { readonly $client: Database.Database }).$client;
+  let statement = upserts.get(client);
+  if (!statement) {
+    statement = client.prepare(
+      `insert into appointments (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})
+       on conflict (id) do update set ${COLUMNS.slice(1)
+         .map((c) => `${c} = excluded.${c}`)
+         .join(', ')}`,
+    );
+    upserts.set(client, statement);
+  }
+  return statement;
+}
+
+/** Creates or replaces one appointment (call it inside the caller's transaction). */
+export function upsertAppointment(db: Db, a: Appointment): void {
+  upsertStatement(db).run(
+    a.id,
+    a.externalId ?? null,
+    a.reference ?? null,
+    a.day,
+    a.at,
+    a.reasonId,
+    a.professionalId ?? null,
+    a.identity.civility,
+    a.identity.firstName,
+    a.identity.lastName,
+    nameKey(a.identity.lastName),
+    a.identity.birthDate ?? null,
+    a.contact?.birthName ?? null,
+    a.contact?.phone ?? null,
+    a.contact?.email ?? null,
+    a.source ?? null,
+    a.status,
+  );
+}
+
 export function upsertAppointments(db: Db, list: readonly Appointment[]): void {
-  db.transaction((tx) => {
-    for (const a of list) {
-      const row = {
-        id: a.id,
-        externalId: a.externalId,
-        reference: a.reference,
-        day: a.day,
-        at: a.at,
-        reasonId: a.reasonId,
-        professionalId: a.professionalId,
-        ...a.identity,
-        birthName: a.contact?.birthName ?? null,
-        phone: a.contact?.phone ?? null,
-        email: a.contact?.email ?? null,
-        lastNameKey: nameKey(a.identity.lastName),
-        source: a.source ?? null,
-        status: a.status,
-      };
-      tx.insert(t.appointments).values(row).onConflictDoUpdate({ target: t.appointments.id, set: row }).run();
-    }
+  db.transaction(() => {
+    for (const a of list) upsertAppointment(db, a);
   });
 }
 
