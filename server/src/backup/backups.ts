@@ -6,16 +6,8 @@
  */
 import type Database from 'better-sqlite3';
 import BetterSqlite from 'better-sqlite3';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -66,21 +58,23 @@ export async function createBackup(
   options: BackupOptions,
 ): Promise<string> {
   removeLegacyPlaintextCopies();
-  const sealed = encryptBackup(await gzipAsync(sqlite.serialize()), options.passphrase);
+  // serialize() is the one synchronous step (a memory copy of the pages); gzip, scrypt, the cipher
+  // and the writes leave the event loop to the screens.
+  const sealed = await encryptBackup(await gzipAsync(sqlite.serialize()), options.passphrase);
   const target = options.out?.endsWith('.gfabak')
     ? options.out
     : join(options.out ?? backupDir(dataDir), `gfa-${fileStamp(options.now)}.gfabak`);
   mkdirSync(join(target, '..'), { recursive: true });
   const partial = `${target}.partial-${process.pid}`;
   try {
-    writeFileSync(partial, sealed, { mode: 0o600 });
+    await writeFile(partial, sealed, { mode: 0o600 });
     renameSync(partial, target);
   } finally {
     rmSync(partial, { force: true });
   }
   if (options.copyTo) {
     mkdirSync(options.copyTo, { recursive: true });
-    copyFileSync(target, join(options.copyTo, basename(target)));
+    await copyFile(target, join(options.copyTo, basename(target)));
   }
   for (const folder of [join(target, '..'), options.copyTo]) {
     if (folder) pruneBackups(folder, options.now.getTime(), options.retentionDays ?? 30);

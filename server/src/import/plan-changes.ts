@@ -54,7 +54,10 @@ export function* planChanges(
   }
   const started = startedAppointmentIds(db, days);
   const byIdentity = new Owned();
-  for (const a of existing) byIdentity.add(identityKey(a), a);
+  for (const a of existing) {
+    byIdentity.add(identityKey(a), a);
+    yield;
+  }
   const byExternalId = new Owned();
   const ids = imported.flatMap((a) => (a.externalId ? [a.externalId] : []));
   for (let i = 0; i < ids.length; i += 500) {
@@ -64,6 +67,8 @@ export function* planChanges(
   }
 
   const matched = new Set<string>();
+  // The file's days per source: a source's appointments of these days that the file no longer lists are cancelled.
+  const owners = new Set<string>();
   const writes: Appointment[] = [];
   const cancel = (old: Appointment) => {
     report.cancelled += 1;
@@ -73,6 +78,7 @@ export function* planChanges(
 
   for (const { cancelled, ...row } of imported) {
     yield;
+    if (cancelMissing) owners.add(`${row.day}|${row.source}`);
     const previous =
       (row.externalId ? byExternalId.get(row.source, row.externalId) : undefined) ??
       byIdentity.get(row.source, identityKey(row));
@@ -93,7 +99,6 @@ export function* planChanges(
     writes.push(next);
   }
   // An appointment of the file's days that its own source no longer lists is cancelled, unless begun.
-  const owners = new Set(cancelMissing ? imported.map((a) => `${a.day}|${a.source}`) : []);
   for (const old of existing) {
     yield;
     if (matched.has(old.id) || old.status === 'cancelled' || !owners.has(`${old.day}|${old.source}`))

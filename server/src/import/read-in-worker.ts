@@ -5,8 +5,9 @@
  * to receive as to parse); a worker that crashes or dies gives a rejected
  * reading with a French message, never a request left waiting.
  */
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { CentreConfig, ImportProfile } from '@gfa/shared';
+import { startWorker } from '../db/worker-thread.js';
 import type { AgendaReading } from './read-agenda.js';
 import type { ImportedAppointment } from './rows.js';
 
@@ -17,15 +18,15 @@ export interface AgendaWorkerInput {
   readonly source: string;
 }
 
+/** Worker → server; the server answers each `rows` batch with `'next'` when it is ready for another. */
 export type AgendaWorkerMessage =
   | { readonly kind: 'rows'; readonly rows: ImportedAppointment[] }
   | { readonly kind: 'done'; readonly reading: Omit<AgendaReading, 'appointments'> };
 
 /** Rows per message: each is received in a few milliseconds. */
-export const ROWS_PER_MESSAGE = 1_000;
+export const ROWS_PER_MESSAGE = 250;
 
-/** The worker's entry registers the TypeScript loader, as `bin/gfa.mjs` does for the server. */
-const ENTRY = new URL('../../bin/import-worker.mjs', import.meta.url);
+const BODY = new URL('./agenda-worker.ts', import.meta.url);
 
 const interrupted: AgendaReading = {
   encoding: '',
@@ -49,10 +50,7 @@ export function readAgendaInWorker(
   options: { readonly resourceLimits?: ResourceLimits } = {},
 ): Promise<AgendaReading> {
   return new Promise((resolve) => {
-    const worker = new Worker(ENTRY, {
-      workerData: input,
-      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
-    });
+    const worker = startWorker(BODY, input, options);
     const appointments: ImportedAppointment[] = [];
     let settled = false;
     const settle = (reading: AgendaReading) => {
@@ -62,8 +60,10 @@ export function readAgendaInWorker(
       void worker.terminate();
     };
     worker.on('message', (message: AgendaWorkerMessage) => {
-      if (message.kind === 'rows') appointments.push(...message.rows);
-      else settle({ ...message.reading, appointments });
+      if (message.kind === 'done') return settle({ ...message.reading, appointments });
+      appointments.push(...message.rows);
+      // Asked one batch at a time: Node delivers every queued message in one go, which would hold the loop.
+      setImmediate(() => worker.postMessage('next'));
     });
     worker.on('error', (error) => {
       // The precise cause for the log (no file content in it); the administrator gets the French report.
