@@ -66,17 +66,8 @@ export async function benchAuditJournal(): Promise<string[]> {
   const yearBefore = new Date(Date.parse(lastDay) - 365 * DAY_MS).toISOString().slice(0, 10);
 
   const chain = new ChainMonitor(handle.db, journalSequence(handle.sqlite));
-  let longestSlice = 0;
-  let last = performance.now();
-  const probe = setInterval(() => {
-    const now = performance.now();
-    longestSlice = Math.max(longestSlice, now - last);
-    last = now;
-  }, 0);
-  start = performance.now();
-  const walk = await chain.fullWalk();
-  const fullWalk = performance.now() - start;
-  clearInterval(probe);
+  const walked = await withLoopProbe(() => chain.fullWalk());
+  const { value: walk, ms: fullWalk, worstMs: longestSlice } = walked;
   if (!walk.ok) throw new Error(`bench journal broken: ${walk.reason}`);
 
   const daySearch = median(() =>
