@@ -34,9 +34,13 @@ const keyOfAsync = (passphrase: string, salt: Buffer): Promise<Buffer> =>
 /** Encrypted a slice at a time, giving the event loop back between slices (a backup runs beside the screens). */
 const SLICE_BYTES = 1 << 20;
 
-export async function encryptBackup(plain: Buffer, passphrase: string): Promise<Buffer> {
+export function checkPassphrase(passphrase: string): void {
   if (passphrase.length < 12)
     throw new BackupDecryptError('La phrase de passe des sauvegardes doit compter 12 caractères au moins.');
+}
+
+export async function encryptBackup(plain: Buffer, passphrase: string): Promise<Buffer> {
+  checkPassphrase(passphrase);
   const salt = randomBytes(SALT);
   const iv = randomBytes(IV);
   const cipher = createCipheriv('aes-256-gcm', await keyOfAsync(passphrase, salt), iv);

@@ -22,3 +22,16 @@ export function startWorker(
 
 /** Inside a worker: what `startWorker` was given. */
 export const workerInput = <T>(): T => (workerData as { input: T }).input;
+
+/** Runs `module` in a worker that posts one message, its result; a crash or an early exit rejects. */
+export function workerResult<T>(module: URL, input: unknown): Promise<T> {
+  return new Promise((done, fail) => {
+    const worker = startWorker(module, input);
+    worker.once('message', (result: T) => {
+      done(result);
+      void worker.terminate();
+    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`worker ${module.pathname} exited (code ${code})`)));
+  });
+}
