@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-/** Browser flows that assert wall-clock targets (a TV call within a second, held for its set time): run alone, last. */
-const TIMED = ['server/test/e2e/annex-scenario.test.ts', 'server/test/e2e/display-settings.test.ts'];
+/** Flows that assert wall-clock targets (a TV call within a second, held for its set time; the loop during a large import): run alone, last. */
+const TIMED = [
+  'server/test/e2e/annex-scenario.test.ts',
+  'server/test/e2e/display-settings.test.ts',
+  'server/test/integration/import-event-loop.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -1,8 +1,10 @@
 /**
- * `npm run bench:data`: import time for 10,000 appointments; time of the
+ * `npm run bench:data`: imports of 10,000 and 40,000 appointments as the server runs them; the
  * statistics over four years of anonymised history (~80,000 visits, read from the per-day rollups the
- * anonymisation writes: the one-off rollup time is printed too, then each view); XLSX
- * export time for one year. Real SQLite file in a temp folder; prints figures.
+ * anonymisation writes: the one-off rollup time is printed too, then each view); the XLSX export of
+ * one year, the full export and an encrypted backup; the audit search on 500,000 records. Beside
+ * each long task, the worst event-loop delay a probe timer saw while it ran (a synchronous view's
+ * delay is its own time). Real SQLite file in a temp folder; prints figures.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -11,7 +13,8 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/db/config-store.js';
 import { databaseFile, openDatabase } from '../src/db/database.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
-import { importAppointments } from '../src/import/import-appointments.js';
+import { createBackup } from '../src/backup/backups.js';
+import { importAgendaFile } from '../src/import/import-appointments.js';
 import { STANDARD_PROFILE } from '../src/import/profiles.js';
 import { benchAuditJournal } from './audit-journal-bench.js';
 import { anonymiseBefore } from '../src/retention/anonymise.js';
@@ -20,38 +23,42 @@ import { cubeFromRollups } from '../src/stats/rollups.js';
 import { statisticsFromCube } from '../src/stats/statistics.js';
 import { statisticsTables } from '../src/stats/tables.js';
 import { tablesToXlsx } from '../src/stats/xlsx-writer.js';
+import { fullExportInWorker } from '../src/stats/full-export-in-worker.js';
+import { largeAgendaCsv } from '../test/import/fixtures/large-agenda.js';
+import { loopFigure, withLoopProbe } from './loop-probe.js';
 
 const ms = (start: number): string => `${(performance.now() - start).toFixed(0)} ms`;
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
-const fr = (day: string): string => day.split('-').reverse().join('/');
 
 const handle = openDatabase(databaseFile(mkdtempSync(join(tmpdir(), 'gfa-bench-data-'))));
 await seedDemo(handle.db, '2026-11-24', Date.now());
 const config = loadConfig(handle.db);
 
-// 1. Import of 10,000 appointments (125 days × 80) from one CSV file.
-const lines = [
-  'Nom;Prénom;Civilité;Date de naissance;Date RDV;Heure RDV;Motif;Professionnel;Identifiant;Référence',
-];
-for (let i = 0; i < 10_000; i += 1) {
-  const day = iso(new Date(Date.UTC(2027, 0, 1 + Math.floor(i / 80))));
-  const minutes = 8 * 60 + (i % 80) * 6;
-  lines.push(
-    `NOM${i};Prénom;Mme;01/01/1960;${fr(day)};${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')};EPS;;BENCH-${i};RDV-B${i}`,
+// 1. Imports of 10,000 and 40,000 appointments (80 a day) from one CSV file, as the server runs them
+// (read in the worker thread, planned and written in slices), with the probe watching the event loop.
+const importFile = async (rows: number, firstDay: string) => {
+  const probed = await withLoopProbe(() =>
+    importAgendaFile(
+      handle.db,
+      config,
+      {
+        file: 'bench.csv',
+        bytes: largeAgendaCsv(rows, firstDay, `B${rows}`),
+        profile: STANDARD_PROFILE,
+        dryRun: false,
+      },
+      { kind: 'system', id: 'bench' },
+      Date.now(),
+    ),
   );
-}
-const bytes = Buffer.from(lines.join('\r\n'));
-let start = performance.now();
-const report = importAppointments(
-  handle.db,
-  config,
-  { file: 'bench.csv', bytes, profile: STANDARD_PROFILE, dryRun: false },
-  { kind: 'system', id: 'bench' },
-  Date.now(),
-);
-const importTime = ms(start);
-if (report.errors.length > 0 || report.created !== 10_000)
-  throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  if (probed.value.errors.length > 0 || probed.value.created !== rows)
+    throw new Error(`import failed: ${JSON.stringify(probed.value.errors.slice(0, 3))}`);
+  return loopFigure(probed.ms, probed.worstMs);
+};
+const importTime = await importFile(10_000, '2027-01-01');
+const import40Time = await importFile(40_000, '2028-01-03');
+
+let start = 0;
 
 // 2. Four years of anonymised history: 80 visits a day, 250 days a year, 4 steps each, with their journal.
 start = performance.now();
@@ -141,16 +148,23 @@ const viewTimes = (['byProfessional', 'byCategory', 'byReason', 'all'] as const)
       timed(() => statisticsFromCube({ from: '2022-01-01', to: '2025-12-31' }, cube, config)[view]),
     ] as const,
 );
+// What a statistics request holds the loop for: the sums and every view, as the route computes them.
+const statsProbe = await withLoopProbe(() => statisticsFor(handle.db, '2022-01-01', '2025-12-31'));
 start = performance.now();
 const oneYear = statisticsTables(statisticsFor(handle.db, '2025-01-01', '2025-12-31'));
 const oneYearTime = ms(start);
 // The writer alone, apart from the statistics it writes.
-start = performance.now();
-const xlsx = await tablesToXlsx(oneYear);
-const writeTime = ms(start);
+const xlsxProbe = await withLoopProbe(() => tablesToXlsx(oneYear));
+const xlsx = xlsxProbe.value;
+const fullExport = await withLoopProbe(() => fullExportInWorker(handle.sqlite.name));
+const backupDir = mkdtempSync(join(tmpdir(), 'gfa-bench-backup-'));
+const backup = await withLoopProbe(() =>
+  createBackup(handle.sqlite, backupDir, { passphrase: 'phrase de passe du banc', now: new Date() }),
+);
 
 console.log(`\nGFA data benchmark (SQLite file, this machine)\n`);
 console.log(`import of 10,000 appointments (one CSV file)      ${importTime}`);
+console.log(`import of 40,000 appointments (one CSV file)      ${import40Time}`);
 console.log(`history generated: ${visits} anonymised visits     ${historyTime}`);
 console.log(`rollups of the four years written (once, by the anonymisation)  ${rollupTime}`);
 console.log(
@@ -160,7 +174,14 @@ console.log(`  SQLite sums of the rollups (shared by every view)   ${cubeTime}`)
 for (const [view, time] of viewTimes)
   console.log(`  view ${view.padEnd(15)} from the sums              ${time}`);
 console.log(
-  `XLSX export of one year's statistics: compute ${oneYearTime}, write (${xlsx.length} bytes) ${writeTime}`,
+  `  one statistics request (sums + every view)          ${loopFigure(statsProbe.ms, statsProbe.worstMs)}`,
 );
+console.log(
+  `XLSX export of one year's statistics: compute ${oneYearTime}, write (${xlsx.length} bytes) ${loopFigure(xlsxProbe.ms, xlsxProbe.worstMs)}`,
+);
+console.log(
+  `full export (every table, CSV + XLSX, zipped, ${fullExport.value.length} bytes, worker)  ${loopFigure(fullExport.ms, fullExport.worstMs)}`,
+);
+console.log(`encrypted backup of the database                  ${loopFigure(backup.ms, backup.worstMs)}`);
 handle.close();
 for (const line of await benchAuditJournal()) console.log(line);

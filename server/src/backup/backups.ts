@@ -6,24 +6,16 @@
  */
 import type Database from 'better-sqlite3';
 import BetterSqlite from 'better-sqlite3';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzipSync, gzip } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { databaseFile, fileStamp, knownSchemaVersion } from '../db/database.js';
-import { BackupDecryptError, decryptBackup, encryptBackup } from './backup-crypto.js';
+import { workerResult } from '../db/worker-thread.js';
+import { BackupDecryptError, checkPassphrase, decryptBackup } from './backup-crypto.js';
 
-const gzipAsync = promisify(gzip);
+const BACKUP_WORKER = new URL('./backup-worker.ts', import.meta.url);
 
 export const backupDir = (dataDir: string): string => join(dataDir, 'backups');
 
@@ -55,8 +47,8 @@ export interface BackupOptions {
 }
 
 /**
- * The copy to encrypt is taken in memory (`serialize`: one consistent snapshot, read while the
- * server keeps writing in WAL mode), never on disk: a backup killed at any moment leaves no
+ * The copy to encrypt is taken in memory (`serialize`, in a worker thread: one consistent snapshot,
+ * read while the server keeps writing in WAL mode), never on disk: a backup killed at any moment leaves no
  * plaintext database behind. The encrypted file is written beside its target, readable by the
  * service only, then renamed: a half-written backup never carries a backup's name.
  */
@@ -66,21 +58,25 @@ export async function createBackup(
   options: BackupOptions,
 ): Promise<string> {
   removeLegacyPlaintextCopies();
-  const sealed = encryptBackup(await gzipAsync(sqlite.serialize()), options.passphrase);
+  checkPassphrase(options.passphrase);
+  // Snapshot, gzip and encryption run in a worker (`backup-worker.ts`); the writes are asynchronous.
+  const sealed = Buffer.from(
+    await workerResult<Uint8Array>(BACKUP_WORKER, { file: sqlite.name, passphrase: options.passphrase }),
+  );
   const target = options.out?.endsWith('.gfabak')
     ? options.out
     : join(options.out ?? backupDir(dataDir), `gfa-${fileStamp(options.now)}.gfabak`);
   mkdirSync(join(target, '..'), { recursive: true });
   const partial = `${target}.partial-${process.pid}`;
   try {
-    writeFileSync(partial, sealed, { mode: 0o600 });
+    await writeFile(partial, sealed, { mode: 0o600 });
     renameSync(partial, target);
   } finally {
     rmSync(partial, { force: true });
   }
   if (options.copyTo) {
     mkdirSync(options.copyTo, { recursive: true });
-    copyFileSync(target, join(options.copyTo, basename(target)));
+    await copyFile(target, join(options.copyTo, basename(target)));
   }
   for (const folder of [join(target, '..'), options.copyTo]) {
     if (folder) pruneBackups(folder, options.now.getTime(), options.retentionDays ?? 30);

@@ -1,7 +1,8 @@
 /**
- * Imports an agenda export: decode, parse, find the headings, read through
- * the profile, then ONE transaction that creates, updates and cancels
- * appointments and journals the run. A file with any error imports nothing.
+ * Imports an agenda export: read it (`read-agenda.ts`: decode, parse, find
+ * the headings, read through the profile — in a worker thread for files),
+ * plan against what is stored, then write and journal the run. A file with
+ * any error imports nothing.
  *
  * Each agenda (source) owns its appointments: a file adds and updates its own
  * and cancels only its own missing ones, so the EPS and Constances agendas of
@@ -11,16 +12,15 @@
  * profile's threshold need an explicit confirmation.
  */
 import type { ActorRef, CentreConfig, ImportProfile, ImportReport } from '@gfa/shared';
-import { upsertAppointments } from '../db/appointment-store.js';
 import type { Db } from '../db/database.js';
 import { appendEntry } from '../db/journal-store.js';
-import { UnreadableFile, decodeCsv } from './decode.js';
-import { locateHeader } from './header-row.js';
-import { parseCsv, type SheetRow } from './parse.js';
+import { commitPlan } from './commit-plan.js';
+import { inImportLane } from './import-lane.js';
 import { planChanges } from './plan-changes.js';
-import { readRows, type ReadRows } from './rows.js';
-import { isWorkbook, readWorkbookRows } from './xlsx-rows.js';
-import { writeTransaction } from '../db/tx.js';
+import { readAgenda, readTextFile, tooLarge, type AgendaReading } from './read-agenda.js';
+import { readAgendaInWorker } from './read-in-worker.js';
+import type { ImportError } from './rows.js';
+import { runAtOnce, runSliced, type Steps } from './slices.js';
 
 export interface ImportRequest {
   readonly file: string;
@@ -33,30 +33,11 @@ export interface ImportRequest {
   readonly incremental?: boolean;
 }
 
-/** What a source of appointments (file, sheet, push) gives: rows, and how its text was read. */
-export interface ReadSource {
-  readonly encoding: string;
-  readonly delimiter: string;
-  readonly rows: SheetRow[];
-}
-
-/** A day of the centre is ~80 appointments (a few kB); a larger file is surely not an agenda export. */
-const MAX_BYTES = 5_000_000;
 export const DEFAULT_CANCEL_THRESHOLD = 10;
 
 export const sourceOf = (profile: ImportProfile): string => profile.source ?? profile.name;
 
-function readTextFile(bytes: Uint8Array): ReadSource {
-  if (isWorkbook(bytes))
-    throw new UnreadableFile(
-      'Classeur Excel (.xlsx) : importez-le depuis l’écran d’import ou le dossier surveillé.',
-    );
-  const { encoding, text } = decodeCsv(bytes);
-  const csv = parseCsv(text);
-  return { encoding, delimiter: csv.delimiter, rows: csv.rows };
-}
-
-/** A CSV or text file (synchronous). */
+/** A CSV or text file, read and written in-process in one transaction (tests, small sources). */
 export function importAppointments(
   db: Db,
   config: CentreConfig,
@@ -64,10 +45,16 @@ export function importAppointments(
   actor: ActorRef,
   now: number,
 ): ImportReport {
-  return runImport(db, config, request, () => readTextFile(request.bytes), actor, now);
+  const reading =
+    tooLarge(request.bytes) ??
+    readAgenda(() => readTextFile(request.bytes), request.profile, config, sourceOf(request.profile));
+  return runImport(db, request, reading, actor, now);
 }
 
-/** A CSV, text or `.xlsx` file (reading a workbook is asynchronous). */
+/**
+ * A CSV, text or `.xlsx` file, off the event loop: read in a worker thread, then planned
+ * and written a slice at a time, after any import or push already under way.
+ */
 export async function importAgendaFile(
   db: Db,
   config: CentreConfig,
@@ -75,36 +62,41 @@ export async function importAgendaFile(
   actor: ActorRef,
   now: number,
 ): Promise<ImportReport> {
-  if (!isWorkbook(request.bytes) || request.bytes.length > MAX_BYTES)
-    return importAppointments(db, config, request, actor, now);
-  const rows = await readWorkbookRows(request.bytes).catch((error: unknown) => error as Error);
-  return runImport(
-    db,
-    config,
-    request,
-    () => {
-      if (rows instanceof Error) throw rows;
-      return { encoding: 'xlsx', delimiter: '', rows };
-    },
-    actor,
-    now,
-  );
+  const reading =
+    tooLarge(request.bytes) ??
+    (await readAgendaInWorker({
+      bytes: request.bytes,
+      profile: request.profile,
+      config,
+      source: sourceOf(request.profile),
+    }));
+  return inImportLane(db, () => runSliced(importSteps(db, request, reading, actor, now)));
 }
 
+/** Plans and writes what was read, in one transaction. */
 export function runImport(
   db: Db,
-  config: CentreConfig,
-  request: Omit<ImportRequest, 'bytes'> & { readonly bytes?: Uint8Array },
-  read: () => ReadSource,
+  request: Omit<ImportRequest, 'bytes'>,
+  reading: AgendaReading,
   actor: ActorRef,
   now: number,
 ): ImportReport {
+  return db.transaction(() => runAtOnce(importSteps(db, request, reading, actor, now)));
+}
+
+function* importSteps(
+  db: Db,
+  request: Omit<ImportRequest, 'bytes'>,
+  reading: AgendaReading,
+  actor: ActorRef,
+  now: number,
+): Steps<ImportReport> {
   const source = sourceOf(request.profile);
   const report: ImportReport = {
     file: request.file,
-    encoding: '',
-    delimiter: '',
-    rows: 0,
+    encoding: reading.encoding,
+    delimiter: reading.delimiter,
+    rows: reading.rows,
     errors: [],
     created: 0,
     updated: 0,
@@ -112,48 +104,21 @@ export function runImport(
     kept: 0,
     dryRun: request.dryRun,
     source,
-    duplicates: 0,
+    duplicates: reading.duplicates,
     toCancel: [],
     confirmationNeeded: false,
-    unknownValues: [],
+    unknownValues: reading.unknownValues,
   };
   const journal = (type: 'import.completed' | 'import.rejected', data: Record<string, unknown>) =>
     appendEntry(db, { type, at: now, actor, visitId: null, stepId: null, professionalId: null, data });
-  const reject = (errors: ReadRows['errors']): ImportReport => {
+  const reject = (errors: ImportError[]): ImportReport => {
     report.errors = errors;
     if (!request.dryRun) journal('import.rejected', { file: request.file, source, errors: errors.length });
     return report;
   };
+  if (reading.errors.length > 0) return reject(reading.errors);
 
-  let rows: ReadRows;
-  try {
-    if (request.bytes && request.bytes.length > MAX_BYTES) {
-      throw new UnreadableFile(
-        `Fichier trop volumineux (${(request.bytes.length / 1e6).toFixed(1)} Mo, 5 Mo au plus) : est-ce bien l'export des rendez-vous ?`,
-      );
-    }
-    const sheet = read();
-    Object.assign(report, { encoding: sheet.encoding, delimiter: sheet.delimiter });
-    const located = locateHeader(sheet.rows, request.profile);
-    if (!located.table) return reject(located.errors);
-    report.rows = located.table.records.length;
-    if (report.rows === 0)
-      return reject([{ line: 1, column: '', message: 'Aucun rendez-vous dans ce fichier.' }]);
-    rows = readRows(located.table, request.profile, config, source);
-  } catch (error) {
-    return reject([
-      {
-        line: 1,
-        column: '',
-        message: error instanceof UnreadableFile ? error.message : 'Fichier CSV illisible.',
-      },
-    ]);
-  }
-  report.unknownValues = rows.unknownValues;
-  report.duplicates = rows.duplicates;
-  if (rows.errors.length > 0) return reject(rows.errors);
-
-  const plan = planChanges(db, rows.appointments, report, !request.incremental);
+  const plan = yield* planChanges(db, reading.appointments, report, !request.incremental);
   const threshold = request.profile.cancelThreshold ?? DEFAULT_CANCEL_THRESHOLD;
   const confirmed = request.confirmCancellations;
   if (report.cancelled > threshold && confirmed !== 'any' && confirmed !== report.cancelled) {
@@ -168,8 +133,7 @@ export function runImport(
     ]);
   }
   if (!request.dryRun) {
-    writeTransaction(db, (tx) => {
-      upsertAppointments(tx, plan);
+    yield* commitPlan(db, plan, report, () =>
       journal('import.completed', {
         file: request.file,
         source,
@@ -177,8 +141,8 @@ export function runImport(
         updated: report.updated,
         cancelled: report.cancelled,
         kept: report.kept,
-      });
-    });
+      }),
+    );
   }
   return report;
 }

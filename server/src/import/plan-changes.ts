@@ -3,7 +3,8 @@
  * with the appointment its own source imported before (by the agenda's id,
  * else identity + time; appointments stored before sources existed are
  * adopted), the source's missing appointments of the file's days cancelled,
- * and every visit already begun left alone.
+ * and every visit already begun left alone. Steps (`slices.ts`): a large file
+ * is planned a few milliseconds at a time.
  */
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -12,6 +13,7 @@ import { appointmentsOfDay, findByExternalIds, startedAppointmentIds } from '../
 import type { Db } from '../db/database.js';
 import { nameKey } from '../db/name-key.js';
 import type { ImportedAppointment } from './rows.js';
+import type { Steps } from './slices.js';
 
 const identityKey = (a: Pick<Appointment, 'day' | 'at' | 'identity'>): string =>
   `${a.day}|${a.at}|${nameKey(a.identity.lastName)}|${a.identity.birthDate ?? ''}`;
@@ -38,22 +40,35 @@ class Owned {
 }
 
 /** Counts created / updated / cancelled / kept into the report, and lists what would be cancelled. */
-export function planChanges(
+export function* planChanges(
   db: Db,
   imported: ImportedAppointment[],
   report: ImportReport,
   cancelMissing: boolean,
-): Appointment[] {
+): Steps<Appointment[]> {
   const days = [...new Set(imported.map((a) => a.day))];
-  const existing = days.flatMap((day) => appointmentsOfDay(db, day));
+  const existing: Appointment[] = [];
+  for (const day of days) {
+    existing.push(...appointmentsOfDay(db, day));
+    yield;
+  }
   const started = startedAppointmentIds(db, days);
   const byIdentity = new Owned();
-  for (const a of existing) byIdentity.add(identityKey(a), a);
+  for (const a of existing) {
+    byIdentity.add(identityKey(a), a);
+    yield;
+  }
   const byExternalId = new Owned();
   const ids = imported.flatMap((a) => (a.externalId ? [a.externalId] : []));
-  for (const a of findByExternalIds(db, ids)) if (a.externalId) byExternalId.add(a.externalId, a);
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const a of findByExternalIds(db, ids.slice(i, i + 500)))
+      if (a.externalId) byExternalId.add(a.externalId, a);
+    yield;
+  }
 
   const matched = new Set<string>();
+  // The file's days per source: a source's appointments of these days that the file no longer lists are cancelled.
+  const owners = new Set<string>();
   const writes: Appointment[] = [];
   const cancel = (old: Appointment) => {
     report.cancelled += 1;
@@ -62,6 +77,8 @@ export function planChanges(
   };
 
   for (const { cancelled, ...row } of imported) {
+    yield;
+    if (cancelMissing) owners.add(`${row.day}|${row.source}`);
     const previous =
       (row.externalId ? byExternalId.get(row.source, row.externalId) : undefined) ??
       byIdentity.get(row.source, identityKey(row));
@@ -82,8 +99,8 @@ export function planChanges(
     writes.push(next);
   }
   // An appointment of the file's days that its own source no longer lists is cancelled, unless begun.
-  const owners = new Set(cancelMissing ? imported.map((a) => `${a.day}|${a.source}`) : []);
   for (const old of existing) {
+    yield;
     if (matched.has(old.id) || old.status === 'cancelled' || !owners.has(`${old.day}|${old.source}`))
       continue;
     if (started.has(old.id)) report.kept += 1;

@@ -2,7 +2,8 @@
  * Appointments pushed by an agenda integration (JSON): turned into the rows
  * a file would hold, then the same reading, validation and per-source rules
  * as a file import. A push is incremental — it adds and updates by the
- * agenda's id and cancels what it marks « Annulé », never what it omits.
+ * agenda's id and cancels what it marks « Annulé », never what it omits. It
+ * waits for a file import under way (`import-lane.ts`), then is one transaction.
  */
 import type {
   ActorRef,
@@ -16,6 +17,8 @@ import { PUSH_COLUMNS } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import type { SheetRow } from './parse.js';
 import { runImport } from './import-appointments.js';
+import { inImportLane } from './import-lane.js';
+import { readAgenda } from './read-agenda.js';
 
 const FIELDS = Object.values(PUSH_COLUMNS);
 
@@ -26,7 +29,7 @@ export function pushAppointments(
   push: AgendaPush,
   values: ImportProfile['values'],
   now: number,
-): ImportReport {
+): Promise<ImportReport> {
   // Headings are the JSON field names; `line` of an error is the appointment's rank in the list.
   const header: SheetRow = { line: 0, cells: [...FIELDS] };
   const rows: SheetRow[] = push.appointments.map((a, i) => ({
@@ -40,18 +43,25 @@ export function pushAppointments(
     ...(values ? { values } : {}),
   };
   const actor: ActorRef = { kind: 'system', id: `integration:${integration.id}` };
-  return runImport(
-    db,
-    config,
-    {
-      file: `agenda:${integration.name}`,
-      profile,
-      dryRun: false,
-      confirmCancellations: 'any',
-      incremental: true,
-    },
+  const reading = readAgenda(
     () => ({ encoding: 'json', delimiter: '', rows: [header, ...rows] }),
-    actor,
-    now,
+    profile,
+    config,
+    integration.source,
+  );
+  return inImportLane(db, () =>
+    runImport(
+      db,
+      {
+        file: `agenda:${integration.name}`,
+        profile,
+        dryRun: false,
+        confirmCancellations: 'any',
+        incremental: true,
+      },
+      reading,
+      actor,
+      now,
+    ),
   );
 }

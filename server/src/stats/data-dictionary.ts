@@ -390,6 +390,14 @@ const DESCRIBED: Readonly<Record<string, TableMeaning>> = {
     description: 'Les réglages du centre.',
     columns: { key: text('Clé', 'Nom du réglage'), value: json('Valeur', 'Valeur du réglage') },
   },
+  settings_migrations: {
+    label: 'Étapes des réglages',
+    description: 'Les étapes de mise à jour des réglages déjà appliquées à cette base, avec leur date.',
+    columns: {
+      name: text('Étape', 'Nom de l’étape de mise à jour'),
+      applied_at: at('Appliquée le', 'Date et heure où l’étape a été appliquée'),
+    },
+  },
 };
 
 /** The SQL columns holding each personal field of the field table: appointments, and the visits' copies. */

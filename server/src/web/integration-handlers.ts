@@ -14,12 +14,19 @@ export function createIntegrationHandlers(
 ): Pick<Handlers, 'pushAppointments' | 'integrations' | 'createIntegration' | 'revokeIntegration'> {
   const { db, service } = deps;
   return {
-    pushAppointments: (ctx) => {
+    pushAppointments: async (ctx) => {
       // The route table let only a valid, unrevoked integration key through.
       const integration = ctx.integration;
       if (!integration) throw new ApiFailure('unauthenticated', 'Clé d’API d’intégration requise.');
       const values = findProfile(db, integration.profile)?.values;
-      const report = pushAppointments(db, service.centre(), integration, ctx.body, values, service.now());
+      const report = await pushAppointments(
+        db,
+        service.centre(),
+        integration,
+        ctx.body,
+        values,
+        service.now(),
+      );
       if (report.errors.length === 0) service.syncAppointments();
       return report;
     },

@@ -1,7 +1,8 @@
 /** Statistics of a period, the audit trail and the exports, for the administrator; every export is journaled. */
 import { statisticsFor } from '../stats/period.js';
 import { statisticsTables } from '../stats/tables.js';
-import { csvArchive, fullExportArchive } from '../stats/full-export.js';
+import { csvArchive } from '../stats/full-export.js';
+import { fullExportInWorker } from '../stats/full-export-in-worker.js';
 import { tableToCsv } from '../stats/csv-writer.js';
 import { tablesToXlsx } from '../stats/xlsx-writer.js';
 import { auditTable, EXPORT_LIMIT, PAGE_LIMIT, searchAudit } from '../audit/audit-search.js';
@@ -62,7 +63,7 @@ export function createStatsHandlers(
       return {
         file: 'gfa-export-complet.zip',
         mime: 'application/zip',
-        contentBase64: base64(await fullExportArchive(deps.sqlite)),
+        contentBase64: base64(await fullExportInWorker(deps.sqlite.name)),
       };
     },
   };
