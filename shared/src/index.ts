@@ -1,6 +1,7 @@
 export * from './domain/model.js';
 export * from './domain/events.js';
 export * from './domain/commands.js';
+export * from './domain/group-commands.js';
 export * from './domain/identity.js';
 export * from './api/index.js';
 export * from './format/french.js';

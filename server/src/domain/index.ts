@@ -21,3 +21,4 @@ export {
   type ProfessionalForecast,
 } from './forecast.js';
 export { runForward, professionalActor, type Behaviour, type Scheduled } from './forward.js';
+export { groupSessions, groupCandidates, type GroupSession, type Participant } from './group-session.js';

@@ -35,8 +35,10 @@ function inProgress(visits: Readonly<Record<Id, Visit>>): Set<Id> {
   const holding = new Set<Id>();
   for (const visit of Object.values(visits)) {
     if (visit.state !== 'called' && visit.state !== 'in_care') continue;
-    const held = activeStep(visit)?.professionalId;
-    if (held) holding.add(held);
+    const active = activeStep(visit);
+    if (active?.professionalId) holding.add(active.professionalId);
+    // Q-GROUP-6: a co-facilitator is busy with the session too.
+    for (const id of active?.session?.facilitatorIds ?? []) holding.add(id);
   }
   return holding;
 }

@@ -5,6 +5,7 @@ import { checkIn, expect, walkIn, withdraw } from './arrivals.js';
 import { deskAction } from './desk-actions.js';
 import { DomainFailure } from './domain-error.js';
 import { Draft } from './draft.js';
+import { groupAction, settleGroups } from './group-session.js';
 import { assignOffers } from './offers.js';
 import { visitAction } from './visit-actions.js';
 
@@ -16,6 +17,7 @@ export function apply(state: DayState, command: EngineCommand, ctx: EngineContex
   const draft = new Draft(state, ctx);
   try {
     const visitId = run(draft, command);
+    settleGroups(draft);
     assignOffers(draft);
     return {
       ok: true,
@@ -46,5 +48,8 @@ function run(draft: Draft, command: EngineCommand): string | null {
       return command.visitId;
     case 'desk':
       return deskAction(draft, command.professionalId, command.action);
+    case 'group':
+      groupAction(draft, command.professionalId, command.action);
+      return null;
   }
 }
