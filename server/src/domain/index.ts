@@ -22,3 +22,4 @@ export {
 } from './forecast.js';
 export { runForward, professionalActor, type Behaviour, type Scheduled } from './forward.js';
 export { groupSessions, groupCandidates, type GroupSession, type Participant } from './group-session.js';
+export { groupView } from './group-view.js';

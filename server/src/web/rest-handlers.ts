@@ -21,6 +21,7 @@ import { createJobHandlers } from './job-handlers.js';
 import { createDeviceHandlers } from './device-handlers.js';
 import { createAuthHandlers } from './auth-handlers.js';
 import { createDisplayHandlers, DEFAULT_DISPLAY } from './display-handlers.js';
+import { createGroupHandlers } from './group-handlers.js';
 import { loadDay } from '../db/day-store.js';
 import { appointmentsOfDay } from '../db/appointment-store.js';
 
@@ -66,6 +67,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createDeviceHandlers(deps),
     ...createAuthHandlers(deps),
     ...createDisplayHandlers(deps),
+    ...createGroupHandlers(deps),
     health: () => ({ status: 'ok', version: deps.version }),
     openapi: () => deps.openapi,
     media: () => deps.media(),
