@@ -37,7 +37,7 @@ function GroupQueue({ group, busy }: { readonly group: GroupQueueDto; readonly b
   return (
     <section className="ws-queue ws-group" aria-label={`Séance collective — ${group.label}`}>
       <h2>
-        {group.label} — séance collective ({plural(group.capacity, 'place', 'places')},{' '}
+        {group.label} ({plural(group.capacity, 'place', 'places')},{' '}
         {plural(group.facilitators, 'animateur', 'animateurs')})
       </h2>
       {group.sessions.map((session) => (
