@@ -19,6 +19,7 @@ import type {
 import type { Actor, DayState, Dispatcher, EngineCommand, EngineResult } from './types.js';
 import { apply } from './queue-engine.js';
 import { activeStep } from './steps.js';
+import { groupMoves } from './forward-groups.js';
 
 const MINUTE = 60_000;
 
@@ -195,6 +196,7 @@ export function runForward(run: ForwardRun): DayState {
         });
       }
       if (
+        !activeStep(visit)?.session &&
         result.events.some(
           (e) => e.visitId === id && (e.type === 'visit.called' || e.type === 'visit.care_started'),
         )
@@ -211,7 +213,7 @@ export function runForward(run: ForwardRun): DayState {
     });
   }
   for (const visit of Object.values(state.visits)) {
-    follow(visit);
+    if (!activeStep(visit)?.session) follow(visit);
     if (visit.offer) {
       const offer = visit.offer;
       agenda.push(now, (s) =>
@@ -225,6 +227,9 @@ export function runForward(run: ForwardRun): DayState {
       );
     }
   }
+
+  for (const move of groupMoves(state, config, now, behaviour, professionalActor))
+    agenda.push(move.at, move.make);
 
   for (let next = agenda.pop(); next && next.at <= run.until; next = agenda.pop()) {
     now = Math.max(now, next.at);
@@ -249,6 +254,9 @@ export function runForward(run: ForwardRun): DayState {
           }
         : null;
     react(result, finished);
+    // Group sessions are called, joined, started and finished by their own moves (Q-GROUP-*).
+    for (const move of groupMoves(state, config, now, behaviour, professionalActor))
+      agenda.push(move.at, move.make);
   }
   return state;
 }
