@@ -4,7 +4,7 @@
  * longest walk of its participants and ends after the care duration of its step; a second present and
  * free facilitator joins it. Pure: the moves are re-checked against the state when their time comes.
  */
-import type { CentreConfig, Id, Millis } from '@gfa/shared';
+import type { CentreConfig, Id, Millis, QueueRef } from '@gfa/shared';
 import type { Actor, DayState, EngineCommand } from './types.js';
 import type { Behaviour } from './forward.js';
 import { groupCandidates, groupSessions } from './group-session.js';
@@ -47,16 +47,18 @@ export function groupMoves(
   const moves: GroupMove[] = [];
   const sessions = groupSessions(state);
   const free = freeProfessionals(state, config);
+  const facilitatorFor = (queue: QueueRef): Id | undefined =>
+    free.find((id) => {
+      const p = config.professionals.find((x) => x.id === id);
+      return p !== undefined && serves(p, queue);
+    });
   for (const session of sessions) {
     const lead = session.facilitatorIds[0] as Id;
     const first = session.participants[0];
     if (!first) continue;
     const still = (s: DayState, stage: 'called' | 'running') =>
       groupSessions(s).some((x) => x.id === session.id && x.stage === stage);
-    const helper = free.find((id) => {
-      const p = config.professionals.find((x) => x.id === id);
-      return p !== undefined && serves(p, session.queue);
-    });
+    const helper = facilitatorFor(session.queue);
     if (helper && session.facilitatorIds.length < session.settings.facilitators) {
       moves.push({
         at: now,
@@ -97,10 +99,7 @@ export function groupMoves(
   for (const [key, list] of waiting) {
     const first = list[0];
     if (!first?.step.group) continue;
-    const caller = free.find((id) => {
-      const p = config.professionals.find((x) => x.id === id);
-      return p !== undefined && serves(p, first.queue);
-    });
+    const caller = facilitatorFor(first.queue);
     if (!caller) continue;
     const due = Math.min(...list.map((c) => c.visit.appointmentAt ?? c.visit.readySince ?? now));
     const at = list.length >= first.step.group.capacity ? now : Math.max(now, due);
