@@ -12,7 +12,7 @@ export function App() {
       <section className="display-stage" aria-live="assertive">
         {current ? (
           <div className="display-call" data-testid="current-call">
-            <p className="display-invite">Est attendu(e)</p>
+            <p className="display-invite">{current.session ? 'Sont attendus' : 'Est attendu(e)'}</p>
             <p className="display-name">{displayName(current, nameFormat)}</p>
             <p className="display-room">{current.roomLabel}</p>
           </div>

@@ -3,6 +3,7 @@ export * from './domain/appointment-fields.js';
 export * from './domain/alert-kinds.js';
 export * from './domain/events.js';
 export * from './domain/commands.js';
+export * from './domain/group-commands.js';
 export * from './domain/identity.js';
 export * from './api/index.js';
 export * from './format/french.js';

@@ -6,6 +6,7 @@ import { labels, useWorkstation } from './store.js';
 import { AwayButtons, VisitPanel, act } from './VisitPanel.js';
 import { AfterCareNotice } from './AfterCareNotice.js';
 import { clearAfterCare, showAfterCare } from './after-care.js';
+import { GroupSessions } from './GroupSessions.js';
 
 const callNext = () => {
   clearAfterCare();
@@ -14,14 +15,16 @@ const callNext = () => {
 
 export function DeskView() {
   const { desk, visits, config } = useWorkstation();
-  const current = desk?.currentVisitId ? visits[desk.currentVisitId] : undefined;
+  // A group session I run is handled by its own panel, never as one consultant (Q-GROUP-1).
+  const inSession = desk?.groups?.some((g) => g.sessions.some((s) => s.mine)) ?? false;
+  const current = desk?.currentVisitId && !inSession ? visits[desk.currentVisitId] : undefined;
 
   useEffect(() => {
     // Shortcuts for the frequent actions (ignored while typing in a field).
     const onKey = (event: KeyboardEvent) => {
       if ((event.target as HTMLElement).closest('input, textarea, select')) return;
       const key = event.key.toLowerCase();
-      if (key === 'n' && !current) void callNext();
+      if (key === 'n' && !current && !inSession) void callNext();
       if (current && key === 'r' && current.state === 'called') void act(current, { type: 'recall' });
       if (current && key === 's' && current.state === 'called') void act(current, { type: 'start' });
       if (current && key === 'f' && current.state === 'in_care') {
@@ -30,7 +33,7 @@ export function DeskView() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [current]);
+  }, [current, inSession]);
 
   if (!desk || !config) return <p>Chargement du poste…</p>;
   const presence = desk.desk?.state ?? 'offline';
@@ -74,7 +77,7 @@ export function DeskView() {
         <button
           type="button"
           className="gfa-button ws-call-next"
-          disabled={Boolean(current)}
+          disabled={Boolean(current) || inSession}
           onClick={() => void callNext()}
           title="Raccourci : N"
         >
@@ -82,6 +85,7 @@ export function DeskView() {
         </button>
       </section>
       {current ? <VisitPanel visit={current} config={config} /> : <AfterCareNotice config={config} />}
+      <GroupSessions busy={Boolean(current) || inSession} />
       <QueueList title="Ma file d'attente" entries={desk.mine} busy={Boolean(current)} />
       <QueueList title="File de ma catégorie" entries={desk.shared} busy={Boolean(current)} />
     </div>

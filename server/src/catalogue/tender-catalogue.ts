@@ -98,11 +98,13 @@ const JOURNEYS: Record<string, StepTemplate[]> = {
   'etp-collectif': [
     {
       key: 'seance',
-      label: 'Séance collective',
+      label: 'Séance collective ETP',
       target: { kind: 'reason', reasonId: 'etp-collectif' },
       estimatedMinutes: 120,
       after: [],
       optional: false,
+      // The tender: up to 10 people per session, two facilitators (nurse or dietician).
+      group: { capacity: 10, facilitators: 2 },
     },
   ],
 };

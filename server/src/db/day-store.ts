@@ -93,6 +93,8 @@ export function loadVisits(db: Db, from: string, to: string): Visit[] {
           callCount: s.callCount,
           startedAt: s.startedAt,
           endedAt: s.endedAt,
+          ...(s.groupSettings && { group: s.groupSettings }),
+          ...(s.session && { session: s.session }),
         })),
       notes: notesOf(r.id)
         .sort((a, b) => a.at - b.at)
@@ -151,7 +153,7 @@ function writeVisit(tx: Db, v: Visit): void {
   v.steps.forEach((s, ord) =>
     tx
       .insert(t.visitSteps)
-      .values({ ...s, visitId: v.id, ord })
+      .values({ ...s, visitId: v.id, ord, groupSettings: s.group ?? null, session: s.session ?? null })
       .run(),
   );
   for (const n of v.notes)

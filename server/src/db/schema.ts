@@ -4,6 +4,7 @@
  * append-only journal whose `seq` is the WebSocket sequence number.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { GroupSettings, SessionRef } from '@gfa/shared';
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
 const bool = (name: string) => integer(name, { mode: 'boolean' });
@@ -225,6 +226,10 @@ export const visitSteps = sqliteTable(
     callCount: integer('call_count').notNull(),
     startedAt: integer('started_at'),
     endedAt: integer('ended_at'),
+    /** A group session step (ETP collectif): capacity and facilitators; null for one-by-one steps. */
+    groupSettings: json<GroupSettings>('group_settings'),
+    /** The group session the participant was called into (rules Q-GROUP-*). */
+    session: json<SessionRef>('session'),
   },
   (t) => [index('visit_steps_visit').on(t.visitId)],
 );

@@ -58,3 +58,18 @@ export const statJourneyMinutes = sqliteTable(
   },
   (t) => [index('stat_journey_minutes_grain_day').on(t.grain, t.day)],
 );
+
+/** Group sessions of one day per visit reason (rules Q-GROUP-*): sessions, participants and minutes. */
+export const statGroupDays = sqliteTable(
+  'stat_group_days',
+  {
+    day: text('day').notNull(),
+    grain: integer('grain').notNull(),
+    reasonId: text('reason_id').notNull(),
+    sessions: integer('sessions').notNull(),
+    participants: integer('participants').notNull(),
+    sessionMinutes: integer('session_minutes').notNull(),
+    facilitatorMinutes: integer('facilitator_minutes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.grain, t.day, t.reasonId] })],
+);

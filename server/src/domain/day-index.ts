@@ -111,8 +111,10 @@ export function rememberIndex(state: DayState, draft: Draft): void {
 export function heldVisits(index: DayIndex): Map<Id, Visit> {
   const held = new Map<Id, Visit>();
   for (const visit of index.live.values()) {
-    const professionalId = activeStep(visit)?.professionalId;
-    if (professionalId && !held.has(professionalId)) held.set(professionalId, visit);
+    const active = activeStep(visit);
+    // Q-GROUP-6: a co-facilitator holds the session's participants too.
+    for (const professionalId of [active?.professionalId, ...(active?.session?.facilitatorIds ?? [])])
+      if (professionalId && !held.has(professionalId)) held.set(professionalId, visit);
   }
   return held;
 }
@@ -122,7 +124,8 @@ export function openByQueue(index: DayIndex): Map<string, Candidate[]> {
   const byQueue = new Map<string, Candidate[]>();
   for (const candidates of index.ready.values()) {
     for (const c of candidates) {
-      if (c.visit.offer) continue;
+      // Q-GROUP-1: a group step is called with its group, never offered one by one.
+      if (c.visit.offer || c.step.group) continue;
       const key = queueKey(c.queue);
       const list = byQueue.get(key);
       if (list) list.push(c);

@@ -19,6 +19,7 @@ import type {
 import type { Actor, DayState, Dispatcher, EngineCommand, EngineResult } from './types.js';
 import { apply } from './queue-engine.js';
 import { activeStep } from './steps.js';
+import { groupMoves } from './forward-groups.js';
 
 const MINUTE = 60_000;
 
@@ -197,6 +198,7 @@ export function runForward(run: ForwardRun): DayState {
         });
       }
       if (
+        !activeStep(visit)?.session &&
         result.events.some(
           (e) => e.visitId === id && (e.type === 'visit.called' || e.type === 'visit.care_started'),
         )
@@ -213,7 +215,7 @@ export function runForward(run: ForwardRun): DayState {
     });
   }
   for (const visit of Object.values(state.visits)) {
-    follow(visit);
+    if (!activeStep(visit)?.session) follow(visit);
     if (visit.offer) {
       const offer = visit.offer;
       agenda.push(now, (s) =>
@@ -227,6 +229,9 @@ export function runForward(run: ForwardRun): DayState {
       );
     }
   }
+
+  for (const move of groupMoves(state, config, now, behaviour, professionalActor))
+    agenda.push(move.at, move.make);
 
   for (let next = agenda.pop(); next && next.at <= run.until; next = agenda.pop()) {
     now = Math.max(now, next.at);
@@ -251,6 +256,9 @@ export function runForward(run: ForwardRun): DayState {
           }
         : null;
     react(result, finished);
+    // Group sessions are called, joined, started and finished by their own moves (Q-GROUP-*).
+    for (const move of groupMoves(state, config, now, behaviour, professionalActor))
+      agenda.push(move.at, move.make);
   }
   return state;
 }

@@ -20,3 +20,5 @@ export {
   type ProfessionalForecast,
 } from './forecast.js';
 export { runForward, professionalActor, type Behaviour, type Scheduled } from './forward.js';
+export { groupSessions, groupCandidates, type GroupSession, type Participant } from './group-session.js';
+export { groupView } from './group-view.js';

@@ -5,7 +5,7 @@
  */
 import type { CentreConfig, Id, Millis, Professional, Visit } from '@gfa/shared';
 import type { Draft } from './draft.js';
-import type { DayState, DispatchInput, Dispatcher, FreeProfessional } from './types.js';
+import type { Candidate, DayState, DispatchInput, Dispatcher, FreeProfessional } from './types.js';
 import { heldVisits, indexOf, indexOfDraft, openByQueue, type DayIndex } from './day-index.js';
 import { idleSinceByProfessional } from './idle.js';
 import { journeyAwareDispatcher } from './journey-dispatcher.js';
@@ -109,15 +109,20 @@ export function freeProfessionals(
   });
   if (free.length === 0) return [];
   const served = new Map<string, boolean>();
+  const isServed = (key: string, first: Candidate): boolean => {
+    let ok = served.get(key);
+    if (ok === undefined) served.set(key, (ok = queueServed(first.queue, config, state.desks)));
+    return ok;
+  };
+  // As before the index: nobody is free for the round when no waiting step is in a served queue.
+  if (![...open].some(([key, waiting]) => waiting[0] && isServed(key, waiting[0]))) return [];
   const idle = idleSinceByProfessional(state, index);
   return free.map(({ professional, since }) => {
     const candidates = queueKeysOf(professional).flatMap((key) => {
       const waiting = open.get(key);
       const first = waiting?.[0];
       if (!waiting || !first) return [];
-      let ok = served.get(key);
-      if (ok === undefined) served.set(key, (ok = queueServed(first.queue, config, state.desks)));
-      return ok ? waiting : [];
+      return isServed(key, first) ? waiting : [];
     });
     return {
       professional,

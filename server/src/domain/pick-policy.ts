@@ -26,6 +26,7 @@ export function waitingSteps(state: DayState, config: CentreConfig): Candidate[]
   for (const visit of Object.values(state.visits)) {
     if (visit.state !== 'waiting') continue;
     for (const step of readySteps(visit)) {
+      if (step.group) continue; // Q-GROUP-1: called with its group, never offered one by one
       const queue = stepQueue(step, visit);
       const key = queueKey(queue);
       let ok = served.get(key);

@@ -6,6 +6,7 @@ import { deskAction } from './desk-actions.js';
 import { DomainFailure } from './domain-error.js';
 import { Draft } from './draft.js';
 import { rememberIndex } from './day-index.js';
+import { groupAction, settleGroups } from './group-session.js';
 import { assignOffers } from './offers.js';
 import { visitAction } from './visit-actions.js';
 
@@ -17,6 +18,7 @@ export function apply(state: DayState, command: EngineCommand, ctx: EngineContex
   const draft = new Draft(state, ctx);
   try {
     const visitId = run(draft, command);
+    settleGroups(draft);
     assignOffers(draft);
     const state = draft.snapshot();
     rememberIndex(state, draft);
@@ -49,5 +51,8 @@ function run(draft: Draft, command: EngineCommand): string | null {
       return command.visitId;
     case 'desk':
       return deskAction(draft, command.professionalId, command.action);
+    case 'group':
+      groupAction(draft, command.professionalId, command.action);
+      return null;
   }
 }

@@ -40,7 +40,9 @@ export function requireOwner(actor: Actor, visit: Visit): void {
   requireStaff(actor);
   const step = activeStep(visit);
   if (isSupervisor(actor)) return;
-  if (!step || step.professionalId !== actor.professionalId) {
+  const facilitator =
+    actor.professionalId !== null && step?.session?.facilitatorIds.includes(actor.professionalId);
+  if (!step || (step.professionalId !== actor.professionalId && !facilitator)) {
     fail(
       'forbidden',
       'Ce consultant est pris en charge par un autre professionnel.',

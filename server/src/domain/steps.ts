@@ -22,6 +22,7 @@ export function instantiateSteps(template: JourneyTemplate, newId: () => Id): St
     after: [...step.after],
     optional: step.optional,
     added: false,
+    ...(step.group && { group: { ...step.group } }),
     ...NOT_STARTED,
   }));
 }

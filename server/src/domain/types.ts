@@ -10,6 +10,7 @@ import type {
   DayString,
   DeskAction,
   Desk,
+  GroupAction,
   DomainEvent,
   Id,
   Identity,
@@ -100,7 +101,9 @@ export type EngineCommand =
       readonly professionalId: Id | null;
     }
   | { readonly type: 'visit'; readonly visitId: Id; readonly action: VisitAction }
-  | { readonly type: 'desk'; readonly professionalId: Id; readonly action: DeskAction };
+  | { readonly type: 'desk'; readonly professionalId: Id; readonly action: DeskAction }
+  /** A facilitator's action on a group session (rules Q-GROUP-*); `visitId` of the result is null. */
+  | { readonly type: 'group'; readonly professionalId: Id; readonly action: GroupAction };
 
 export const DomainErrorCode = [
   'not_found',

@@ -1,6 +1,6 @@
 /** Actions on one visit: call, care, away, transfer, notes... (rules Q-ACT-*). */
 import { STATE_IN_SENTENCE } from '@gfa/shared';
-import type { AddedStep, Id, StepInstance, StepTarget, Visit, VisitAction } from '@gfa/shared';
+import type { AddedStep, Id, SessionRef, StepInstance, StepTarget, Visit, VisitAction } from '@gfa/shared';
 import type { Draft } from './draft.js';
 import { fail } from './domain-error.js';
 import { heldVisits, indexOfDraft } from './day-index.js';
@@ -50,7 +50,7 @@ export function requireFree(draft: Draft, professionalId: Id): void {
   }
 }
 
-function roomOf(draft: Draft, professionalId: Id): Id | null {
+export function roomOf(draft: Draft, professionalId: Id): Id | null {
   const desk = draft.desks[professionalId];
   const professional = draft.ctx.config.professionals.find((p) => p.id === professionalId);
   return desk?.roomId ?? professional?.roomId ?? null;
@@ -62,6 +62,7 @@ function resetStep(step: StepInstance): void {
   step.roomId = null;
   step.calledAt = null;
   step.startedAt = null;
+  step.session = null;
 }
 
 /** Q-ACT-1: call a consultant for a ready step this professional serves. */
@@ -73,17 +74,40 @@ export function call(draft: Draft, visitId: Id, stepId?: Id): void {
   const current = draft.visit(visitId);
   requireState(current, ['waiting'], 'call');
   requireFree(draft, professionalId);
-  const eligible = readySteps(current).filter((s) => serves(professional, stepQueue(s, current)));
+  const served = readySteps(current).filter((s) => serves(professional, stepQueue(s, current)));
+  // Q-GROUP-1: a group step is called with its group, never one consultant at a time.
+  const eligible = served.filter((s) => !s.group);
   const chosen = stepId ? eligible.find((s) => s.id === stepId) : preferNamed(eligible, current);
   if (!chosen) {
+    if (served.some((s) => s.group && (!stepId || s.id === stepId))) {
+      fail('invalid_state', GROUP_ONLY, 'group step called one by one');
+    }
     fail(
       'forbidden',
       "Ce consultant n'est pas dans l'une de vos files d'attente.",
       `no eligible step for call`,
     );
   }
+  callStep(draft, visitId, chosen.id, professionalId, null, {});
+}
+
+export const GROUP_ONLY = 'Séance collective : utilisez les boutons de la séance (« Appeler le groupe »…).';
+
+/**
+ * Marks one ready step called by this professional (Q-ACT-1), into a group
+ * session when `session` is given (Q-GROUP-2): releases another's offer and
+ * the requeue mark, and emits `visit.called`.
+ */
+export function callStep(
+  draft: Draft,
+  visitId: Id,
+  stepId: Id,
+  professionalId: Id,
+  session: SessionRef | null,
+  data: Record<string, unknown>,
+): void {
   const visit = draft.edit(visitId);
-  const step = visit.steps.find((s) => s.id === chosen.id) as StepInstance;
+  const step = visit.steps.find((s) => s.id === stepId) as StepInstance;
   if (visit.offer && visit.offer.professionalId !== professionalId) {
     draft.emit('visit.offer_released', { visit, professionalId: visit.offer.professionalId });
   }
@@ -94,8 +118,18 @@ export function call(draft: Draft, visitId: Id, stepId?: Id): void {
   step.roomId = roomOf(draft, professionalId);
   step.calledAt = draft.now;
   step.callCount = 1;
+  if (session) step.session = { ...session, facilitatorIds: [...session.facilitatorIds] };
   visit.state = 'called';
-  draft.emit('visit.called', { visit, step }, { roomId: step.roomId, queue: stepQueue(step, visit) });
+  draft.emit(
+    'visit.called',
+    { visit, step },
+    { roomId: step.roomId, queue: stepQueue(step, visit), ...data },
+  );
+}
+
+/** Q-GROUP-1: the session's own actions move all its participants together. */
+function requireSingle(step: StepInstance): void {
+  if (step.session) fail('invalid_state', GROUP_ONLY, 'one-by-one action on a group session step');
 }
 
 function preferNamed(steps: StepInstance[], visit: Visit): StepInstance | undefined {
@@ -136,6 +170,7 @@ export function visitAction(draft: Draft, visitId: Id, action: VisitAction): voi
       requireOwner(actor, current);
       const visit = draft.edit(visitId);
       const step = currentStep(visit);
+      requireSingle(step);
       step.callCount += 1;
       step.calledAt = draft.now;
       draft.emit('visit.recalled', { visit, step }, { roomId: step.roomId, callCount: step.callCount });
@@ -161,6 +196,7 @@ export function visitAction(draft: Draft, visitId: Id, action: VisitAction): voi
       requireOwner(actor, current);
       const visit = draft.edit(visitId);
       const step = currentStep(visit);
+      requireSingle(step);
       step.status = 'in_care';
       step.startedAt = draft.now;
       visit.state = 'in_care';
@@ -173,6 +209,7 @@ export function visitAction(draft: Draft, visitId: Id, action: VisitAction): voi
       requireOwner(actor, current);
       const visit = draft.edit(visitId);
       const step = currentStep(visit);
+      requireSingle(step);
       step.status = 'done';
       step.endedAt = draft.now;
       draft.emit(

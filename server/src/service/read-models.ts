@@ -11,7 +11,7 @@ import {
   type Visit,
   type VisitDto,
 } from '@gfa/shared';
-import { queuesOf, queueView, type DayState } from '../domain/index.js';
+import { groupView, queuesOf, queueView, type DayState } from '../domain/index.js';
 import { CENTRE_DISPATCHER } from './dispatcher.js';
 
 export const toVisitDto = (visit: Visit, config: CentreConfig): VisitDto => ({
@@ -25,6 +25,20 @@ export function toCallDto(visit: Visit, stepId: Id, config: CentreConfig): CallD
   const step = visit.steps.find((s) => s.id === stepId);
   if (!step?.calledAt) return null;
   const room = config.rooms.find((r) => r.id === step.roomId);
+  // A group session is ONE call for the room, with no participant's name (privacy of the display).
+  if (step.session) {
+    return {
+      callId: `${step.session.id}:${step.callCount}`,
+      visitId: visit.id,
+      at: step.calledAt,
+      civility: '',
+      initial: '',
+      lastName: '',
+      roomLabel: room?.label ?? '',
+      recall: step.callCount > 1,
+      session: step.label,
+    };
+  }
   return {
     callId: `${step.id}:${step.callCount}`,
     visitId: visit.id,
@@ -42,6 +56,7 @@ export function recentCalls(state: DayState, config: CentreConfig, limit = 8): C
   return Object.values(state.visits)
     .flatMap((v) => v.steps.filter((s) => s.calledAt !== null).map((s) => toCallDto(v, s.id, config)))
     .filter((c): c is CallDto => c !== null)
+    .filter((c, i, all) => all.findIndex((o) => o.callId === c.callId) === i)
     .sort((a, b) => b.at - a.at)
     .slice(0, limit);
 }
@@ -56,7 +71,13 @@ export function deskView(
     professionalId,
     desk: state.desks[professionalId] ?? null,
     ...queueView(state, config, professionalId, now, CENTRE_DISPATCHER),
+    ...withGroups(groupView(state, config, professionalId, now)),
   };
+}
+
+/** Only a professional who serves a group step gets the `groups` field (Q-GROUP-*). */
+function withGroups(groups: DeskViewDto['groups']): Pick<DeskViewDto, 'groups'> {
+  return groups && groups.length > 0 ? { groups } : {};
 }
 
 export function board(state: DayState, config: CentreConfig, now: number): BoardDto {

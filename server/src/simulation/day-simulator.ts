@@ -11,6 +11,7 @@ import {
   forecast,
   professionalActor,
   runForward,
+  groupSessions,
   skipUnservedStep,
   stepCategory,
   type apply,
@@ -289,6 +290,10 @@ function heldMost(visits: readonly Visit[]): number {
         held.set(s.professionalId, (held.get(s.professionalId) ?? 0) + 1);
     }
   }
+  // A group session is one thing held, whatever its number of participants (Q-GROUP-*).
+  for (const session of groupSessions({ visits: Object.fromEntries(visits.map((v) => [v.id, v])) }))
+    for (const id of session.facilitatorIds)
+      held.set(id, (held.get(id) ?? 0) - session.participants.length + 1);
   return Math.max(0, ...held.values());
 }
 
@@ -318,7 +323,17 @@ function professionalOutcomes(
 ): ProfessionalOutcome[] {
   const steps = Object.values(visits).flatMap((v) => v.steps);
   return scenario.shifts.map((shift) => {
-    const mine = steps.filter((s) => s.professionalId === shift.professionalId && s.endedAt !== null);
+    const id = shift.professionalId;
+    // A group session's time counts once for each facilitator, not once per participant.
+    const sessions = new Set<Id>();
+    const mine = steps.filter((s) => {
+      if (s.endedAt === null || (s.professionalId !== id && !s.session?.facilitatorIds.includes(id)))
+        return false;
+      if (!s.session) return true;
+      if (sessions.has(s.session.id)) return false;
+      sessions.add(s.session.id);
+      return true;
+    });
     const busyMs = mine.reduce((sum, s) => sum + ((s.endedAt ?? 0) - (s.calledAt ?? 0)), 0);
     const lastEnd = Math.max(closesAt, ...mine.map((s) => s.endedAt ?? 0));
     const to = shift.to === null ? lastEnd : atMinutes(scenario.day, shift.to);

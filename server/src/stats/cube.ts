@@ -7,6 +7,7 @@
 import type { JournalEntry, StepInstance, Visit } from '@gfa/shared';
 import { addValue, mergeInto, type Distribution } from './distribution.js';
 import { minutesBetween } from './percentiles.js';
+import { addGroupCounts, addSessionStep, groupCell, type GroupCell } from './group-sessions.js';
 
 export interface CareKey {
   readonly professionalId: string;
@@ -34,9 +35,11 @@ export interface ReasonCell {
 export interface StatisticsCube {
   readonly cares: Map<string, CareCell>;
   readonly reasons: Map<string, ReasonCell>;
+  /** Group sessions per visit reason (`group-sessions.ts`). */
+  readonly groups: Map<string, GroupCell>;
 }
 
-export const emptyCube = (): StatisticsCube => ({ cares: new Map(), reasons: new Map() });
+export const emptyCube = (): StatisticsCube => ({ cares: new Map(), reasons: new Map(), groups: new Map() });
 
 const careKeyString = (k: CareKey): string =>
   JSON.stringify([k.professionalId, k.reasonId, k.targetKind, k.targetCategoryId]);
@@ -127,6 +130,7 @@ export function addVisits(
     if (list) list.push(e);
     else byVisit.set(e.visitId, [e]);
   }
+  const sessions = new Set<string>();
   for (const visit of visits) {
     const reason = reasonCell(cube, visit.reasonId);
     reason.visits += 1;
@@ -140,13 +144,19 @@ export function addVisits(
     for (const step of visit.steps) {
       if (step.status !== 'done' || step.startedAt === null || step.endedAt === null || !step.professionalId)
         continue;
-      const cell = careCell(cube, {
+      const key: CareKey = {
         professionalId: step.professionalId,
         reasonId: visit.reasonId,
         targetKind: step.target.kind,
         targetCategoryId: targetCategory(step.target),
-      });
-      addValue(cell.care, minutesBetween(step.startedAt, step.endedAt));
+      };
+      const cell = careCell(cube, key);
+      const minutes = minutesBetween(step.startedAt, step.endedAt);
+      if (!step.session) addValue(cell.care, minutes);
+      // A session is one care per facilitator, not one per participant (Q-GROUP-*).
+      else if (addSessionStep(cube.groups, visit.reasonId, step.session, minutes, sessions))
+        for (const professionalId of step.session.facilitatorIds)
+          addValue(careCell(cube, { ...key, professionalId }).care, minutes);
       const readyAt = available.filter((t) => t <= (step.calledAt ?? 0)).at(-1);
       if (readyAt !== undefined && step.calledAt !== null)
         addValue(cell.wait, minutesBetween(readyAt, step.calledAt));
@@ -166,4 +176,5 @@ export function mergeCube(target: StatisticsCube, source: StatisticsCube): void 
     addCounts(cell, r);
     mergeInto(cell.journey, r.journey);
   }
+  for (const g of source.groups.values()) addGroupCounts(groupCell(target.groups, g.reasonId), g);
 }

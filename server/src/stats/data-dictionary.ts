@@ -226,6 +226,11 @@ const DESCRIBED: Readonly<Record<string, TableMeaning>> = {
       call_count: num('Nombre d’appels', 'Nombre d’appels à l’écran'),
       started_at: at('Début', 'Début de la prise en charge'),
       ended_at: at('Fin', 'Fin de la prise en charge'),
+      group_settings: json(
+        'Séance collective',
+        'Étape en séance collective : capacité et nombre d’animateurs (vide sinon)',
+      ),
+      session: json('Séance', 'Séance collective du participant : identifiant, animateurs, dernière du jour'),
     },
   },
   notes: {
@@ -336,6 +341,23 @@ const DESCRIBED: Readonly<Record<string, TableMeaning>> = {
       reason_id: ref('Motif', 'Motifs de visite'),
       minutes: num('Minutes', 'Durée du parcours en minutes entières'),
       n: num('Nombre', 'Nombre de parcours de cette durée'),
+    },
+  },
+  stat_group_days: {
+    label: 'Statistiques - séances',
+    description:
+      'Séances collectives d’un jour (ou d’un mois) par motif : une séance de N participants compte une fois.',
+    columns: {
+      day: day('Jour', 'Jour résumé, ou premier jour du mois résumé'),
+      grain: num('Granularité', '0 = un jour, 1 = un mois (somme de ses jours)'),
+      reason_id: ref('Motif', 'Motifs de visite'),
+      sessions: num('Séances', 'Nombre de séances terminées'),
+      participants: num('Participants', 'Participants de ces séances'),
+      session_minutes: num('Minutes de séance', 'Somme des durées des séances, une fois par séance'),
+      facilitator_minutes: num(
+        'Minutes d’animation',
+        'Durée de chaque séance multipliée par son nombre d’animateurs',
+      ),
     },
   },
   reception_alerts: {

@@ -24,6 +24,7 @@ import {
 } from './cube.js';
 import { addValue } from './distribution.js';
 import type { Tx } from '../db/tx.js';
+import { addGroupCounts, groupCell, type GroupCounts } from './group-sessions.js';
 
 const DAY = 0;
 const MONTH = 1;
@@ -87,6 +88,7 @@ function writeDayRows(db: Db, days: readonly string[], now: number): void {
   const cares: (typeof t.statCareMinutes.$inferInsert)[] = [];
   const reasons: (typeof t.statReasonDays.$inferInsert)[] = [];
   const journeys: (typeof t.statJourneyMinutes.$inferInsert)[] = [];
+  const groups: (typeof t.statGroupDays.$inferInsert)[] = [];
   for (const day of days) {
     const cube = cubeFromVisits(db, [day]);
     for (const c of cube.cares.values()) {
@@ -100,7 +102,9 @@ function writeDayRows(db: Db, days: readonly string[], now: number): void {
       for (const [minutes, n] of journey)
         journeys.push({ day, grain: DAY, reasonId: r.reasonId, minutes, n });
     }
+    for (const g of cube.groups.values()) groups.push({ day, grain: DAY, ...g });
   }
+  insertAll(db, t.statGroupDays, groups);
   insertAll(db, t.statCareMinutes, cares);
   insertAll(db, t.statReasonDays, reasons);
   insertAll(db, t.statJourneyMinutes, journeys);
@@ -114,7 +118,7 @@ function writeDayRows(db: Db, days: readonly string[], now: number): void {
 /** The month's rows become the sum of its rolled days' rows. */
 function rewriteMonthRows(db: Db, month: string): void {
   const end = monthEnd(month);
-  for (const table of [t.statCareMinutes, t.statReasonDays, t.statJourneyMinutes])
+  for (const table of [t.statCareMinutes, t.statReasonDays, t.statJourneyMinutes, t.statGroupDays])
     db.delete(table)
       .where(and(eq(table.grain, MONTH), eq(table.day, month)))
       .run();
@@ -131,6 +135,11 @@ function rewriteMonthRows(db: Db, month: string): void {
     select ${month}, ${MONTH}, reason_id, minutes, sum(n)
     from stat_journey_minutes where grain = ${DAY} and day between ${month} and ${end}
     group by reason_id, minutes`);
+  db.run(sql`insert into stat_group_days
+    (day, grain, reason_id, sessions, participants, session_minutes, facilitator_minutes)
+    select ${month}, ${MONTH}, reason_id, sum(sessions), sum(participants), sum(session_minutes),
+           sum(facilitator_minutes)
+    from stat_group_days where grain = ${DAY} and day between ${month} and ${end} group by reason_id`);
 }
 
 /** Rows per insert statement: well under SQLite's limit of bound parameters. */
@@ -193,5 +202,11 @@ export function cubeFromRollups(db: Db, from: string, to: string): StatisticsCub
         where ${rows} group by reason_id, minutes`,
   );
   for (const r of journeys) addValue(reasonCell(cube, r.reasonId).journey, r.minutes, r.n);
+  const groups = db.all<GroupCounts & { reasonId: string }>(
+    sql`select reason_id as reasonId, sum(sessions) as sessions, sum(participants) as participants,
+               sum(session_minutes) as sessionMinutes, sum(facilitator_minutes) as facilitatorMinutes
+        from stat_group_days where ${rows} group by reason_id`,
+  );
+  for (const g of groups) addGroupCounts(groupCell(cube.groups, g.reasonId), g);
   return cube;
 }

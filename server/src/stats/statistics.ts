@@ -18,6 +18,7 @@ import type {
 import { addVisits, emptyCube, type CareCell, type StatisticsCube } from './cube.js';
 import { mergeInto, summariseDistribution, type Distribution } from './distribution.js';
 import { round1 } from './percentiles.js';
+import { groupRows } from './group-sessions.js';
 
 export type { CareRow, CategoryRow, ReasonRow, Statistics };
 
@@ -93,6 +94,7 @@ export function statisticsFromCube(
     reasons.reduce((s, r) => s + pick(r), 0);
   const journey: Distribution = new Map();
   for (const r of reasons) mergeInto(journey, r.journey);
+  const groups = groupRows(cube.groups, config);
   return {
     ...period,
     byProfessional: sortBy(
@@ -121,6 +123,7 @@ export function statisticsFromCube(
       wait: summariseDistribution(all.wait),
       journey: summariseDistribution(journey),
     },
+    ...(groups.length > 0 && { groups }),
   };
 }
 

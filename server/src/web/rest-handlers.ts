@@ -13,6 +13,7 @@ import { createDisplayHandlers } from './display-handlers.js';
 import { createImportHandlers } from './import-handlers.js';
 import { createIntegrationHandlers } from './integration-handlers.js';
 import { createJobHandlers } from './job-handlers.js';
+import { createGroupHandlers } from './group-handlers.js';
 import { createQueueHandlers } from './queue-handlers.js';
 import { createServerHandlers } from './server-handlers.js';
 import { createStatsHandlers } from './stats-handlers.js';
@@ -27,6 +28,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     display: createDisplayHandlers(deps),
     import: createImportHandlers(deps),
     integration: createIntegrationHandlers(deps),
+    group: createGroupHandlers(deps),
     job: createJobHandlers(deps),
     queue: createQueueHandlers(deps),
     server: createServerHandlers(deps),

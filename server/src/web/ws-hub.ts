@@ -281,6 +281,8 @@ export class WsHub {
    */
   private publishCommitted(c: Committed): void {
     const lastSeqOf = new Map<string, number>();
+    // A group session's participants share one call: the TV gets it once per commit.
+    const callsSent = new Set<string>();
     for (const event of c.events) if (event.visitId) lastSeqOf.set(event.visitId, event.seq);
     for (const event of c.events) {
       this.seq = Math.max(this.seq, event.seq);
@@ -295,7 +297,10 @@ export class WsHub {
       ) {
         const visit = c.state.visits[event.visitId];
         const call = visit && toCallDto(visit, event.stepId, c.config);
-        if (call) this.broadcast(seq, 'calls', { kind: 'call', call });
+        if (call && !callsSent.has(call.callId)) {
+          callsSent.add(call.callId);
+          this.broadcast(seq, 'calls', { kind: 'call', call });
+        }
       }
       if (event.type === 'visit.offered' && event.visitId && event.professionalId) {
         this.sendToProfessional(event.professionalId, seq, {

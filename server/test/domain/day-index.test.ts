@@ -26,8 +26,12 @@ function scannedFreeProfessionals(state: DayState, config: CentreConfig, now: Mi
   const holding = new Set<Id>();
   const lastEnded = new Map<Id, Millis>();
   for (const visit of Object.values(state.visits)) {
-    const held = activeStep(visit)?.professionalId;
-    if (held && (visit.state === 'called' || visit.state === 'in_care')) holding.add(held);
+    const active = activeStep(visit);
+    if (visit.state === 'called' || visit.state === 'in_care') {
+      if (active?.professionalId) holding.add(active.professionalId);
+      // Q-GROUP-6: a co-facilitator is busy with the session too.
+      for (const id of active?.session?.facilitatorIds ?? []) holding.add(id);
+    }
     if (visit.offer) holding.add(visit.offer.professionalId);
     if (visit.arrivedAt === null) continue;
     for (const s of visit.steps)

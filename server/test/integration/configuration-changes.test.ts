@@ -155,6 +155,7 @@ const OTHER_WRITES = {
   registerVisit: 'the day’s queue',
   visitAction: 'the day’s queue',
   callNext: 'the day’s queue',
+  groupAction: 'the day’s group sessions',
   presence: 'the day’s queue',
   acknowledgeAlert: 'supervision, journaled as alert.acknowledged',
   importAppointments: 'appointments, journaled as import.*',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CentreConfig, DayString, Desk, Id, Millis, QueueRef, Visit, VisitState } from '../domain/model.js';
 import { Principal } from './principal.js';
+import { GroupQueueDto } from './group-sessions.js';
 
 /** A visit as staff see it, with the queues it currently waits in. */
 export const VisitDto = Visit.extend({
@@ -32,6 +33,8 @@ export const CallDto = z.object({
   lastName: z.string(),
   roomLabel: z.string(),
   recall: z.boolean(),
+  /** A group session's call (rule Q-GROUP-2): its label replaces the name, shown once for the room. */
+  session: z.string().max(80).optional(),
 });
 export type CallDto = z.infer<typeof CallDto>;
 
@@ -46,8 +49,9 @@ export function initialOf(firstName: string): string {
   return first.toUpperCase().match(/\p{L}/u)?.[0] ?? '';
 }
 
-/** "Mme DUPONT" or "J. DUPONT", as the administrator chose. */
+/** "Mme DUPONT" or "J. DUPONT", as the administrator chose; a group session's label, never names. */
 export function displayName(call: CallDto, format: CallNameFormat): string {
+  if (call.session) return call.session;
   const last = call.lastName.toUpperCase();
   const initial = initialOf(call.initial);
   if (format === 'initial' && initial) return `${initial}. ${last}`;
@@ -79,6 +83,8 @@ export const DeskViewDto = z.object({
   /** Journeys begun today (every consultant who arrived, including those already gone). */
   begunJourneys: z.number().int().nonnegative(),
   expectedWaitMinutes: z.number().int().nonnegative(),
+  /** The group sessions I may run (rules Q-GROUP-*); absent when I serve no group step. */
+  groups: z.array(GroupQueueDto).optional(),
 });
 export type DeskViewDto = z.infer<typeof DeskViewDto>;
 

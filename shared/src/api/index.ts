@@ -17,3 +17,4 @@ export * from './display.js';
 export * from '../text/french-validation.js';
 export * from './integrations.js';
 export * from './catalogue.js';
+export * from './group-sessions.js';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { VisitAction } from '../domain/commands.js';
+import { GroupAction } from '../domain/group-commands.js';
 import {
   AdminUser,
   AdminUsers,
@@ -339,6 +340,14 @@ export const routes = {
     access: staff,
     summary: 'Ma présence (disponible, en pause, absent) et ma salle',
     body: PresenceRequest,
+    response: DeskViewDto,
+  },
+  groupAction: {
+    method: 'POST',
+    path: '/api/group-sessions/actions',
+    access: staff,
+    summary: 'Séance collective : appeler le groupe, rejoindre, démarrer, terminer la séance',
+    body: GroupAction,
     response: DeskViewDto,
   },
   board: {

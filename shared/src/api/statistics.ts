@@ -45,6 +45,19 @@ export const ReasonRow = z.object({
 });
 export type ReasonRow = z.infer<typeof ReasonRow>;
 
+/** Group sessions of a visit reason (ETP collectif): one session with N participants counts once. */
+export const GroupRow = z.object({
+  reasonId: Id,
+  label: z.string(),
+  sessions: z.number().int(),
+  participants: z.number().int(),
+  participantsPerSession: z.number(),
+  meanSessionMinutes: z.number(),
+  /** The sessions' durations, once per facilitator (two facilitators: twice), never once per participant. */
+  facilitatorMinutes: z.number().int(),
+});
+export type GroupRow = z.infer<typeof GroupRow>;
+
 export const Statistics = z.object({
   from: DayString,
   to: DayString,
@@ -62,6 +75,8 @@ export const Statistics = z.object({
     wait: Summary,
     journey: Summary,
   }),
+  /** Absent when the period had no group session. */
+  groups: z.array(GroupRow).optional(),
 });
 export type Statistics = z.infer<typeof Statistics>;
 

@@ -39,6 +39,8 @@ export const DomainEventType = z.enum([
   'visit.reopened',
   /** An ECG / prélèvement tick removed (data: kind, mark). */
   'visit.check_unmarked',
+  /** A second facilitator joined a group session (data.sessionId), one entry per participant. */
+  'visit.facilitator_joined',
   'desk.changed',
 ]);
 export type DomainEventType = z.infer<typeof DomainEventType>;

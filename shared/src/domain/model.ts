@@ -71,6 +71,23 @@ export const StepTarget = z.discriminatedUnion('kind', [
 ]);
 export type StepTarget = z.infer<typeof StepTarget>;
 
+/** A step run as a group session (ETP collectif): up to `capacity` participants at once, one or two facilitators. */
+export const GroupSettings = z.object({
+  capacity: z.number().int().min(2).max(10),
+  facilitators: z.number().int().min(1).max(2),
+});
+export type GroupSettings = z.infer<typeof GroupSettings>;
+
+/** The group session a participant's step belongs to once called (rules Q-GROUP-*). */
+export const SessionRef = z.object({
+  id: Id,
+  /** The facilitators, the one who called the group first. */
+  facilitatorIds: z.array(Id).min(1).max(2),
+  /** Set at the start: no other session of this step follows today. */
+  last: z.boolean(),
+});
+export type SessionRef = z.infer<typeof SessionRef>;
+
 export const StepTemplate = z.object({
   /** Unique within its template; precedence constraints refer to it. */
   key: z.string().min(1).max(40),
@@ -80,6 +97,8 @@ export const StepTemplate = z.object({
   /** Keys of the steps that must be done (or skipped) before this one may start. */
   after: z.array(z.string()),
   optional: z.boolean(),
+  /** Absent: one consultant at a time. */
+  group: GroupSettings.optional(),
 });
 export type StepTemplate = z.infer<typeof StepTemplate>;
 
@@ -247,6 +266,10 @@ export const StepInstance = z.object({
   callCount: z.number().int().nonnegative(),
   startedAt: Millis.nullable(),
   endedAt: Millis.nullable(),
+  /** Copied from the template: the step is a group session. */
+  group: GroupSettings.optional(),
+  /** The session this participant was called into (null or absent otherwise). */
+  session: SessionRef.nullable().optional(),
 });
 export type StepInstance = z.infer<typeof StepInstance>;
 

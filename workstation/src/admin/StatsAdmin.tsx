@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { count, formatNumber, localDay, type Statistics, type Summary } from '@gfa/shared';
+import { GroupStatsTable } from './GroupStatsTable.js';
 import { api, attempt } from '../session.js';
 import { download } from './download.js';
 import { PeriodFields } from './PeriodFields.js';
@@ -144,6 +145,7 @@ export function StatsAdmin() {
               ))}
             </tbody>
           </table>
+          <GroupStatsTable rows={stats.groups} />
         </>
       )}
     </div>

@@ -1,10 +1,12 @@
 /**
  * The journey editor: steps with their target (category, named
  * professional, the appointment's professional, a reason's queue), estimated
- * duration, order constraints ("after") and whether they are optional.
+ * duration, order constraints ("after"), whether they are optional and
+ * whether they are run as a group session.
  */
 import type { CentreConfig, StepTarget, StepTemplate } from '@gfa/shared';
 import { slug } from './slug.js';
+import { GroupStepFields } from './GroupStepFields.js';
 
 /** `c:<id>`, `p:<id>`, `a:<fallback category>`, `r:<reason>` ↔ the step's target. */
 const encode = (t: StepTarget): string =>
@@ -139,6 +141,7 @@ export function TemplateEditor(props: {
               />
               Facultative
             </label>
+            <GroupStepFields step={step} index={i} onChange={(group) => update(i, { group })} />
             <div className="ws-actions">
               <button
                 type="button"

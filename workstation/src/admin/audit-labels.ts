@@ -13,6 +13,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'visit.offer_released': 'Proposition libérée',
   'visit.called': 'Appel',
   'visit.recalled': 'Rappel',
+  'visit.facilitator_joined': 'Co-animateur ajouté à la séance',
   'visit.requeued': 'Remis en file',
   'visit.care_started': 'Début de prise en charge',
   'visit.care_finished': 'Fin de prise en charge',
