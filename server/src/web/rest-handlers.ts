@@ -1,18 +1,23 @@
 /** The REST handlers, one per route of the shared route table. */
-import type { Principal } from '@gfa/shared';
+import type { CheckinResponse } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
 import type { Db } from '../db/database.js';
 import { getSetting, setSetting } from '../db/config-store.js';
 import { checkIn } from '../service/checkin.js';
 import { board, deskView, toVisitDto } from '../service/read-models.js';
 import { ApiFailure, fromDomain } from './api-failure.js';
-import { actorOf, requirePrincipal } from './principal-context.js';
+import { actorOf, professionalOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 import { appendAudit, auditor } from '../db/journal-audit.js';
 import { AttemptThrottle } from './rate-limit.js';
 import { recordReceptionAlert } from '../db/reception-alert-store.js';
 import { createAdminHandlers } from './admin-handlers.js';
 import { createSupervisionHandlers } from './supervision-handlers.js';
+import { createForecastHandlers } from './forecast-handlers.js';
+import { createSatisfactionHandlers } from './satisfaction-handlers.js';
+import { ForecastCache } from '../supervision/forecast-cache.js';
+import { CENTRE_DISPATCHER } from '../service/dispatcher.js';
+import { callInMinutes } from '../service/forecast-views.js';
 import { createImportHandlers } from './import-handlers.js';
 import { createIntegrationHandlers } from './integration-handlers.js';
 import { createCatalogueHandlers } from './catalogue-handlers.js';
@@ -23,14 +28,6 @@ import { createAuthHandlers } from './auth-handlers.js';
 import { createDisplayHandlers, DEFAULT_DISPLAY } from './display-handlers.js';
 import { loadDay } from '../db/day-store.js';
 import { appointmentsOfDay } from '../db/appointment-store.js';
-
-function professionalOf(principal: Principal): string {
-  if (principal.kind !== 'user' || !principal.professionalId) {
-    // Not a rights problem (the route is open to staff): this account simply has no desk.
-    throw new ApiFailure('not_found', "Aucun poste de professionnel n'est associé à votre compte.");
-  }
-  return principal.professionalId;
-}
 
 const CHECKIN_LOCKED = new ApiFailure(
   'rate_limited',
@@ -43,6 +40,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const audit = auditor(db, () => service.now());
   /** Ten unrecognised check-ins a minute per kiosk: a mistyped name now and then, not a search. */
   const checkinThrottle = new AttemptThrottle(db, 10, 60_000);
+  /** One forecast for the board, the desks, the TVs and the kiosk (it runs the rest of the day). */
+  const forecasts = new ForecastCache(db, CENTRE_DISPATCHER);
 
   const run = (command: EngineCommand, actor: Actor): string | null => {
     const result = service.execute(command, actor);
@@ -55,9 +54,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return toVisitDto(visit, service.centre());
   };
 
+  /** Q-FORECAST-1: the kiosk tells the visitor when they will be called, from a forecast that knows them. */
+  const withCallEstimate = (response: CheckinResponse): CheckinResponse => {
+    if (response.outcome !== 'recognised') return response;
+    const forecast = forecasts.get(service.state(), service.centre(), service.now(), true);
+    return { ...response, callInMinutes: callInMinutes(forecast, response.visitId, service.now()) };
+  };
+
   return {
     ...createAdminHandlers(deps),
-    ...createSupervisionHandlers(deps),
+    ...createSupervisionHandlers(deps, forecasts),
+    ...createForecastHandlers(deps, forecasts),
+    ...createSatisfactionHandlers(deps),
     ...createImportHandlers(deps),
     ...createIntegrationHandlers(deps),
     ...createCatalogueHandlers(deps),
@@ -98,7 +106,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       try {
         const { response, alert: sentToReception } = checkIn(service, db, ctx.body, actorOf(principal));
         if (sentToReception === 'checkin.unrecognised') attempt?.fail(service.now());
-        if (!sentToReception) return response;
+        if (!sentToReception) return withCallEstimate(response);
         // The journal gets no name (privacy); what was typed stays in the alert, purged with nominative data.
         const [entry, alert] = db.transaction((tx) => [
           appendAudit(tx as unknown as Db, service.now(), sentToReception, actorOf(principal).ref),

@@ -1,6 +1,5 @@
 /** The supervisor's board and the acknowledgement of its alerts. */
-import { CENTRE_DISPATCHER } from '../service/dispatcher.js';
-import { ForecastCache } from '../supervision/forecast-cache.js';
+import type { ForecastCache } from '../supervision/forecast-cache.js';
 import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
@@ -8,9 +7,10 @@ import { cachedBoard } from './supervision-board.js';
 
 export function createSupervisionHandlers(
   deps: HandlerDeps,
+  forecasts: ForecastCache,
 ): Pick<Handlers, 'supervision' | 'acknowledgeAlert'> {
   const { db, service } = deps;
-  const board = cachedBoard(db, service, new ForecastCache(db, CENTRE_DISPATCHER));
+  const board = cachedBoard(db, service, forecasts);
   return {
     supervision: board,
     acknowledgeAlert: (ctx) => {

@@ -17,3 +17,5 @@ export * from './display.js';
 export * from '../text/french-validation.js';
 export * from './integrations.js';
 export * from './catalogue.js';
+export * from './forecast.js';
+export * from './satisfaction.js';
