@@ -6,6 +6,7 @@ import { labels, useWorkstation } from './store.js';
 import { AwayButtons, VisitPanel, act } from './VisitPanel.js';
 import { AfterCareNotice } from './AfterCareNotice.js';
 import { clearAfterCare, showAfterCare } from './after-care.js';
+import { DeskForecast } from './forecast/DeskForecast.js';
 
 const callNext = () => {
   clearAfterCare();
@@ -71,6 +72,7 @@ export function DeskView() {
               : `${desk.expectedWaitMinutes} min`}
           </strong>
         </p>
+        <DeskForecast />
         <button
           type="button"
           className="gfa-button ws-call-next"

@@ -12,3 +12,12 @@ const rules = new Intl.PluralRules('fr-FR');
 /** "1 consultant", "0 consultant", "3 consultants": French plural rules (0 and 1 are singular). */
 export const count = (n: number, one: string, many: string): string =>
   `${n} ${rules.select(n) === 'one' ? one : many}`;
+
+/** "10 h 40" (French typography for a time said aloud), or "—". */
+export const hourLabel = (ms: number | null): string => (ms === null ? '—' : clock(ms).replace(':', ' h '));
+
+/** "~12 min" from now to `at`, « moins d’1 min » when due (never « 0 min »). */
+export const minutesUntil = (at: number, now: number): string => {
+  const minutes = Math.round((at - now) / 60_000);
+  return minutes < 1 ? 'moins d’1 min' : `~${minutes} min`;
+};

@@ -7,6 +7,7 @@ import { count, formatNumber, localDay, type Statistics, type Summary } from '@g
 import { api, attempt } from '../session.js';
 import { download } from './download.js';
 import { PeriodFields } from './PeriodFields.js';
+import { SatisfactionStats } from './SatisfactionStats.js';
 
 const fmt = (s: Summary): string =>
   s.count === 0
@@ -43,6 +44,8 @@ export function StatsAdmin() {
   const [from, setFrom] = useState(localDay(new Date(now.getFullYear(), now.getMonth(), 1).getTime()));
   const [to, setTo] = useState(localDay(now.getTime()));
   const [stats, setStats] = useState<Statistics | null>(null);
+  /** The period shown, for the satisfaction section (read with the statistics). */
+  const [shown, setShown] = useState<{ from: string; to: string } | null>(null);
   const query = { from, to };
   return (
     <div className="ws-form" aria-label="Statistiques">
@@ -51,7 +54,13 @@ export function StatsAdmin() {
         <button
           type="button"
           className="gfa-button"
-          onClick={() => void attempt(() => api.call('statistics', { query })).then((s) => s && setStats(s))}
+          onClick={() =>
+            void attempt(() => api.call('statistics', { query })).then((s) => {
+              if (!s) return;
+              setStats(s);
+              setShown({ from, to });
+            })
+          }
         >
           Afficher
         </button>
@@ -146,6 +155,7 @@ export function StatsAdmin() {
           </table>
         </>
       )}
+      {shown && <SatisfactionStats from={shown.from} to={shown.to} />}
     </div>
   );
 }

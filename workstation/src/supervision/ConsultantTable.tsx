@@ -21,7 +21,8 @@ export const STATUS_LABEL: Record<ConsultantRow['status'], string> = {
   cancelled: 'Rendez-vous annulé',
 };
 
-type Column = 'name' | 'reason' | 'status' | 'at' | 'delay' | 'waiting' | 'waited' | 'journey' | 'with';
+type Column =
+  'name' | 'reason' | 'status' | 'at' | 'delay' | 'waiting' | 'waited' | 'journey' | 'end' | 'with';
 
 const mins = (n: number | null): string => (n === null ? '—' : `${n} min`);
 
@@ -63,6 +64,7 @@ export function ConsultantTable(props: {
       if (key === 'waiting') return r.waitingMinutes;
       if (key === 'waited') return r.waitedMinutes;
       if (key === 'journey') return r.journeyMinutes;
+      if (key === 'end') return r.expectedEndAt ?? null;
       const who = inChargeOf(r);
       return who ? l.professional(who) : null;
     },
@@ -117,6 +119,7 @@ export function ConsultantTable(props: {
               {header('waiting', 'Attente en cours')}
               {header('waited', 'Attente cumulée')}
               {header('journey', 'Parcours')}
+              {header('end', 'Fin prévue')}
               {header('with', 'Pris en charge par')}
               <th>Étapes</th>
             </tr>
@@ -151,6 +154,9 @@ export function ConsultantTable(props: {
                   <td>{mins(c.waitingMinutes)}</td>
                   <td>{mins(c.waitedMinutes)}</td>
                   <td>{mins(c.journeyMinutes)}</td>
+                  <td data-testid="expected-end">
+                    {c.expectedEndAt ? `vers ${clock(c.expectedEndAt)}` : '—'}
+                  </td>
                   <td>{who ? l.professional(who) : '—'}</td>
                   <td className="ws-steps">
                     {c.steps.map((s) => (

@@ -1,0 +1,54 @@
+/**
+ * The estimated wait per category under the calls (issue 17, item 4), when
+ * the administrator turned it on: category labels and minutes, never a name.
+ * Refreshed every minute; hidden when the server cannot say.
+ */
+import { useEffect, useState } from 'react';
+import type { CategoryWaitsDto } from '@gfa/shared';
+import { rememberedConfig } from './display-config.js';
+
+const REFRESH_MS = 60_000;
+
+export interface CategoryWaitsProps {
+  readonly enabled: boolean;
+  readonly load: () => Promise<CategoryWaitsDto>;
+}
+
+/** « ~12 min », « moins de 5 min » below five minutes (never « 0 min »). */
+export const waitLabel = (minutes: number): string =>
+  minutes < 5 ? 'moins de 5 min' : `~${Math.round(minutes / 5) * 5} min`;
+
+export function CategoryWaits({ enabled, load }: CategoryWaitsProps) {
+  const [waits, setWaits] = useState<CategoryWaitsDto['categories']>([]);
+  useEffect(() => {
+    if (!enabled) return setWaits([]);
+    let live = true;
+    const refresh = () =>
+      load().then(
+        (dto) => live && setWaits(dto.categories),
+        () => live && setWaits([]),
+      );
+    void refresh();
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [enabled, load]);
+  if (!enabled || waits.length === 0) return null;
+  const labels = new Map(rememberedConfig(localStorage)?.categories.map((c) => [c.id, c.label]) ?? []);
+  return (
+    <aside className="display-waits" aria-label="Attente estimée">
+      <h2>Attente estimée</h2>
+      <ul>
+        {waits
+          .filter((w) => labels.has(w.categoryId))
+          .map((w) => (
+            <li key={w.categoryId} data-testid={`wait-${w.categoryId}`}>
+              <span>{labels.get(w.categoryId)}</span> <strong>{waitLabel(w.waitMinutes)}</strong>
+            </li>
+          ))}
+      </ul>
+    </aside>
+  );
+}
