@@ -51,7 +51,7 @@ export function SatisfactionStats({ from, to }: { readonly from: string; readonl
       <p data-testid="csat">
         {stats.all.answers === 0
           ? 'Aucune réponse sur la période.'
-          : `${share(stats.all)} — ${count(stats.all.answers, 'réponse', 'réponses')}, dont ${formatNumber(stats.all.satisfied)} satisfaites ou très satisfaites.`}
+          : `${share(stats.all)} — ${count(stats.all.answers, 'réponse', 'réponses')}, dont ${count(stats.all.satisfied, 'satisfaite ou très satisfaite', 'satisfaites ou très satisfaites')}.`}
       </p>
       {stats.all.answers > 0 && (
         <div className="ws-columns">
