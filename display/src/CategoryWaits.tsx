@@ -14,9 +14,15 @@ export interface CategoryWaitsProps {
   readonly load: () => Promise<CategoryWaitsDto>;
 }
 
-/** « ~12 min », « moins de 5 min » below five minutes (never « 0 min »). */
-export const waitLabel = (minutes: number): string =>
-  minutes < 5 ? 'moins de 5 min' : `~${Math.round(minutes / 5) * 5} min`;
+/** « moins de 5 min », « ~15 min » (to 5 min), « ~1 h 15 » (to the quarter): never « 0 min ». */
+export function waitLabel(minutes: number): string {
+  if (minutes < 5) return 'moins de 5 min';
+  const fives = Math.round(minutes / 5) * 5;
+  if (fives < 60) return `~${fives} min`;
+  const quarters = Math.round(minutes / 15);
+  const rest = (quarters % 4) * 15;
+  return `~${Math.floor(quarters / 4)} h${rest > 0 ? ` ${rest}` : ''}`;
+}
 
 export function CategoryWaits({ enabled, load }: CategoryWaitsProps) {
   const [waits, setWaits] = useState<CategoryWaitsDto['categories']>([]);

@@ -3,10 +3,12 @@
  * desk, the staff's per-visit view and the TVs' per-category waits, all read
  * from the one throttled forecast the supervision also uses.
  */
+import { getSetting } from '../db/config-store.js';
 import type { ForecastCache } from '../supervision/forecast-cache.js';
 import { categoryWaits, deskForecast, visitForecasts } from '../service/forecast-views.js';
 import { professionalOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
+import { DEFAULT_DISPLAY } from './display-handlers.js';
 
 export function createForecastHandlers(
   deps: HandlerDeps,
@@ -27,6 +29,12 @@ export function createForecastHandlers(
       const { state, forecast } = current();
       return visitForecasts(forecast, state);
     },
-    categoryWaits: () => categoryWaits(current().forecast, service.centre()),
+    categoryWaits: (ctx) => {
+      const waits = categoryWaits(current().forecast, service.centre());
+      // A TV gets the waits only when the administrator chose to show them; staff always may.
+      const tv = requirePrincipal(ctx).kind === 'device';
+      const shown = getSetting(deps.db, 'display', DEFAULT_DISPLAY).categoryWaits === true;
+      return tv && !shown ? { ...waits, categories: [] } : waits;
+    },
   };
 }

@@ -115,16 +115,12 @@ describe('forecast on the screens (Q-FORECAST-1)', () => {
   });
 
   it('gives the TVs a wait per category, with no name, and the administrator turns it on', async () => {
-    const waits = await display.call<CategoryWaitsDto>('GET', '/api/forecast/categories');
-    expect(waits.status).toBe(200);
-    expect(waits.body.categories.some((c) => c.categoryId === 'administratif')).toBe(true);
-    for (const c of waits.body.categories)
-      expect(Object.keys(c).sort()).toEqual(['categoryId', 'waitMinutes']);
-    const visits = await christelle.call<{ visits: VisitDto[] }>('GET', '/api/visits');
-    const text = JSON.stringify(waits.body);
-    for (const v of visits.body.visits.filter((x) => checkedIn.includes(x.id)))
-      expect(text).not.toContain(v.identity.lastName);
-
+    // Off by default: a TV gets none, staff do.
+    const off = await display.call<CategoryWaitsDto>('GET', '/api/forecast/categories');
+    expect(off.status).toBe(200);
+    expect(off.body.categories).toEqual([]);
+    const staffView = await christelle.call<CategoryWaitsDto>('GET', '/api/forecast/categories');
+    expect(staffView.body.categories.some((c) => c.categoryId === 'administratif')).toBe(true);
     const settings = await display.call<DisplaySettings>('GET', '/api/settings/display');
     expect(settings.body.categoryWaits ?? false).toBe(false);
     const admin = await demo.login('admin');
@@ -132,6 +128,14 @@ describe('forecast on the screens (Q-FORECAST-1)', () => {
     expect(saved.status).toBe(200);
     const after = await display.call<DisplaySettings>('GET', '/api/settings/display');
     expect(after.body.categoryWaits).toBe(true);
+    const waits = await display.call<CategoryWaitsDto>('GET', '/api/forecast/categories');
+    expect(waits.body.categories).toEqual(staffView.body.categories);
+    for (const c of waits.body.categories)
+      expect(Object.keys(c).sort()).toEqual(['categoryId', 'waitMinutes']);
+    const visits = await christelle.call<{ visits: VisitDto[] }>('GET', '/api/visits');
+    const text = JSON.stringify(waits.body);
+    for (const v of visits.body.visits.filter((x) => checkedIn.includes(x.id)))
+      expect(text).not.toContain(v.identity.lastName);
   });
 
   it('refuses the staff forecasts to devices and the category waits to kiosks', async () => {
