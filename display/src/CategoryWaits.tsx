@@ -3,8 +3,8 @@
  * the administrator turned it on: category labels and minutes, never a name.
  * Refreshed every minute; hidden when the server cannot say.
  */
-import { useEffect, useState } from 'react';
 import type { CategoryWaitsDto } from '@gfa/shared';
+import { usePolled } from '@gfa/shared/ui';
 import { rememberedConfig } from './display-config.js';
 
 const REFRESH_MS = 60_000;
@@ -25,22 +25,7 @@ export function waitLabel(minutes: number): string {
 }
 
 export function CategoryWaits({ enabled, load }: CategoryWaitsProps) {
-  const [waits, setWaits] = useState<CategoryWaitsDto['categories']>([]);
-  useEffect(() => {
-    if (!enabled) return setWaits([]);
-    let live = true;
-    const refresh = () =>
-      load().then(
-        (dto) => live && setWaits(dto.categories),
-        () => live && setWaits([]),
-      );
-    void refresh();
-    const timer = setInterval(() => void refresh(), REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [enabled, load]);
+  const waits = usePolled(enabled ? load : null, REFRESH_MS)?.categories ?? [];
   if (!enabled || waits.length === 0) return null;
   const labels = new Map(rememberedConfig(localStorage)?.categories.map((c) => [c.id, c.label]) ?? []);
   return (

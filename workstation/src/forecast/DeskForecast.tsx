@@ -3,34 +3,20 @@
  * to me, in the order the forecast expects (issue 17, item 4; the CCTP's
  * « délai d'attente avant sa prochaine prise en charge »).
  */
-import { useEffect, useState } from 'react';
-import type { DeskForecastDto } from '@gfa/shared';
+import { usePolled } from '@gfa/shared/ui';
 import { api } from '../session.js';
 import { useWorkstation } from '../store.js';
 import { hourLabel, minutesUntil } from '../format.js';
 
 const POLL_MS = 30_000;
+const loadDeskForecast = () => api.call('deskForecast');
 /** The next few are what a professional plans with; the queue lists show the rest. */
 const SHOWN = 4;
 
 export function DeskForecast() {
   const { desk, visits } = useWorkstation();
-  const [forecast, setForecast] = useState<DeskForecastDto | null>(null);
-  useEffect(() => {
-    let live = true;
-    const refresh = () =>
-      api.call('deskForecast').then(
-        (dto) => live && setForecast(dto),
-        () => live && setForecast(null),
-      );
-    void refresh();
-    const timer = setInterval(() => void refresh(), POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-    // Refetched when my queues change (a new consultant, a call), besides the poll.
-  }, [desk]);
+  // Read again when my queues change (a new consultant, a call), besides the poll.
+  const forecast = usePolled(loadDeskForecast, POLL_MS, [desk]);
   if (!forecast) return null;
   const now = Math.max(forecast.at, Date.now());
   const next = forecast.nextConsultantAt;
