@@ -1,10 +1,11 @@
 /** The TV screen: the current call very large, the last calls, prevention videos in between. */
-import { displayName } from '@gfa/shared';
+import { displayName, type CategoryWaitsDto } from '@gfa/shared';
 import { OfflineMarker } from '@gfa/shared/ui';
+import { CategoryWaits } from './CategoryWaits.js';
 import { PreventionVideos } from './PreventionVideos.js';
 import { useDisplay } from './store.js';
 
-export function App() {
+export function App({ categoryWaits }: { readonly categoryWaits: () => Promise<CategoryWaitsDto> }) {
   const { current, history, status, playlist, settings } = useDisplay();
   const nameFormat = settings.nameFormat;
   return (
@@ -39,6 +40,7 @@ export function App() {
           </ol>
         </aside>
       )}
+      <CategoryWaits enabled={settings.categoryWaits === true} load={categoryWaits} />
       <OfflineMarker status={status} />
     </main>
   );

@@ -74,4 +74,5 @@ useDisplay.subscribe((state) => {
 });
 
 void connect();
-createRoot(document.getElementById('root') as HTMLElement).render(<App />);
+const categoryWaits = () => api.call('categoryWaits');
+createRoot(document.getElementById('root') as HTMLElement).render(<App categoryWaits={categoryWaits} />);

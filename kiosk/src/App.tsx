@@ -4,9 +4,12 @@ import { DigitPad, LetterKeyboard } from '@gfa/shared/ui';
 import { birthDateOf, newRequest, useKiosk } from './store.js';
 import type { CheckinRequest } from '@gfa/shared';
 import { AdminExit, kioskBridge } from './AdminExit.js';
+import { callEstimateText } from './call-estimate.js';
+import { Satisfaction } from './Satisfaction.js';
 
 export interface AppProps {
   readonly submit: (request: CheckinRequest) => Promise<void>;
+  readonly answer: (score: number) => Promise<void>;
   readonly resetAfterMs: number;
   readonly hasCardReader: boolean;
 }
@@ -16,13 +19,16 @@ function formatBirth(digits: string): string {
   return `${padded.slice(0, 2)} / ${padded.slice(2, 4)} / ${padded.slice(4)}`;
 }
 
-export function App({ submit, resetAfterMs, hasCardReader }: AppProps) {
-  const { screen, lastName, birthDigits, result, busy, go, type, erase, reset } = useKiosk();
+export function App({ submit, answer, resetAfterMs, hasCardReader }: AppProps) {
+  const { screen, lastName, birthDigits, result, busy, thanks, go, type, erase, reset } = useKiosk();
 
   useEffect(() => {
     if (screen === 'home') return;
     // Never leave a visitor's data on screen: back to the start after a while, whatever happens.
-    const timer = setTimeout(reset, screen === 'result' ? resetAfterMs : resetAfterMs * 5);
+    const timer = setTimeout(
+      reset,
+      screen === 'result' || screen === 'thanks' ? resetAfterMs : resetAfterMs * 5,
+    );
     return () => clearTimeout(timer);
   }, [screen, lastName, birthDigits, resetAfterMs, reset]);
 
@@ -51,6 +57,13 @@ export function App({ submit, resetAfterMs, hasCardReader }: AppProps) {
             ou présentez le code de votre convocation devant le lecteur
             {hasCardReader ? ', ou insérez votre carte Vitale' : ''}.
           </p>
+          <button
+            type="button"
+            className="gfa-button secondary kiosk-opinion"
+            onClick={() => go('satisfaction')}
+          >
+            Je pars : je donne mon avis sur ma visite
+          </button>
           {bridge && (
             <button type="button" className="kiosk-admin" onClick={() => setExiting(true)}>
               Administration
@@ -112,6 +125,18 @@ export function App({ submit, resetAfterMs, hasCardReader }: AppProps) {
           </h1>
           {result.outcome === 'recognised' && <p className="kiosk-label">{result.instruction.headline}</p>}
           <p className="kiosk-sentence">{result.instruction.sentence}</p>
+          {result.outcome === 'recognised' && (
+            <p className="kiosk-sentence kiosk-estimate">{callEstimateText(result.callInMinutes)}</p>
+          )}
+          <button type="button" className="gfa-button" onClick={reset}>
+            Terminer
+          </button>
+        </section>
+      )}
+      {screen === 'satisfaction' && <Satisfaction answer={answer} />}
+      {screen === 'thanks' && (
+        <section className="kiosk-result" role="status">
+          <h1>{thanks}</h1>
           <button type="button" className="gfa-button" onClick={reset}>
             Terminer
           </button>

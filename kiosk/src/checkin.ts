@@ -11,6 +11,8 @@ export const OFFLINE_INSTRUCTION: Instruction = {
 export interface CheckinResult {
   readonly outcome: 'recognised' | 'reception';
   readonly instruction: Instruction;
+  /** Q-FORECAST-1: minutes until the visitor is expected to be called (null or absent: no forecast). */
+  readonly callInMinutes?: number | null;
 }
 
 export function createCheckin(api: ApiClient, outbox: Outbox, ensureSession: () => Promise<unknown>) {

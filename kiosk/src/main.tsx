@@ -1,6 +1,6 @@
 /** Kiosk start-up: device session, scanner and card reader wiring, offline outbox retries. */
 import { createRoot } from 'react-dom/client';
-import { createApiClient, Outbox } from '@gfa/shared/client';
+import { ApiError, createApiClient, Outbox } from '@gfa/shared/client';
 import { openDeviceSession } from '@gfa/shared/ui';
 import '@gfa/shared/ui/theme.css';
 import './kiosk.css';
@@ -40,14 +40,40 @@ async function submit(request: CheckinRequest): Promise<void> {
   }
 }
 
+/** A satisfaction tap, linked to the visit when its convocation was scanned first. */
+async function answer(score: number): Promise<void> {
+  const kiosk = useKiosk.getState();
+  kiosk.setBusy(true);
+  const reference = kiosk.satisfactionReference ?? undefined;
+  try {
+    await ensureSession();
+    kiosk.thank(
+      (await api.call('satisfaction', { body: { score, ...(reference ? { reference } : {}) } })).message,
+    );
+  } catch (error) {
+    // The server's French reason (already answered, unknown convocation…), else a plain thanks.
+    kiosk.thank(error instanceof ApiError ? error.message : 'Merci ! Votre avis n’a pas pu être enregistré.');
+  }
+}
+
+// On the satisfaction screen a scanned convocation links the answer; elsewhere it checks in.
 window.addEventListener(
   'keydown',
-  scannerCapture((code) => void submit(newRequest({ kind: 'reference', reference: code }))),
+  scannerCapture((code) =>
+    useKiosk.getState().screen === 'satisfaction'
+      ? useKiosk.getState().scanned(code)
+      : void submit(newRequest({ kind: 'reference', reference: code })),
+  ),
 );
 identityReader()?.onIdentity((identity) => void submit(newRequest({ kind: 'identity', ...identity })));
 setInterval(() => void checkin.flush(), Number(params.get('retry') ?? 5_000));
 void ensureSession().catch(() => undefined);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
-  <App submit={submit} resetAfterMs={resetAfterMs} hasCardReader={identityReader() !== null} />,
+  <App
+    submit={submit}
+    answer={answer}
+    resetAfterMs={resetAfterMs}
+    hasCardReader={identityReader() !== null}
+  />,
 );

@@ -2,23 +2,41 @@
 import { create } from 'zustand';
 import type { CheckinRequest, Instruction } from '@gfa/shared';
 
-export type Screen = 'home' | 'name' | 'birth' | 'result';
+export type Screen = 'home' | 'name' | 'birth' | 'result' | 'satisfaction' | 'thanks';
 
 export interface KioskState {
   screen: Screen;
   lastName: string;
   birthDigits: string;
-  result: { outcome: 'recognised' | 'reception'; instruction: Instruction } | null;
+  result: {
+    outcome: 'recognised' | 'reception';
+    instruction: Instruction;
+    callInMinutes?: number | null;
+  } | null;
   busy: boolean;
+  /** The convocation scanned on the satisfaction screen, to link the answer to the visit. */
+  satisfactionReference: string | null;
+  /** What the kiosk says once the satisfaction answer is sent (thanks, or why not). */
+  thanks: string;
   go(screen: Screen): void;
   type(key: string): void;
   erase(): void;
   show(result: KioskState['result']): void;
   setBusy(busy: boolean): void;
+  scanned(reference: string): void;
+  thank(message: string): void;
   reset(): void;
 }
 
-const blank = { screen: 'home' as Screen, lastName: '', birthDigits: '', result: null, busy: false };
+const blank = {
+  screen: 'home' as Screen,
+  lastName: '',
+  birthDigits: '',
+  result: null,
+  busy: false,
+  satisfactionReference: null,
+  thanks: '',
+};
 
 export const useKiosk = create<KioskState>((set) => ({
   ...blank,
@@ -37,6 +55,8 @@ export const useKiosk = create<KioskState>((set) => ({
     ),
   show: (result) => set({ result, screen: 'result', busy: false }),
   setBusy: (busy) => set({ busy }),
+  scanned: (reference) => set({ satisfactionReference: reference }),
+  thank: (thanks) => set({ thanks, screen: 'thanks', busy: false }),
   reset: () => set({ ...blank }),
 }));
 

@@ -1,10 +1,18 @@
 /** « Prise en charge terminée » and where the consultant goes now, until my next action. */
+import { useEffect } from 'react';
 import type { CentreConfig } from '@gfa/shared';
 import { useAfterCare } from './after-care.js';
 import { whereNext } from './where-next.js';
+import { NextStepEstimate } from './forecast/NextStepEstimate.js';
+import { refreshVisitForecasts, usePolledVisitForecasts } from './forecast/visit-forecasts.js';
 
 export function AfterCareNotice({ config }: { readonly config: CentreConfig }) {
   const visit = useAfterCare((s) => s.visit);
+  usePolledVisitForecasts();
+  // The consultant's next wait, as forecast now that their care is over.
+  useEffect(() => {
+    if (visit) void refreshVisitForecasts();
+  }, [visit]);
   if (!visit) return null;
   const next = whereNext(visit, config);
   const who = `${visit.identity.civility} ${visit.identity.lastName.toUpperCase()}`.trim();
@@ -32,6 +40,9 @@ export function AfterCareNotice({ config }: { readonly config: CentreConfig }) {
               <li key={place}>{place}</li>
             ))}
           </ul>
+          <p>
+            <NextStepEstimate visit={visit} config={config} />
+          </p>
         </>
       )}
     </section>

@@ -7,6 +7,7 @@ import { AwayButtons, VisitPanel, act } from './VisitPanel.js';
 import { AfterCareNotice } from './AfterCareNotice.js';
 import { clearAfterCare, showAfterCare } from './after-care.js';
 import { GroupSessions } from './GroupSessions.js';
+import { DeskForecast } from './forecast/DeskForecast.js';
 
 const callNext = () => {
   clearAfterCare();
@@ -74,6 +75,7 @@ export function DeskView() {
               : `${desk.expectedWaitMinutes} min`}
           </strong>
         </p>
+        <DeskForecast />
         <button
           type="button"
           className="gfa-button ws-call-next"

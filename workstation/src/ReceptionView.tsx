@@ -17,6 +17,8 @@ import { KioskAlerts } from './reception/KioskAlerts.js';
 import { CirculationSheet } from './reception/CirculationSheet.js';
 import { inBuilding, whereabouts } from './reception/whereabouts.js';
 import { printAs } from './reception/print.js';
+import { NextStepEstimate } from './forecast/NextStepEstimate.js';
+import { usePolledVisitForecasts } from './forecast/visit-forecasts.js';
 import './reception.css';
 
 const COLUMNS = {
@@ -43,6 +45,7 @@ export function ReceptionView() {
   const [sheets, setSheets] = useState<VisitDto[]>([]);
   const [references, setReferences] = useState<Record<string, string> | null>(null);
   const l = labels(config);
+  usePolledVisitForecasts();
   const all = Object.values(visits);
   const where = (v: VisitDto, part: 'step' | 'who'): string | null =>
     whereabouts(v, config)[part].replace(/^—$/, '') || null;
@@ -157,7 +160,10 @@ export function ReceptionView() {
                   </td>
                   <td>{STATE_LABEL[v.state]}</td>
                   <td className="ws-wrap">{where.step}</td>
-                  <td className="ws-wrap">{where.who}</td>
+                  <td className="ws-wrap">
+                    {where.who}
+                    {config && <NextStepEstimate visit={v} config={config} />}
+                  </td>
                   <td className="ws-row-actions ws-screen-only">
                     <ReceptionRowActions visit={v} />
                     <button

@@ -6,3 +6,12 @@ export const clock = (ms: number | null): string =>
 
 /** "1961-04-12" → "12/04/1961", or "—". */
 export const birthDate = (day: string | null): string => (day ? day.split('-').reverse().join('/') : '—');
+
+/** "10 h 40" (French typography for a time said aloud), or "—". */
+export const hourLabel = (ms: number | null): string => (ms === null ? '—' : clock(ms).replace(':', ' h '));
+
+/** "~12 min" from now to `at`, « moins d’1 min » when due (never « 0 min »). */
+export const minutesUntil = (at: number, now: number): string => {
+  const minutes = Math.round((at - now) / 60_000);
+  return minutes < 1 ? 'moins d’1 min' : `~${minutes} min`;
+};

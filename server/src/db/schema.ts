@@ -321,6 +321,32 @@ export const receptionAlerts = sqliteTable(
   (t) => [index('reception_alerts_day').on(t.day)],
 );
 
+/**
+ * The kiosk's satisfaction answers (issue 17, item 7): no personal data. An
+ * answer linked to a visit (convocation scanned) keeps its reason and journey
+ * time for the statistics; the link itself is cut with the nominative data.
+ */
+export const satisfactionAnswers = sqliteTable(
+  'satisfaction_answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    day: text('day').notNull(),
+    at: integer('at').notNull(),
+    kioskId: text('kiosk_id').notNull(),
+    /** 1 (très mécontent) to 5 (très satisfait). */
+    score: integer('score').notNull(),
+    /** One answer per visit; null when anonymous or once the visit is past the retention period. */
+    visitId: text('visit_id'),
+    reasonId: text('reason_id'),
+    journeyMinutes: integer('journey_minutes'),
+  },
+  (t) => [
+    index('satisfaction_answers_day').on(t.day),
+    uniqueIndex('satisfaction_answers_visit').on(t.visitId),
+    index('satisfaction_answers_kiosk').on(t.kioskId, t.at),
+  ],
+);
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: json<unknown>('value').notNull(),

@@ -7,6 +7,7 @@ import type { Db } from './db-handle.js';
 import type { SettingsStep } from './settings-steps.js';
 import { sql } from 'drizzle-orm';
 import * as t from './schema.js';
+import { writeTransaction } from './tx.js';
 
 export class SettingsStepError extends Error {
   readonly userMessage: string;
@@ -28,8 +29,7 @@ export function applySettingsSteps(db: Db, steps: readonly SettingsStep[], now: 
     sql`select count(*) as n from sqlite_master where type = 'table' and name = 'settings_migrations'`,
   );
   if (!recorded?.n) return [];
-  return db.transaction((transaction) => {
-    const tx = transaction as unknown as Db;
+  return writeTransaction(db, (tx) => {
     const done = new Set(
       tx
         .select({ name: t.settingsMigrations.name })

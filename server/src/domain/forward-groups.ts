@@ -6,7 +6,7 @@
  */
 import type { CentreConfig, Id, Millis, QueueRef } from '@gfa/shared';
 import type { Actor, DayState, EngineCommand } from './types.js';
-import type { Behaviour } from './forward.js';
+import type { Behaviour } from './behaviour.js';
 import { groupCandidates, groupSessions } from './group-session.js';
 import { queueKey, serves } from './queues.js';
 import { activeStep } from './steps.js';

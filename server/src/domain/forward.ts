@@ -5,39 +5,16 @@
  * collations) comes from a behaviour the caller provides, and ids from the
  * caller's `newId`.
  */
-import type {
-  AddedStep,
-  AwayReason,
-  CentreConfig,
-  Id,
-  Millis,
-  Professional,
-  StepInstance,
-  Visit,
-  VisitAction,
-} from '@gfa/shared';
+import type { CentreConfig, Id, Millis, StepInstance, Visit, VisitAction } from '@gfa/shared';
 import type { Actor, DayState, Dispatcher, EngineCommand, EngineResult } from './types.js';
 import { apply } from './queue-engine.js';
 import { activeStep } from './steps.js';
 import { groupMoves } from './forward-groups.js';
+import type { Behaviour } from './behaviour.js';
+
+export type { Behaviour } from './behaviour.js';
 
 const MINUTE = 60_000;
-
-/** What consultants and professionals do, as the caller models it. */
-export interface Behaviour {
-  /** Minutes from the call to the start of care (the walk to the room). */
-  walkMinutes(visit: Visit, step: StepInstance): number;
-  /** Minutes of care of this step by this professional. */
-  careMinutes(visit: Visit, step: StepInstance, professional: Professional): number;
-  /** Steps the professional adds when finishing (Q-ACT-4). */
-  addedSteps(visit: Visit, step: StepInstance): readonly AddedStep[];
-  /** Whether the consultant goes away after this step, and for how long. */
-  awayAfter(visit: Visit, step: StepInstance): { reason: AwayReason; minutes: number } | null;
-  /** Minutes an away already in progress lasts in all. */
-  awayMinutes(visit: Visit): number;
-  /** What reception does with a consultant sent back to it (Q-ROUTE-6), if anything. */
-  atReception(visit: Visit, state: DayState): VisitAction | null;
-}
 
 /** A command that happens at a set time whatever the engine does (an arrival, a presence change). */
 export interface Scheduled {

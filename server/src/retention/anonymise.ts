@@ -3,7 +3,8 @@
  * the personal fields of the appointments and their copies in the visits
  * (as the field table declares them: names, birth dates, birth names,
  * phones, e-mails, external ids, convocation references), notes and what
- * visitors typed at the kiosk (reception alerts) are replaced or removed; ids, reasons, journeys and times stay, so statistics
+ * visitors typed at the kiosk (reception alerts) are replaced or removed, and
+ * satisfaction answers lose their link to the visit; ids, reasons, journeys and times stay, so statistics
  * over the whole contract are unchanged. Idempotent: run every night.
  */
 import { createHash } from 'node:crypto';
@@ -11,6 +12,7 @@ import { and, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { appendEntry } from '../db/journal-store.js';
 import { purgeReceptionAlertsBefore } from '../db/reception-alert-store.js';
+import { unlinkSatisfactionBefore } from '../db/satisfaction-store.js';
 import * as t from '../db/schema.js';
 import { rollUpDaysBefore } from '../stats/rollups.js';
 import { writeTransaction } from '../db/tx.js';
@@ -63,6 +65,8 @@ export function anonymiseBefore(db: Db, cutoffDay: string, now: number): Anonymi
     }
     // What visitors typed at the kiosk is nominative too.
     purgeReceptionAlertsBefore(tx, cutoffDay);
+    // A satisfaction answer keeps its reason and journey time, no longer which visit gave it.
+    unlinkSatisfactionBefore(tx, cutoffDay);
     tx.delete(t.checkinKeys)
       .where(lt(t.checkinKeys.at, Date.parse(`${cutoffDay}T00:00:00Z`)))
       .run();

@@ -375,6 +375,21 @@ const DESCRIBED: Readonly<Record<string, TableMeaning>> = {
       typed_reference: text('Référence saisie', 'Référence de convocation lue ou tapée'),
     },
   },
+  satisfaction_answers: {
+    label: 'Avis de satisfaction',
+    description:
+      'Les réponses à la question de satisfaction de la borne, sans donnée personnelle (lien à la visite retiré avec les données nominatives).',
+    columns: {
+      id: num('N°', 'Numéro de la réponse'),
+      day: day('Jour', 'Jour de la réponse'),
+      at: at('Le', 'Moment de la réponse'),
+      kiosk_id: ref('Borne', 'Appareils'),
+      score: num('Note', 'De 1 (très mécontent) à 5 (très satisfait) ; 4 et 5 comptent comme satisfaits'),
+      visit_id: ref('Visite', 'Visites (vide : réponse anonyme, ou au-delà de la durée de conservation)'),
+      reason_id: ref('Motif', 'Motifs de visite (vide : réponse anonyme)'),
+      journey_minutes: num('Durée du parcours', 'Minutes de l’arrivée à la réponse ou à la fin du parcours'),
+    },
+  },
   integrations: {
     label: 'Intégrations d’agenda',
     description: 'Les agendas autorisés à envoyer des rendez-vous (clé d’API non exportée).',

@@ -34,12 +34,15 @@ export class ForecastCache {
 
   /**
    * The forecast of this state, recomputed at most once per interval: when a
-   * commit changed the day, or when time alone has made it stale.
+   * commit changed the day, or when time alone has made it stale. `current`
+   * recomputes at once for a changed day (the kiosk tells a visitor who has
+   * just checked in when they will be called: the forecast must know them).
    */
-  get(state: DayState, config: CentreConfig, now: Millis): Forecast {
+  get(state: DayState, config: CentreConfig, now: Millis, current = false): Forecast {
     const last = this.last;
     const age = last ? now - last.at : Number.POSITIVE_INFINITY;
-    const stale = !last || (last.state !== state ? age >= this.intervalMs : age >= STALE_MS);
+    const changed = last?.state !== state;
+    const stale = !last || (changed ? current || age >= this.intervalMs : age >= STALE_MS);
     if (!stale && last) return last.forecast;
     if (this.model?.day !== state.day) {
       const cares = recentCareDurations(this.db, config, now - HISTORY_DAYS * DAY);

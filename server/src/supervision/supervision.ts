@@ -26,7 +26,12 @@ export interface SupervisionInputs {
 export function supervision(inputs: SupervisionInputs): SupervisionDto {
   const { config, visits, desks, now } = inputs;
   const facts = readJournal(inputs.journal);
-  const consultants = consultantRows(visits, facts, now);
+  const journeyEnd = (visitId: string) => inputs.forecast?.visits[visitId]?.journeyEndAt ?? null;
+  const consultants = consultantRows(visits, facts, now).map((row) => ({
+    ...row,
+    // Q-FORECAST-1: the journeys still in progress only.
+    expectedEndAt: row.status === 'in_journey' || row.status === 'away' ? journeyEnd(row.visitId) : null,
+  }));
   const professionals = professionalRows(config, visits, desks, facts, now);
   return {
     day: inputs.day,

@@ -30,3 +30,12 @@ export function requirePrincipal(ctx: { principal: Principal | null }): Principa
   if (!ctx.principal) throw new ApiFailure('unauthenticated', 'Connexion requise.');
   return ctx.principal;
 }
+
+/** The professional behind a staff request, for the routes of "Mon poste". */
+export function professionalOf(principal: Principal): string {
+  if (principal.kind !== 'user' || !principal.professionalId) {
+    // Not a rights problem (the route is open to staff): this account simply has no desk.
+    throw new ApiFailure('not_found', "Aucun poste de professionnel n'est associé à votre compte.");
+  }
+  return principal.professionalId;
+}

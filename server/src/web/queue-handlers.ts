@@ -1,25 +1,19 @@
 /** The queue routes: check-in, the day's visits, visit actions, the desk and the board. */
-import type { Principal } from '@gfa/shared';
+import type { CheckinResponse } from '@gfa/shared';
 import type { Actor, EngineCommand } from '../domain/index.js';
 import { writeTransaction } from '../db/tx.js';
 import { checkIn } from '../service/checkin.js';
 import { board, deskView, toVisitDto } from '../service/read-models.js';
 import { ApiFailure, fromDomain } from './api-failure.js';
-import { actorOf, requirePrincipal } from './principal-context.js';
+import { actorOf, professionalOf, requirePrincipal } from './principal-context.js';
+import type { ForecastCache } from '../supervision/forecast-cache.js';
+import { callInMinutes } from '../service/forecast-views.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
 import { appendAudit } from '../db/journal-audit.js';
 import { AttemptThrottle } from './rate-limit.js';
 import { recordReceptionAlert } from '../db/reception-alert-store.js';
 import { loadDay } from '../db/day-store.js';
 import { appointmentsOfDay } from '../db/appointment-store.js';
-
-function professionalOf(principal: Principal): string {
-  if (principal.kind !== 'user' || !principal.professionalId) {
-    // Not a rights problem (the route is open to staff): this account simply has no desk.
-    throw new ApiFailure('not_found', "Aucun poste de professionnel n'est associé à votre compte.");
-  }
-  return principal.professionalId;
-}
 
 type QueueRoute =
   | 'config'
@@ -40,8 +34,14 @@ const CHECKIN_LOCKED = new ApiFailure(
 
 export type QueueDeps = Pick<HandlerDeps, 'db' | 'service' | 'onReceptionAlert'>;
 
-export function createQueueHandlers(deps: QueueDeps): Pick<Handlers, QueueRoute> {
+export function createQueueHandlers(deps: QueueDeps, forecasts: ForecastCache): Pick<Handlers, QueueRoute> {
   const { db, service } = deps;
+  /** Q-FORECAST-1: the kiosk tells the visitor when they will be called, from a forecast that knows them. */
+  const withCallEstimate = (response: CheckinResponse): CheckinResponse => {
+    if (response.outcome !== 'recognised') return response;
+    const forecast = forecasts.get(service.state(), service.centre(), service.now(), true);
+    return { ...response, callInMinutes: callInMinutes(forecast, response.visitId, service.now()) };
+  };
   /** Ten unrecognised check-ins a minute per kiosk: a mistyped name now and then, not a search. */
   const checkinThrottle = new AttemptThrottle(db, 10, 60_000);
 
@@ -70,7 +70,7 @@ export function createQueueHandlers(deps: QueueDeps): Pick<Handlers, QueueRoute>
       try {
         const { response, alert: sentToReception } = checkIn(service, db, ctx.body, actorOf(principal));
         if (sentToReception === 'checkin.unrecognised') attempt?.fail(service.now());
-        if (!sentToReception) return response;
+        if (!sentToReception) return withCallEstimate(response);
         // The journal gets no name (privacy); what was typed stays in the alert, purged with nominative data.
         const [entry, alert] = writeTransaction(db, (tx) => [
           appendAudit(tx, service.now(), sentToReception, actorOf(principal).ref),

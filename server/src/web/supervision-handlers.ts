@@ -1,6 +1,5 @@
 /** The supervisor's board and the acknowledgement of its alerts. */
-import { CENTRE_DISPATCHER } from '../service/dispatcher.js';
-import { ForecastCache } from '../supervision/forecast-cache.js';
+import type { ForecastCache } from '../supervision/forecast-cache.js';
 import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
 import type { HandlerDeps, Handlers } from './handler-types.js';
@@ -10,9 +9,10 @@ export type SupervisionDeps = Pick<HandlerDeps, 'db' | 'service' | 'onJournal'>;
 
 export function createSupervisionHandlers(
   deps: SupervisionDeps,
+  forecasts: ForecastCache,
 ): Pick<Handlers, 'supervision' | 'acknowledgeAlert'> {
   const { db, service } = deps;
-  const board = cachedBoard(db, service, new ForecastCache(db, CENTRE_DISPATCHER));
+  const board = cachedBoard(db, service, forecasts);
   return {
     supervision: board,
     acknowledgeAlert: (ctx) => {

@@ -156,6 +156,7 @@ const OTHER_WRITES = {
   visitAction: 'the day’s queue',
   callNext: 'the day’s queue',
   groupAction: 'the day’s group sessions',
+  satisfaction: 'a visitor’s satisfaction answer at the kiosk',
   presence: 'the day’s queue',
   acknowledgeAlert: 'supervision, journaled as alert.acknowledged',
   importAppointments: 'appointments, journaled as import.*',

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../src/db/database.js';
 import { recordReceptionAlert, receptionAlertsOf } from '../../src/db/reception-alert-store.js';
+import { recordSatisfaction } from '../../src/db/satisfaction-store.js';
 import { anonymiseBefore, cutoffDay, pseudonym } from '../../src/retention/anonymise.js';
 import { statisticsFor } from '../../src/stats/period.js';
 import { DAY } from '../domain/fixtures.js';
@@ -92,6 +93,29 @@ describe('nightly anonymisation', () => {
     expect(receptionAlertsOf(handle.db, '2026-11-20')).toEqual([]);
     expect(allText()).not.toContain('Oldtyped');
     expect(receptionAlertsOf(handle.db, '2026-11-26').map((a) => a.typed.lastName)).toEqual(['Keptyped']);
+  });
+
+  it('cuts satisfaction answers from their visit past the retention, keeping reason and journey time', async () => {
+    await dayWithJoel();
+    const answer = (day: string, visitId: string) =>
+      recordSatisfaction(handle.db, {
+        day,
+        at: 1,
+        kioskId: 'borne',
+        score: 4,
+        visitId,
+        reasonId: 'eps',
+        journeyMinutes: 95,
+      });
+    answer('2026-11-20', 'joel-old');
+    answer('2026-11-26', 'joel-kept');
+    anonymiseBefore(handle.db, '2026-11-25', Date.now());
+    expect(
+      dump('select day, visit_id, reason_id, journey_minutes from satisfaction_answers order by id'),
+    ).toEqual([
+      { day: '2026-11-20', visit_id: null, reason_id: 'eps', journey_minutes: 95 },
+      { day: '2026-11-26', visit_id: 'joel-kept', reason_id: 'eps', journey_minutes: 95 },
+    ]);
   });
 
   it('is idempotent', async () => {

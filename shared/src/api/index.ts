@@ -18,3 +18,5 @@ export * from '../text/french-validation.js';
 export * from './integrations.js';
 export * from './catalogue.js';
 export * from './group-sessions.js';
+export * from './forecast.js';
+export * from './satisfaction.js';

@@ -32,7 +32,13 @@ export type Instruction = z.infer<typeof Instruction>;
 
 /** The kiosk answer carries no identity: it is shown to whoever stands at the kiosk. */
 export const CheckinResponse = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('recognised'), visitId: Id, instruction: Instruction }),
+  z.object({
+    outcome: z.literal('recognised'),
+    visitId: Id,
+    instruction: Instruction,
+    /** Q-FORECAST-1: minutes until the next care is expected to start (null or absent: no forecast). */
+    callInMinutes: z.number().int().nonnegative().nullable().optional(),
+  }),
   z.object({ outcome: z.literal('reception'), instruction: Instruction }),
 ]);
 export type CheckinResponse = z.infer<typeof CheckinResponse>;
@@ -63,6 +69,8 @@ export const DisplaySettings = z.object({
   nameFormat: z.enum(['civility', 'initial']),
   /** How long a call stays large on screen before the next one (absent: DEFAULT_HOLD_SECONDS). */
   holdSeconds: z.number().int().min(3).max(60).optional(),
+  /** Show the estimated wait per category under the calls (no names; absent: off). */
+  categoryWaits: z.boolean().optional(),
 });
 export type DisplaySettings = z.infer<typeof DisplaySettings>;
 

@@ -57,6 +57,8 @@ import {
 } from '../domain/model.js';
 import { BoardDto, DeskViewDto, PublicConfigDto, SessionDto, VisitDto } from './dto.js';
 import { DisplayConfigDto } from './display.js';
+import { CategoryWaitsDto, DeskForecastDto, VisitForecastsDto } from './forecast.js';
+import { SatisfactionRequest, SatisfactionResponse, SatisfactionStats } from './satisfaction.js';
 import type { Access } from './principal.js';
 import {
   CheckinRequest,
@@ -627,6 +629,44 @@ export const routes = {
     summary: 'Phrase de passe des sauvegardes chiffrées (jamais renvoyée)',
     body: BackupPassphraseRequest,
     response: z.object({ ok: z.literal(true) }),
+  },
+  // ------------------------------------------------ forecast and satisfaction (issue 17)
+  deskForecast: {
+    method: 'GET',
+    path: '/api/forecast/desk',
+    access: staff,
+    summary: 'Prévision de mon poste : prochain consultant attendu et consultants à venir',
+    response: DeskForecastDto,
+  },
+  visitForecasts: {
+    method: 'GET',
+    path: '/api/forecast/visits',
+    access: staff,
+    summary: 'Prévision par consultant : prochaine prise en charge et fin de parcours attendues',
+    response: VisitForecastsDto,
+  },
+  categoryWaits: {
+    method: 'GET',
+    path: '/api/forecast/categories',
+    access: { principals: ['display', 'user'] },
+    summary: 'Attente estimée par catégorie (sans nom, pour les écrans d’appel)',
+    response: CategoryWaitsDto,
+  },
+  satisfaction: {
+    method: 'POST',
+    path: '/api/kiosk/satisfaction',
+    access: { principals: ['kiosk'] },
+    summary: 'Avis de satisfaction d’un visiteur à la borne (anonyme, ou lié à la visite par la convocation)',
+    body: SatisfactionRequest,
+    response: SatisfactionResponse,
+  },
+  satisfactionStatistics: {
+    method: 'GET',
+    path: '/api/statistics/satisfaction',
+    access: administrators,
+    summary: 'Satisfaction d’une période : part de satisfaits par motif et par durée de parcours',
+    query: PeriodQuery,
+    response: SatisfactionStats,
   },
   openapi: {
     method: 'GET',

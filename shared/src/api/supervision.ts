@@ -56,6 +56,8 @@ export const ConsultantRow = z.object({
   careMinutes: z.number().int().nonnegative(),
   /** From arrival to the end of the journey, or to now while in progress. */
   journeyMinutes: z.number().int().nullable(),
+  /** Q-FORECAST-1: when the journey in progress is expected to end (null: no forecast). */
+  expectedEndAt: Millis.nullable().optional(),
   steps: z.array(JourneyStep),
 });
 export type ConsultantRow = z.infer<typeof ConsultantRow>;

@@ -68,6 +68,8 @@ export const AuditEventType = z.enum([
   'checkin.unrecognised',
   /** Someone checked in at the kiosk for a journey already over (done, left, cancelled): sent to reception. */
   'checkin.journey_over',
+  /** A satisfaction answer at the kiosk (data: score, linked; the visit id when linked). */
+  'satisfaction.recorded',
   'config.changed',
   /** An appointment file was imported (counts only) or rejected (line-by-line report). */
   'import.completed',

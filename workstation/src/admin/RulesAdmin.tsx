@@ -240,6 +240,14 @@ export function RulesAdmin({ config }: { readonly config: CentreConfig }) {
               />
               Annonce vocale des appels
             </label>
+            <label className="ws-check">
+              <input
+                type="checkbox"
+                checked={display.categoryWaits === true}
+                onChange={(e) => setDisplay({ ...display, categoryWaits: e.target.checked })}
+              />
+              Afficher l’attente estimée par catégorie (sans nom)
+            </label>
             <label>
               Nom affiché
               <select

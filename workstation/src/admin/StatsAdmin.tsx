@@ -8,6 +8,7 @@ import { GroupStatsTable } from './GroupStatsTable.js';
 import { api, attempt } from '../session.js';
 import { download } from './download.js';
 import { PeriodFields } from './PeriodFields.js';
+import { SatisfactionStats } from './SatisfactionStats.js';
 
 const fmt = (s: Summary): string =>
   s.count === 0
@@ -44,6 +45,8 @@ export function StatsAdmin() {
   const [from, setFrom] = useState(localDay(new Date(now.getFullYear(), now.getMonth(), 1).getTime()));
   const [to, setTo] = useState(localDay(now.getTime()));
   const [stats, setStats] = useState<Statistics | null>(null);
+  /** The period shown, for the satisfaction section (read with the statistics). */
+  const [shown, setShown] = useState<{ from: string; to: string } | null>(null);
   const query = { from, to };
   return (
     <div className="ws-form" aria-label="Statistiques">
@@ -52,7 +55,13 @@ export function StatsAdmin() {
         <button
           type="button"
           className="gfa-button"
-          onClick={() => void attempt(() => api.call('statistics', { query })).then((s) => s && setStats(s))}
+          onClick={() =>
+            void attempt(() => api.call('statistics', { query })).then((s) => {
+              if (!s) return;
+              setStats(s);
+              setShown({ from, to });
+            })
+          }
         >
           Afficher
         </button>
@@ -148,6 +157,7 @@ export function StatsAdmin() {
           <GroupStatsTable rows={stats.groups} />
         </>
       )}
+      {shown && <SatisfactionStats from={shown.from} to={shown.to} />}
     </div>
   );
 }

@@ -37,6 +37,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'auth.logout': 'Déconnexion',
   'checkin.unrecognised': 'Arrivée non reconnue',
   'checkin.journey_over': 'Borne : parcours déjà terminé, orienté vers l’accueil',
+  'satisfaction.recorded': 'Borne : avis de satisfaction',
   'config.changed': 'Configuration modifiée',
   'import.completed': 'Import des rendez-vous',
   'import.rejected': 'Import refusé',

@@ -30,6 +30,7 @@ const COLUMNS = {
   waiting: 'Attente en cours',
   waited: 'Attente cumulée',
   journey: 'Parcours',
+  end: 'Fin prévue',
   with: 'Pris en charge par',
 };
 type Column = keyof typeof COLUMNS;
@@ -73,6 +74,7 @@ export function ConsultantTable(props: {
       waiting: (r) => r.waitingMinutes,
       waited: (r) => r.waitedMinutes,
       journey: (r) => r.journeyMinutes,
+      end: (r) => r.expectedEndAt ?? null,
       with: (r) => {
         const who = inChargeOf(r);
         return who ? l.professional(who) : null;
@@ -151,6 +153,9 @@ export function ConsultantTable(props: {
                   <td>{mins(c.waitingMinutes)}</td>
                   <td>{mins(c.waitedMinutes)}</td>
                   <td>{mins(c.journeyMinutes)}</td>
+                  <td data-testid="expected-end">
+                    {c.expectedEndAt ? `vers ${clock(c.expectedEndAt)}` : '—'}
+                  </td>
                   <td>{who ? l.professional(who) : '—'}</td>
                   <td className="ws-steps">
                     {c.steps.map((s) => (
