@@ -36,7 +36,7 @@ describe.runIf(built)('annex scenario in the browser', () => {
   beforeAll(async () => {
     demo = await startDemoServer();
     browser = await launchBrowser();
-    await open('display', '/display/?device=demo-ecran-salle-0001&hold=200');
+    await open('display', '/display/?device=demo-ecran-salle-0001&hold=1500');
     await open('kiosk', '/kiosk/?device=demo-borne-accueil-0001&reset=4000');
     const sophie = await signIn('sophie');
     await sophie.getByRole('button', { name: /^Accueil/ }).click();
