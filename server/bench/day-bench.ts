@@ -67,6 +67,10 @@ function printTable(rows: [string, DispatcherFigures][]): void {
     fig.map((f) => (f.meanCapacityBound / f.meanBound).toFixed(2)),
   );
   line(
+    'référence a posteriori / borne',
+    fig.map((f) => (f.meanHindsight / f.meanBound).toFixed(2)),
+  );
+  line(
     'terminés après fermeture',
     fig.map((f) => pct(f.afterClosing)),
   );
@@ -88,6 +92,54 @@ function printTable(rows: [string, DispatcherFigures][]): void {
         return u ? `${pct(u.mean)} ±${pct(u.spread / 2)}` : '';
       }),
     );
+}
+
+/** Where the excess goes (issue 17): per queue, per step position, queue lengths over the day, fairness by shift. */
+function printDiagnostics(rows: [string, DispatcherFigures][]): void {
+  const fig = rows.map(([, f]) => f);
+  const line = (label: string, cells: string[]) =>
+    console.log([label.padEnd(34), ...cells.map((c) => c.padStart(20))].join(''));
+  line(
+    'excès moyen (parcours − borne)',
+    fig.map((f) => f1(f.meanExcess)),
+  );
+  for (const category of [...(fig[0]?.excessByCategory.keys() ?? [])].sort())
+    line(
+      `  dont file ${category} (min/parcours)`,
+      fig.map((f) => f1(f.excessByCategory.get(category) ?? 0)),
+    );
+  for (const position of [...(fig[0]?.excessByPosition.keys() ?? [])].sort((a, b) => a - b))
+    line(
+      `  dont avant l'étape ${position}`,
+      fig.map((f) => f1(f.excessByPosition.get(position) ?? 0)),
+    );
+  for (const group of [...(fig[0]?.utilisationByShift.keys() ?? [])].sort()) {
+    if (
+      ![...(fig[0]?.utilisationByShift.keys() ?? [])].some(
+        (g) => g !== group && g.split(' ')[0] === group.split(' ')[0],
+      )
+    )
+      continue; // one shift only in the category: the per-category line said it all
+    line(
+      `occupation ${group}`,
+      fig.map((f) => {
+        const u = f.utilisationByShift.get(group);
+        return u ? `${pct(u.mean)} ±${pct(u.spread / 2)}` : '';
+      }),
+    );
+  }
+  const profile = fig.map((f) => f.queueProfile);
+  const categories = ['administratif', 'medecin', 'infirmier', 'preleveur', 'dieteticien', 'nominatif'];
+  console.log(`en file (moyenne, ${rows.map(([name]) => name).join(' / ')}) : ${categories.join(', ')}`);
+  const times = [...(profile[0]?.keys() ?? [])].filter((m) => m <= 14 * 60).sort((a, b) => a - b);
+  for (const minutes of times) {
+    const cells = categories.map((c) =>
+      profile.map((p) => (p.get(minutes)?.get(c) ?? 0).toFixed(1)).join('/'),
+    );
+    console.log(
+      `  ${String(Math.floor(minutes / 60)).padStart(2)}:${String(minutes % 60).padStart(2, '0')}  ${cells.map((c) => c.padStart(10)).join('')}`,
+    );
+  }
 }
 
 /** Milliseconds of CPU and of wall clock per forecast, from a real day's state at 9:00. */
@@ -118,6 +170,7 @@ for (const scenario of [tenderLikeScenario(), demoScenario()]) {
     return [name, figuresOf(days)];
   });
   printTable(rows);
+  printDiagnostics(rows);
   const [fifo, best] = [rows[0]?.[1], rows[1]?.[1]];
   if (fifo && best) {
     console.log(`parcours moyen : ${pct(1 - best.meanJourney / fifo.meanJourney)} plus court que FIFO`);
