@@ -3,7 +3,9 @@
  * engine (server/src/simulation): per dispatcher, over the same seeded days,
  * journeys against the zero-wait bound, waits per category and reason,
  * utilisation and fairness, and the forecast's accuracy and speed.
- *   npm run bench:day -- [--seeds 30] [--forecast-days 3] [--sample 4]
+ *   npm run bench:day -- [--seeds 30] [--forecast-days 3] [--sample 4] [--what-if]
+ * --what-if adds the tender day with its afternoon doctor in the morning and
+ * with the morning wave spread wider, under the default dispatcher.
  */
 import { performance } from 'node:perf_hooks';
 import { fifoDispatcher, forecast, journeyAwareDispatcher, type Dispatcher } from '../src/domain/index.js';
@@ -11,6 +13,7 @@ import { learnDurations } from '../src/stats/learn-durations.js';
 import { simulateDay, type DayOutcome } from '../src/simulation/day-simulator.js';
 import { accuracy, figuresOf, quantile, type DispatcherFigures } from '../src/simulation/day-table.js';
 import { atMinutes, demoScenario, tenderLikeScenario, type Scenario } from '../src/simulation/scenarios.js';
+import { spreadWave, withShiftFrom } from '../src/simulation/what-if.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -142,6 +145,22 @@ function printDiagnostics(rows: [string, DispatcherFigures][]): void {
   }
 }
 
+/** The same days with other staffing or convocations (the limit is the day, not the dispatcher). */
+function printWhatIf(): void {
+  const tender = tenderLikeScenario();
+  console.log(`\n== Et si… (répartiteur par défaut, ${SEEDS} journées) ==`);
+  for (const scenario of [tender, withShiftFrom(tender, 'agathe', 7 * 60 + 30), spreadWave(tender, 1.4)]) {
+    const days: DayOutcome[] = [];
+    for (let seed = 1; seed <= SEEDS; seed += 1)
+      days.push(simulateDay(scenario, { dispatcher: journeyAwareDispatcher, seed }));
+    const f = figuresOf(days);
+    console.log(
+      `${scenario.name} : parcours moyen ${f1(f.meanJourney)} min, ${f.ratio.toFixed(2)} × la borne, ` +
+        `référence a posteriori ${(f.meanHindsight / f.meanBound).toFixed(2)} ×`,
+    );
+  }
+}
+
 /** Milliseconds of CPU and of wall clock per forecast, from a real day's state at 9:00. */
 function forecastSpeed(
   scenario: Scenario,
@@ -208,4 +227,5 @@ for (const scenario of [tenderLikeScenario(), demoScenario()]) {
       `horloge médiane ${f1(quantile(speed.wall, 0.5))} ms sur une machine partagée`,
   );
 }
+if (process.argv.includes('--what-if')) printWhatIf();
 console.log(`\nbench:day en ${f1((performance.now() - started) / 1000)} s`);

@@ -25,6 +25,17 @@ function visit(id: string, arrivedAt: number, careMinutes: number, more: [string
   return { id, arrivedAt, steps } as unknown as Visit;
 }
 
+/** Two consultants needing 5 min of doctor and 20 min of nurse; one nurse from 0, two doctors from 30. */
+function doctorLateNurseShort() {
+  const visits = ['a', 'b'].map((id) => visit(id, 0, 5, [['infirmier', 20]]));
+  return {
+    visits,
+    boundMs: new Map(visits.map((v) => [v.id, 25 * MINUTE])),
+    categoryOf: (_v: Visit, s: StepInstance) => s.key,
+    presentAt: (categoryId: string, t: number) => (categoryId === 'infirmier' ? 1 : t >= 30 * MINUTE ? 2 : 0),
+  };
+}
+
 describe('capacity bound', () => {
   it('three consultants arriving together for one doctor wait for each other', () => {
     const visits = ['a', 'b', 'c'].map((id) => visit(id, 0, 10));
@@ -49,14 +60,7 @@ describe('capacity bound', () => {
     // two doctors only from 30. Doctor alone: ends ≥ 32.5 and 35 (mean 33.75); nurse alone:
     // ≥ 25 and 40 (32.5). Both: the first end ≥ 32.5, the second ≥ 40, a mean of 36.25 (the best
     // real schedule: nurse 0–20 and 20–40, doctors 30–35, ends 35 and 40, a mean of 37.5).
-    const visits = ['a', 'b'].map((id) => visit(id, 0, 5, [['infirmier', 20]]));
-    const input = {
-      visits,
-      boundMs: new Map(visits.map((v) => [v.id, 25 * MINUTE])),
-      categoryOf: (_v: Visit, s: StepInstance) => s.key,
-      presentAt: (categoryId: string, t: number) =>
-        categoryId === 'infirmier' ? 1 : t >= 30 * MINUTE ? 2 : 0,
-    };
+    const input = doctorLateNurseShort();
     expect(capacityBound(input, ['medecin'])).toBeCloseTo(33.75, 3);
     expect(capacityBound(input, ['infirmier'])).toBeCloseTo(32.5, 3);
     expect(capacityBound(input, ['medecin', 'infirmier'])).toBeCloseTo(36.25, 3);
@@ -65,14 +69,7 @@ describe('capacity bound', () => {
   it('the hindsight reference schedules each category without preemption, moving between queues free', () => {
     // The same two consultants: one nurse from 0 gives 20 and 40, two doctors from 30 give 35 and
     // 35; each consultant's k-th end is the latest of them: 35 and 40, the best real schedule's 37.5.
-    const visits = ['a', 'b'].map((id) => visit(id, 0, 5, [['infirmier', 20]]));
-    const input = {
-      visits,
-      boundMs: new Map(visits.map((v) => [v.id, 25 * MINUTE])),
-      categoryOf: (_v: Visit, s: StepInstance) => s.key,
-      presentAt: (categoryId: string, t: number) =>
-        categoryId === 'infirmier' ? 1 : t >= 30 * MINUTE ? 2 : 0,
-    };
+    const input = doctorLateNurseShort();
     expect(hindsightReference(input, ['medecin', 'infirmier'])).toBeCloseTo(37.5, 3);
     // Preemption is not allowed: the pooled bound's 36.25 is below it.
     expect(capacityBound(input, ['medecin', 'infirmier'])).toBeLessThan(37.5);
