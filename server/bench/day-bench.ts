@@ -149,7 +149,8 @@ function printDiagnostics(rows: [string, DispatcherFigures][]): void {
 function printWhatIf(): void {
   const tender = tenderLikeScenario();
   console.log(`\n== Et si… (répartiteur par défaut, ${SEEDS} journées) ==`);
-  for (const scenario of [tender, withShiftFrom(tender, 'agathe', 7 * 60 + 30), spreadWave(tender, 1.4)]) {
+  // The tender day itself is in the table above (same seeds).
+  for (const scenario of [withShiftFrom(tender, 'agathe', 7 * 60 + 30), spreadWave(tender, 1.4)]) {
     const days: DayOutcome[] = [];
     for (let seed = 1; seed <= SEEDS; seed += 1)
       days.push(simulateDay(scenario, { dispatcher: journeyAwareDispatcher, seed }));
