@@ -99,6 +99,8 @@ export interface Figures {
   p50: number;
   p99: number;
   perSecond: number;
+  /** CPU time the server process spent per action, when probed. */
+  cpuMsPerAction?: number;
   rss: string;
 }
 

@@ -34,7 +34,7 @@ const { values } = parseArgs({
     'peer-actions': { type: 'string', default: '100' },
     'poll-actions': { type: 'string', default: '6' },
     rounds: { type: 'string', default: '20' },
-    // To compare V8 settings: `--node-flags "--max-semi-space-size=16"` instead of the production ones.
+    // To compare V8 settings: `--node-flags="--max-semi-space-size=16"` instead of the production ones.
     'node-flags': { type: 'string' },
   },
 });
@@ -183,6 +183,8 @@ async function benchGfa(dataDir: string): Promise<GfaResults> {
   }
   const loaded = await server.probe();
   const live = await measure(tallies, async () => void (await recall()), server.child.pid);
+  // Server CPU per action: what the machine's load does not inflate (the floor's is measured alike).
+  live.cpuMsPerAction = ((await server.probe()).cpuMs - loaded.cpuMs) / ACTIONS;
   const bytesPerClient = tallies.reduce((sum, t) => sum + t.eventBytes, 0) / tallies.length / ACTIONS;
   for (const s of sockets) s.terminate();
 
@@ -232,7 +234,9 @@ async function benchGfa(dataDir: string): Promise<GfaResults> {
 
 /** The floor: the same TLS, and each client receives as many bytes per action as from GFA. */
 async function benchFloor(dataDir: string, bytesPerClient: number): Promise<Figures> {
-  const floor = await startChild(['server/bench/broadcast-floor.ts', dataDir], /wss:\/\/127\.0\.0\.1:\d+/);
+  const floor = await startChild(['server/bench/broadcast-floor.ts', dataDir], /wss:\/\/127\.0\.0\.1:\d+/, {
+    probe: true,
+  });
   const ca = readFileSync(join(dataDir, 'ca.pem'), 'utf8');
   const tallies: Tally[] = [];
   const sockets: WebSocket[] = [];
@@ -246,7 +250,9 @@ async function benchFloor(dataDir: string, bytesPerClient: number): Promise<Figu
     const bare = JSON.stringify({ type: 'recall', i, pad: '' });
     return JSON.stringify({ type: 'recall', i, pad: 'x'.repeat(Math.max(0, bytesPerClient - bare.length)) });
   };
+  const before = await floor.probe();
   const figures = await measure(tallies, async (i) => void sender.send(frame(i)), floor.child.pid);
+  figures.cpuMsPerAction = ((await floor.probe()).cpuMs - before.cpuMs) / ACTIONS;
   for (const s of sockets) s.terminate();
   floor.stop();
   return figures;
@@ -267,6 +273,10 @@ console.log(row(`GFA (REST → WS), ${ACTIONS} actions`, gfa.live));
 console.log(row(`NovoSGA (hub SSE → REST), ${values['peer-actions']}`, gfa.novosga));
 console.log(row(`O3 polling 5 s, ${values['poll-actions']} actions`, gfa.polling));
 console.log(row(`bare ws broadcast, ${ACTIONS} actions`, floor));
+console.log(
+  `server CPU per action: GFA ${gfa.live.cpuMsPerAction?.toFixed(2)} ms, floor ${floor.cpuMsPerAction?.toFixed(2)} ms ` +
+    `(${ratio(gfa.live.cpuMsPerAction ?? 0, floor.cpuMsPerAction ?? 1)}; not inflated by the machine's load as latencies are)`,
+);
 console.log(
   `(the floor broadcasts ${Math.round(gfa.bytesPerClient)} bytes per client per action, as GFA did; load average ${loadavg()
     .map((l) => l.toFixed(2))
