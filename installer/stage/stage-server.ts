@@ -1,7 +1,9 @@
 /**
  * Stages the server payload shipped by the "GFA Serveur" installer (dist/stage/server-runtime):
  *
- *   app/server/{bin,src,drizzle,package.json}   the server, run from its TypeScript sources by tsx
+ *   app/server/{bin,dist,src,drizzle,package.json}  the server: its production bundle (built here,
+ *                                                run by bin/gfa.mjs), and the sources it was built
+ *                                                from (the bundle runs only while they match)
  *   app/{kiosk,display,workstation}/dist         the screens it serves (npm run build:ui)
  *   app/node_modules/…                           its runtime dependencies, @gfa/shared and tsx
  *
@@ -9,12 +11,13 @@
  * screens relative to its own files. Node itself (node.exe) and the service wrapper are added by
  * the Windows workflow, not here.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { dependencyClosure, readManifest, type StagedPackage } from './dependency-closure.js';
 
 export const SCREENS = ['kiosk', 'display', 'workstation'] as const;
-const SERVER_PARTS = ['bin', 'src', 'drizzle', 'package.json'] as const;
+const SERVER_PARTS = ['bin', 'dist', 'src', 'drizzle', 'package.json'] as const;
 /** Never shipped: tests, benches, docs' sources and nested installs (staged separately). */
 const SKIPPED = new Set(['node_modules', 'test', '__tests__', '.github']);
 
@@ -64,6 +67,11 @@ export function stageServer(
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(appDir, { recursive: true });
 
+  // Built from the sources staged beside it (rebuilt when they changed).
+  execFileSync(process.execPath, [join(repoRoot, 'build/build-server.mjs')], {
+    cwd: repoRoot,
+    stdio: 'pipe',
+  });
   for (const part of SERVER_PARTS) copyTree(join(repoRoot, 'server', part), join(appDir, 'server', part));
 
   const screens: string[] = [];
@@ -78,8 +86,8 @@ export function stageServer(
   }
 
   // The server imports @gfa/shared through the workspace without declaring it, and tsx (which
-  // server/bin/gfa.mjs registers to run the TypeScript sources) is a devDependency of the
-  // repository: both are explicit roots.
+  // server/bin/gfa.mjs registers to run the TypeScript sources if they no longer match the bundle)
+  // is a devDependency of the repository: both are explicit roots.
   const packages = dependencyClosure(repoRoot, [
     { source: join(repoRoot, 'server'), target: 'server' },
     { source: repoRoot, target: '', only: ['@gfa/shared', 'tsx'] },

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBuilderConfig, repoRoot } from './builder-support.js';
 import { defaultServePort, gfaHelp } from './gfa-cli.js';
+import { SERVER_NODE_FLAGS } from '../../server/bin/server-bundle.mjs';
 
 const XML = 'installer/server/gfa-service.xml';
 
@@ -73,9 +74,10 @@ describe('WinSW service definition', () => {
     expect(xml.log).toEqual({ mode: 'roll-by-size', sizeThreshold: '10240', keepFiles: '8' });
   });
 
-  it('runs node.exe on server/bin/gfa.mjs serve --host 0.0.0.0 --data-dir %ProgramData%\\GFA', () => {
+  it('runs node.exe, with the production node flags, on server/bin/gfa.mjs serve --host 0.0.0.0 --data-dir %ProgramData%\\GFA', () => {
     expect(xml.text.executable).toBe('%BASE%\\node.exe');
     expect(splitArguments(xml.text.arguments as string)).toEqual([
+      ...SERVER_NODE_FLAGS,
       '%BASE%\\app\\server\\bin\\gfa.mjs',
       'serve',
       '--host',
@@ -88,7 +90,9 @@ describe('WinSW service definition', () => {
 
   it('uses only options the real gfa serve accepts, on its default port', async () => {
     const help = await gfaHelp('serve');
-    for (const option of splitArguments(xml.text.arguments as string).filter((a) => a.startsWith('--'))) {
+    const args = splitArguments(xml.text.arguments as string);
+    const gfaArgs = args.slice(args.indexOf('%BASE%\\app\\server\\bin\\gfa.mjs') + 1);
+    for (const option of gfaArgs.filter((a) => a.startsWith('--'))) {
       expect(help).toContain(`${option} <`);
     }
     expect(xml.text.arguments).not.toContain('--port');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dependencyClosure } from '../stage/dependency-closure.js';
 import { stageApp } from '../stage/stage-apps.js';
 import { SCREENS, stageServer, type StagedServer } from '../stage/stage-server.js';
+import { freshBundle } from '../../server/bin/server-bundle.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
@@ -84,6 +85,12 @@ describe('server payload', () => {
     );
     expect(names).not.toContain('vitest');
     expect(names).not.toContain('electron');
+  });
+
+  it('ships the production bundle, fresh against the sources staged beside it', () => {
+    // gfa.mjs runs it (not the sources through tsx) only when this holds in the staged folder.
+    const server = join(staged.appDir, 'server');
+    expect(freshBundle(server)).toBe(join(server, 'dist', 'cli', 'main.mjs'));
   });
 
   it('ships the built screens, and refuses a release build without them', () => {

@@ -14,6 +14,8 @@ export interface ProbeFigures {
   readonly heapUsed: number;
   readonly external: number;
   readonly arrayBuffers: number;
+  /** Resident bytes by mapping (/proc/self/smaps): node executable, other files, anonymous. */
+  readonly mappings: { readonly nodeBinary: number; readonly otherFiles: number; readonly anonymous: number };
   /** Bytes used per V8 heap space (old, code, large objects...). */
   readonly heapSpaces: Readonly<Record<string, number>>;
   readonly loopP99Ms: number;
@@ -28,10 +30,21 @@ export interface Child {
   stop(): void;
 }
 
-/** Starts a TypeScript entry point as a child process; resolves once its stdout shows `pattern`. */
-export function startChild(args: string[], pattern: RegExp, withProbe = false): Promise<Child> {
-  const preload = withProbe ? ['--expose-gc', '--import', './server/bench/server-probe.ts'] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, ...args], {
+export interface ChildOptions {
+  /** Preloads `server-probe.mjs` (and exposes `gc`), for `Child.probe`. */
+  readonly probe?: boolean;
+  /** The entry is plain JavaScript (the production `gfa.mjs`): no TypeScript loader preloaded. */
+  readonly javascript?: boolean;
+  /** Node flags before the entry (the production server's, see `server/bin/server-bundle.mjs`). */
+  readonly nodeFlags?: readonly string[];
+}
+
+/** Starts an entry point as a child process; resolves once its stdout shows `pattern`. */
+export function startChild(args: string[], pattern: RegExp, options: ChildOptions = {}): Promise<Child> {
+  const loader = options.javascript ? [] : ['--import', 'tsx'];
+  const preload = options.probe ? ['--expose-gc', '--import', './server/bench/server-probe.mjs'] : [];
+  const flags = [...(options.nodeFlags ?? []), ...loader, ...preload];
+  const child = spawn(process.execPath, [...flags, ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -86,6 +99,8 @@ export interface Figures {
   p50: number;
   p99: number;
   perSecond: number;
+  /** CPU time the server process spent per action, when probed. */
+  cpuMsPerAction?: number;
   rss: string;
 }
 

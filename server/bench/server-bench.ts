@@ -11,8 +11,9 @@
  * - the supervision board with 25 refreshers: cost per request, event-loop delay;
  * - where the server's memory goes with N clients (heap, external, native).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
@@ -24,6 +25,7 @@ import { benchNovosga, type PeerSetup } from './peers/novosga-path.js';
 import { benchPolling, type PollingFigures } from './peers/polling-path.js';
 import { callsOf } from './peers/visit-resource.js';
 import { benchSupervision, type SupervisionFigures } from './supervision-load.js';
+import { SERVER_NODE_FLAGS } from '../bin/server-bundle.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -32,17 +34,21 @@ const { values } = parseArgs({
     'peer-actions': { type: 'string', default: '100' },
     'poll-actions': { type: 'string', default: '6' },
     rounds: { type: 'string', default: '20' },
+    // To compare V8 settings: `--node-flags="--max-semi-space-size=16"` instead of the production ones.
+    'node-flags': { type: 'string' },
   },
 });
 const CLIENTS = Number(values.clients);
 const ACTIONS = Number(values.actions);
 const REFRESHERS = 25;
 
-/** Messages of one socket: events counted, snapshot bytes summed. */
+/** Messages of one socket: events counted, event and snapshot bytes summed. */
 interface Tally {
   events: number;
+  eventBytes: number;
   snapshotBytes: number;
 }
+const newTally = (): Tally => ({ events: 0, eventBytes: 0, snapshotBytes: 0 });
 
 /** Opens a socket and counts the messages it receives; resolves once it holds its snapshots. */
 function openClient(
@@ -69,7 +75,10 @@ function openClient(
         snapshots += 1;
         if (snapshots === topics.length) ready(ws);
       }
-      if (message.type === 'event' || !hello) tally.events += 1;
+      if (message.type === 'event' || !hello) {
+        tally.events += 1;
+        tally.eventBytes += Buffer.byteLength(text);
+      }
     });
   });
 }
@@ -100,6 +109,9 @@ interface MemoryFigures {
 
 interface GfaResults {
   live: Figures;
+  /** Bytes each client received per action, on average (the floor broadcasts as many). */
+  bytesPerClient: number;
+  nodeFlags: readonly string[];
   memory: MemoryFigures;
   supervisionAfterCommit: SupervisionFigures;
   supervisionTick: SupervisionFigures;
@@ -108,9 +120,15 @@ interface GfaResults {
 }
 
 async function benchGfa(dataDir: string): Promise<GfaResults> {
+  // The production server: the bundle (rebuilt from the sources now) run by gfa.mjs with its flags.
+  execFileSync(process.execPath, ['build/build-server.mjs'], { stdio: 'inherit' });
+  // The certificate exists, as on every start of the box but its very first (which makes it in a
+  // worker and then holds ~5 MB more of freed native memory): the memory measured is the usual one.
+  execFileSync(process.execPath, ['server/bin/gfa.mjs', 'cert', '--data-dir', dataDir], { stdio: 'ignore' });
+  const nodeFlags = values['node-flags']?.split(' ').filter(Boolean) ?? (SERVER_NODE_FLAGS as string[]);
   const server: Child = await startChild(
     [
-      'server/src/cli/main.ts',
+      'server/bin/gfa.mjs',
       'serve',
       '--demo',
       '--no-mdns',
@@ -122,7 +140,7 @@ async function benchGfa(dataDir: string): Promise<GfaResults> {
       dataDir,
     ],
     /https:\/\/127\.0\.0\.1:\d+/,
-    true,
+    { probe: true, javascript: true, nodeFlags },
   );
   const { url } = server;
   const ca = readFileSync(join(dataDir, 'ca.pem'), 'utf8');
@@ -161,13 +179,16 @@ async function benchGfa(dataDir: string): Promise<GfaResults> {
     const topics =
       kind === 'board' ? ['calls', 'board'] : kind === 'display' ? ['calls'] : ['calls', 'visits'];
     const hello = { type: 'hello', protocolVersion: PROTOCOL_VERSION, client: kind, lastSeq: null, token };
-    const tally: Tally = { events: 0, snapshotBytes: 0 };
+    const tally = newTally();
     tallies.push(tally);
     sockets.push(await openClient(`${url.replace('https', 'wss')}/ws`, ca, hello, topics, tally));
     snapshotBytes[kind] ??= tally.snapshotBytes;
   }
   const loaded = await server.probe();
   const live = await measure(tallies, async () => void (await recall()), server.child.pid);
+  // Server CPU per action: what the machine's load does not inflate (the floor's is measured alike).
+  live.cpuMsPerAction = ((await server.probe()).cpuMs - loaded.cpuMs) / ACTIONS;
+  const bytesPerClient = tallies.reduce((sum, t) => sum + t.eventBytes, 0) / tallies.length / ACTIONS;
   for (const s of sockets) s.terminate();
 
   const supervisionSetup = {
@@ -204,6 +225,8 @@ async function benchGfa(dataDir: string): Promise<GfaResults> {
   server.stop();
   return {
     live,
+    bytesPerClient,
+    nodeFlags,
     memory: { idle, loaded, snapshotBytes },
     supervisionAfterCommit,
     supervisionTick,
@@ -212,22 +235,27 @@ async function benchGfa(dataDir: string): Promise<GfaResults> {
   };
 }
 
-async function benchFloor(dataDir: string): Promise<Figures> {
-  const floor = await startChild(['server/bench/broadcast-floor.ts', dataDir], /wss:\/\/127\.0\.0\.1:\d+/);
+/** The floor: the same TLS, and each client receives as many bytes per action as from GFA. */
+async function benchFloor(dataDir: string, bytesPerClient: number): Promise<Figures> {
+  const floor = await startChild(['server/bench/broadcast-floor.ts', dataDir], /wss:\/\/127\.0\.0\.1:\d+/, {
+    probe: true,
+  });
   const ca = readFileSync(join(dataDir, 'ca.pem'), 'utf8');
   const tallies: Tally[] = [];
   const sockets: WebSocket[] = [];
   for (let i = 0; i < CLIENTS; i += 1) {
-    const tally: Tally = { events: 0, snapshotBytes: 0 };
+    const tally = newTally();
     tallies.push(tally);
     sockets.push(await openClient(floor.url, ca, null, [], tally));
   }
   const sender = sockets[0] as WebSocket;
-  const figures = await measure(
-    tallies,
-    async (i) => void sender.send(JSON.stringify({ type: 'recall', i })),
-    floor.child.pid,
-  );
+  const frame = (i: number): string => {
+    const bare = JSON.stringify({ type: 'recall', i, pad: '' });
+    return JSON.stringify({ type: 'recall', i, pad: 'x'.repeat(Math.max(0, bytesPerClient - bare.length)) });
+  };
+  const before = await floor.probe();
+  const figures = await measure(tallies, async (i) => void sender.send(frame(i)), floor.child.pid);
+  figures.cpuMsPerAction = ((await floor.probe()).cpuMs - before.cpuMs) / ACTIONS;
   for (const s of sockets) s.terminate();
   floor.stop();
   return figures;
@@ -235,7 +263,7 @@ async function benchFloor(dataDir: string): Promise<Figures> {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gfa-bench-'));
 const gfa = await benchGfa(dataDir);
-const floor = await benchFloor(dataDir);
+const floor = await benchFloor(dataDir, Math.round(gfa.bytesPerClient));
 
 const ratio = (a: number, b: number): string => `×${(a / b).toFixed(1)}`;
 const row = (name: string, f: Figures): string =>
@@ -248,6 +276,15 @@ console.log(row(`GFA (REST → WS), ${ACTIONS} actions`, gfa.live));
 console.log(row(`NovoSGA (hub SSE → REST), ${values['peer-actions']}`, gfa.novosga));
 console.log(row(`O3 polling 5 s, ${values['poll-actions']} actions`, gfa.polling));
 console.log(row(`bare ws broadcast, ${ACTIONS} actions`, floor));
+console.log(
+  `server CPU per action: GFA ${gfa.live.cpuMsPerAction?.toFixed(2)} ms, floor ${floor.cpuMsPerAction?.toFixed(2)} ms ` +
+    `(${ratio(gfa.live.cpuMsPerAction ?? 0, floor.cpuMsPerAction ?? 1)}; not inflated by the machine's load as latencies are)`,
+);
+console.log(
+  `(the floor broadcasts ${Math.round(gfa.bytesPerClient)} bytes per client per action, as GFA did; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')})`,
+);
 console.log(
   `\nGFA vs NovoSGA-shaped: p50 ${ratio(gfa.novosga.p50, gfa.live.p50)} faster, p99 ${ratio(gfa.novosga.p99, gfa.live.p99)} faster (goal ≥ ×3 at p99)` +
     `\nGFA vs 5 s polling:    p50 ${ratio(gfa.polling.p50, gfa.live.p50)} faster, p99 ${ratio(gfa.polling.p99, gfa.live.p99)} faster` +
@@ -267,22 +304,31 @@ console.log(sup('after each commit', gfa.supervisionAfterCommit));
 console.log(sup('no commit (5 s tick)', gfa.supervisionTick));
 
 const { idle, loaded, snapshotBytes } = gfa.memory;
-const nativeOf = (p: ProbeFigures): number => p.rss - p.heapTotal - p.external;
 const perClient = (a: number, b: number): string => `${((b - a) / CLIENTS / 1024).toFixed(1)} KB`;
 console.log(
-  `\nServer memory (after GC), MB       ${'0 clients'.padStart(10)} ${`${CLIENTS} clients`.padStart(12)} ${'per client'.padStart(11)}`,
+  `\nWhere the server's memory goes (after GC), MB ${'0 clients'.padStart(10)} ${`${CLIENTS} clients`.padStart(12)} ${'per client'.padStart(11)}`,
 );
 for (const [name, pick] of [
   ['RSS', (p: ProbeFigures) => p.rss],
-  ['V8 heap used', (p: ProbeFigures) => p.heapUsed],
-  ['V8 heap reserved', (p: ProbeFigures) => p.heapTotal],
-  ['external (of which ArrayBuffers)', (p: ProbeFigures) => p.external],
-  ['native (RSS − heap − external)', nativeOf],
+  ['  node executable (mapped code)', (p: ProbeFigures) => p.mappings.nodeBinary],
+  ['  other mapped files (libraries)', (p: ProbeFigures) => p.mappings.otherFiles],
+  ['  anonymous', (p: ProbeFigures) => p.mappings.anonymous],
+  ['    V8 heap reserved', (p: ProbeFigures) => p.heapTotal],
+  ['      of which used', (p: ProbeFigures) => p.heapUsed],
+  ['    external (buffers)', (p: ProbeFigures) => p.external],
+  [
+    '    native rest (SQLite, TLS, libuv)',
+    (p: ProbeFigures) => p.mappings.anonymous - p.heapTotal - p.external,
+  ],
 ] as const) {
   console.log(
-    `${name.padEnd(34)} ${mb(pick(idle)).padStart(10)} ${mb(pick(loaded)).padStart(12)} ${perClient(pick(idle), pick(loaded)).padStart(11)}`,
+    `${name.padEnd(45)} ${mb(pick(idle)).padStart(10)} ${mb(pick(loaded)).padStart(12)} ${perClient(pick(idle), pick(loaded)).padStart(11)}`,
   );
 }
+console.log(
+  `(server run by server/bin/gfa.mjs from its bundle, node flags: ${gfa.nodeFlags.join(' ') || 'none'}; ` +
+    'certificate made beforehand by `gfa cert`, as on every start but the first)',
+);
 console.log(
   `ArrayBuffers ${mb(idle.arrayBuffers)} → ${mb(loaded.arrayBuffers)} MB; snapshot sent at subscription: ` +
     Object.entries(snapshotBytes)

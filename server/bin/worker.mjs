@@ -1,9 +1,11 @@
-// Entry of the server's worker threads (`src/db/worker-thread.ts`). A worker does not inherit the
-// TypeScript loader `gfa.mjs` registers on the main thread, so it registers its own (the same tsx
-// the server runs on, in development as in the installed server), then runs the TypeScript module
-// it was started for.
+// Entry of the server's worker threads (`src/db/worker-thread.ts`). A bundled server starts its
+// bundled worker bodies (`.mjs`, plain JavaScript); a server run from its sources starts their
+// TypeScript, and a worker does not inherit the loader `gfa.mjs` registered on the main thread, so
+// it registers its own (the same tsx) before running the module it was started for.
 import { workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
+if (workerData.module.endsWith('.ts')) {
+  const { register } = await import('tsx/esm/api');
+  register();
+}
 await import(workerData.module);

@@ -10,7 +10,8 @@ import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
+import type { generate as generateCertificate } from 'selfsigned';
+import { workerResult } from '../db/worker-thread.js';
 
 const DAY_MS = 24 * 3600_000;
 const CA_VALIDITY_MS = 20 * 365 * DAY_MS;
@@ -52,6 +53,13 @@ function files(dataDir: string) {
     key: join(dataDir, 'key.pem'),
   };
 }
+
+type Generate = typeof generateCertificate;
+const CERTIFICATE_WORKER = new URL('./certificate-worker.ts', import.meta.url);
+
+/** selfsigned's `generate`, run in a worker that ends with it (see `certificate-worker.ts`). */
+const generate = (...args: Parameters<Generate>): ReturnType<Generate> =>
+  workerResult(CERTIFICATE_WORKER, args);
 
 /** Writes through a temporary file so a crash never leaves half a PEM behind. */
 function writeAtomic(file: string, text: string, mode = 0o644): void {

@@ -5,7 +5,6 @@
  */
 import { randomInt } from 'node:crypto';
 import { generateSecret, generateURI, verifySync } from 'otplib';
-import QRCode from 'qrcode';
 import { hashPassword, verifyPassword } from './secrets.js';
 
 const ISSUER = 'GFA CES';
@@ -19,8 +18,9 @@ export const newTotpSecret = (): string => generateSecret();
 export const otpauthUri = (login: string, secret: string): string =>
   generateURI({ issuer: ISSUER, label: login, secret });
 
-export const qrSvg = (uri: string): Promise<string> =>
-  QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+/** qrcode is loaded on the first enrolment only (~1 MB of heap otherwise kept for nothing). */
+export const qrSvg = async (uri: string): Promise<string> =>
+  (await import('qrcode')).default.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 
 /** The RFC 6238 time step the code belongs to, or null when it is not valid now. */
 export function totpStep(secret: string, code: string, now: number): number | null {

@@ -44,6 +44,9 @@ interface Client {
 
 type CloseReason = { readonly code: number; readonly reason: string };
 
+/** UTF-8 JSON of a message: `ws` then writes the same bytes to each socket, without re-encoding. */
+const encodeMessage = (message: ServerMessage): Buffer => Buffer.from(JSON.stringify(message));
+
 const kindOf = (p: Principal): string => (p.kind === 'device' ? p.deviceKind : p.kind);
 
 /** Roles, desk and device kind decide the topics a screen subscribes to: a change needs a new sign-in. */
@@ -154,8 +157,13 @@ export class WsHub {
   }
 
   private send(client: Client, message: ServerMessage): void {
+    this.sendFrame(client, encodeMessage(message));
+  }
+
+  /** A message already encoded once for every client it goes to, sent as a text frame. */
+  private sendFrame(client: Client, frame: Buffer): void {
     if (client.socket.readyState === WebSocket.OPEN && this.keepsUp(client))
-      client.socket.send(JSON.stringify(message));
+      client.socket.send(frame, { binary: false });
   }
 
   /**
@@ -268,10 +276,14 @@ export class WsHub {
     }
   }
 
+  /** One topic's event: serialised and encoded once, however many sockets it goes to (the live path). */
   private broadcast(seq: number, topic: Topic, payload: EventPayload): void {
     this.buffer.push({ seq, topic, payload });
+    let frame: Buffer | null = null;
     for (const client of this.clients) {
-      if (client.topics.has(topic)) this.send(client, { type: 'event', seq, topic, payload });
+      if (!client.topics.has(topic)) continue;
+      frame ??= encodeMessage({ type: 'event', seq, topic, payload });
+      this.sendFrame(client, frame);
     }
   }
 

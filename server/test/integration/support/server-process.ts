@@ -20,13 +20,16 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServerProcess(dataDir: string, extraArgs: string[] = []): Promise<ServerProcess> {
+/** `entry`: the node arguments before `serve` (the sources through tsx unless told otherwise). */
+export async function startServerProcess(
+  dataDir: string,
+  extraArgs: string[] = [],
+  entry: readonly string[] = ['--import', 'tsx', cliEntry],
+): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      cliEntry,
+      ...entry,
       'serve',
       '--data-dir',
       dataDir,

@@ -29,7 +29,9 @@ export async function connectWs(
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
-  socket.on('message', (data) => {
+  socket.on('message', (data, isBinary) => {
+    // Browsers hand a binary frame to the screens as a Blob, which they do not parse: text only.
+    if (isBinary) throw new Error('server sent a binary frame: the protocol is JSON text');
     const parsed = parseServerMessage(String(data));
     if (!parsed.ok) throw new Error(`server sent an invalid message: ${parsed.error}`);
     messages.push(parsed.value);
