@@ -25,6 +25,7 @@ import { cubeFromRollups } from '../src/stats/rollups.js';
 import { statisticsFromCube } from '../src/stats/statistics.js';
 import { statisticsTables } from '../src/stats/tables.js';
 import { tablesToXlsx } from '../src/stats/xlsx-writer.js';
+import { tablesToXlsxInWorker } from '../src/stats/xlsx-in-worker.js';
 import { fullExportInWorker } from '../src/stats/full-export-in-worker.js';
 import { largeAgendaCsv } from '../test/import/fixtures/large-agenda.js';
 import { loopFigure, withLoopProbe } from './loop-probe.js';
@@ -197,9 +198,10 @@ const statsProbe = await withLoopProbe(() => statisticsFor(handle.db, '2022-01-0
 start = performance.now();
 const oneYear = statisticsTables(statisticsFor(handle.db, '2025-01-01', '2025-12-31'));
 const oneYearTime = ms(start);
-// The writer alone, apart from the statistics it writes.
+// The writer alone, apart from the statistics it writes: in-process (the CLI), then in its worker (the server).
 const xlsxProbe = await withLoopProbe(() => tablesToXlsx(oneYear));
 const xlsx = xlsxProbe.value;
+const xlsxWorker = await withLoopProbe(() => tablesToXlsxInWorker(oneYear));
 const fullExport = await withLoopProbe(() => fullExportInWorker(handle.sqlite.name));
 const backupDir = mkdtempSync(join(tmpdir(), 'gfa-bench-backup-'));
 const backup = await withLoopProbe(() =>
@@ -225,6 +227,9 @@ console.log(
 );
 console.log(
   `XLSX export of one year's statistics: compute ${oneYearTime}, write (${xlsx.length} bytes) ${loopFigure(xlsxProbe.ms, xlsxProbe.worstMs)}`,
+);
+console.log(
+  `  the same written in its worker (the server's route)  ${loopFigure(xlsxWorker.ms, xlsxWorker.worstMs)}`,
 );
 console.log(
   `full export (every table, CSV + XLSX, zipped, ${fullExport.value.length} bytes, worker)  ${loopFigure(fullExport.ms, fullExport.worstMs)}`,
