@@ -2,7 +2,7 @@
  * Administration › Journal d'audit: the hash-chained journal searched by
  * period, type and free text, with readable actors, and the chain's integrity.
  */
-import { and, between, desc, eq, sql } from 'drizzle-orm';
+import { and, between, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AuditPage, AuditQuery, AuditRecord } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import { verifyJournal } from '../db/journal-chain.js';
@@ -49,38 +49,40 @@ function periodBounds(db: Db, from: number, to: number): { first: number; last: 
 }
 
 /**
- * The records of a period, newest first, read a batch at a time so that a full page stops the reading: the
- * batches follow the primary key between the period's first and last records.
+ * The records below the period's last one that `below(seq)` selects, newest first, read a batch at a time
+ * so that a full page stops the reading: a batch shorter than the others is the last.
  */
 function* newestFirst(
   db: Db,
-  bounds: { readonly first: number; readonly last: number },
-  from: number,
-  to: number,
-  type: AuditQuery['type'],
+  bounds: { readonly last: number },
+  below: (seq: number) => SQL | undefined,
 ): Generator<EventRow> {
   let before = bounds.last + 1;
   for (;;) {
     const batch = db
       .select()
       .from(t.events)
-      .where(
-        and(
-          between(t.events.seq, bounds.first, before - 1),
-          // Unary plus: filter on the time without letting SQLite pick the time index over the key order.
-          sql`+${t.events.at} between ${from} and ${to}`,
-          type ? eq(t.events.type, type) : undefined,
-        ),
-      )
+      .where(below(before - 1))
       .orderBy(desc(t.events.seq))
       .limit(BATCH)
       .all();
     yield* batch;
     const last = batch.at(-1);
-    if (!last) return;
+    if (!last || batch.length < BATCH) return;
     before = last.seq;
   }
 }
+
+/** The period's records in key order between its first and last ones (of the type asked). */
+const inPeriod =
+  (bounds: { readonly first: number }, from: number, to: number, type: AuditQuery['type']) =>
+  (seq: number): SQL | undefined =>
+    and(
+      between(t.events.seq, bounds.first, seq),
+      // Unary plus: filter on the time without letting SQLite pick the time index over the key order.
+      sql`+${t.events.at} between ${from} and ${to}`,
+      type ? eq(t.events.type, type) : undefined,
+    );
 
 /** Case and accents folded, as the full-text index folds them (`unicode61 remove_diacritics 2`). */
 const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr');
@@ -95,38 +97,24 @@ const wordsQuery = (needle: string): string | null => {
 };
 
 /**
- * The records that may hold the words, newest first, a batch at a time, from the full-text index
- * (`events_search`, kept by the append's own transaction). An actor's readable name is not in the
- * index: the actors whose label holds the words are asked by their kind and id instead.
+ * The records that may hold the words, from the full-text index (`events_search`, kept by the
+ * append's own transaction). An actor's readable name is not in the index: the actors whose label
+ * holds the words are asked by their kind and id instead.
  */
-function* indexedNewestFirst(
-  db: Db,
-  bounds: { readonly first: number; readonly last: number },
+const inIndex = (
+  bounds: { readonly first: number },
   words: string,
   actors: readonly { readonly kind: string; readonly id: string }[],
-): Generator<EventRow> {
+) => {
   const phrase = (text: string): string => `"${(text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')}"`;
   const query = [
     `(${words})`,
     ...actors.map((a) => (a.id ? `(${phrase(a.kind)} AND ${phrase(a.id)})` : phrase(a.kind))),
   ].join(' OR ');
-  let before = bounds.last + 1;
-  for (;;) {
-    const batch = db
-      .select()
-      .from(t.events)
-      .where(
-        sql`${t.events.seq} in (select rowid from events_search where events_search match ${query}
-          and rowid between ${bounds.first} and ${before - 1} order by rowid desc limit ${BATCH})`,
-      )
-      .orderBy(desc(t.events.seq))
-      .all();
-    yield* batch;
-    const last = batch.at(-1);
-    if (!last || batch.length < BATCH) return;
-    before = last.seq;
-  }
-}
+  return (seq: number): SQL =>
+    sql`${t.events.seq} in (select rowid from events_search where events_search match ${query}
+      and rowid between ${bounds.first} and ${seq} order by rowid desc limit ${BATCH})`;
+};
 
 /**
  * Newest first: a page cut at the limit keeps the latest records, the ones an administrator looks for.
@@ -152,10 +140,13 @@ export function searchAudit(
   const bounds = periodBounds(db, from, to);
   if (!bounds) return { records, truncated };
   // A short period is read whole faster than a common word's entries in the index are.
-  const rows =
+  const rows = newestFirst(
+    db,
+    bounds,
     words && bounds.last - bounds.first >= scanBelow
-      ? indexedNewestFirst(db, bounds, words, matchingActors(labels, needle))
-      : newestFirst(db, bounds, from, to, query.type);
+      ? inIndex(bounds, words, matchingActors(labels, needle))
+      : inPeriod(bounds, from, to, query.type),
+  );
   for (const row of rows) {
     if (row.at < from || row.at > to || (query.type && row.type !== query.type)) continue;
     const actorLabel = labelOf(row);

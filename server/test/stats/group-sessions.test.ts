@@ -75,15 +75,14 @@ function sessionDay(handle: OpenDatabase | null): RecordedDay {
   return day;
 }
 
+const sessionDayStatistics = (): Statistics => {
+  const day = sessionDay(null);
+  return computeStatistics({ from: DAY, to: DAY }, Object.values(day.state.visits), day.journal, day.config);
+};
+
 describe('group sessions in the statistics', () => {
   it('one session of four counts once, and once per facilitator in their cares', () => {
-    const day = sessionDay(null);
-    const stats = computeStatistics(
-      { from: DAY, to: DAY },
-      Object.values(day.state.visits),
-      day.journal,
-      day.config,
-    );
+    const stats = sessionDayStatistics();
     expect(stats.groups).toEqual([
       {
         reasonId: 'etpc',
@@ -107,13 +106,7 @@ describe('group sessions in the statistics', () => {
   });
 
   it('the statistics exports hold the sessions: an XLSX sheet and a CSV file read back', async () => {
-    const day = sessionDay(null);
-    const stats = computeStatistics(
-      { from: DAY, to: DAY },
-      Object.values(day.state.visits),
-      day.journal,
-      day.config,
-    );
+    const stats = sessionDayStatistics();
     const tables = statisticsTables(stats);
     const headings = [
       'Motif de visite',
