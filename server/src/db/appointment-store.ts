@@ -31,7 +31,8 @@ function toAppointment(row: Row): Appointment {
   };
 }
 
-const COLUMNS = [
+/** The columns of `appointments` in the order `appointmentValues` gives them. */
+export const APPOINTMENT_COLUMNS = [
   'id',
   'external_id',
   'reference',
@@ -53,14 +54,17 @@ const COLUMNS = [
 /** One prepared statement per connection: drizzle builds its SQL again for every row (~10× slower on imports). */
 const upserts = new WeakMap<object, Database.Statement>();
 
+/** The better-sqlite3 connection under a drizzle handle: `drizzle()` keeps it as `$client` (absent from the `Db` type). */
+export const clientOf = (db: Db): Database.Database =>
+  (db as Db & { readonly $client: Database.Database }).$client;
+
 function upsertStatement(db: Db): Database.Statement {
-  // `drizzle()` keeps the better-sqlite3 connection it wraps as `$client` (absent from the `Db` type).
-  const client = (db as Db & { readonly $client: Database.Database }).$client;
+  const client = clientOf(db);
   let statement = upserts.get(client);
   if (!statement) {
     statement = client.prepare(
-      `insert into appointments (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})
-       on conflict (id) do update set ${COLUMNS.slice(1)
+      `insert into appointments (${APPOINTMENT_COLUMNS.join(', ')}) values (${APPOINTMENT_COLUMNS.map(() => '?').join(', ')})
+       on conflict (id) do update set ${APPOINTMENT_COLUMNS.slice(1)
          .map((c) => `${c} = excluded.${c}`)
          .join(', ')}`,
     );
@@ -69,25 +73,28 @@ function upsertStatement(db: Db): Database.Statement {
   return statement;
 }
 
+/** One appointment's values, in `APPOINTMENT_COLUMNS` order. */
+export const appointmentValues = (a: Appointment): unknown[] => [
+  a.id,
+  a.externalId ?? null,
+  a.reference ?? null,
+  a.day,
+  a.at,
+  a.reasonId,
+  a.professionalId ?? null,
+  a.identity.civility,
+  a.identity.firstName,
+  a.identity.lastName,
+  nameKey(a.identity.lastName),
+  a.identity.birthDate ?? null,
+  ...CONTACT_KEYS.map((key) => a.contact?.[key] ?? null),
+  a.source ?? null,
+  a.status,
+];
+
 /** Creates or replaces one appointment (call it inside the caller's transaction). */
 export function upsertAppointment(db: Db, a: Appointment): void {
-  upsertStatement(db).run(
-    a.id,
-    a.externalId ?? null,
-    a.reference ?? null,
-    a.day,
-    a.at,
-    a.reasonId,
-    a.professionalId ?? null,
-    a.identity.civility,
-    a.identity.firstName,
-    a.identity.lastName,
-    nameKey(a.identity.lastName),
-    a.identity.birthDate ?? null,
-    ...CONTACT_KEYS.map((key) => a.contact?.[key] ?? null),
-    a.source ?? null,
-    a.status,
-  );
+  upsertStatement(db).run(...appointmentValues(a));
 }
 
 export function upsertAppointments(db: Db, list: readonly Appointment[]): void {

@@ -78,6 +78,19 @@ export function openDatabase(
 }
 
 /**
+ * A second connection to a database `openDatabase` has already prepared (a worker thread's):
+ * the same pragmas and IMMEDIATE transactions, no migration. Its commits reach the server's
+ * connection through `data_version` (`foreign-writes.ts`).
+ */
+export function openConnection(file: string): { readonly db: Db; close(): void } {
+  const sqlite = new Database(file, { fileMustExist: true });
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: writerFirst(drizzle(sqlite, { schema })), close: () => sqlite.close() };
+}
+
+/**
  * Every transaction takes SQLite's write lock at BEGIN (IMMEDIATE), not at its first write: when
  * another process (a `gfa` command beside the running server) writes, the transaction waits its
  * turn (busy_timeout) instead of failing with "database is locked" halfway, and what it read —

@@ -169,6 +169,8 @@ export const appointments = sqliteTable(
     index('appointments_reference').on(t.day, t.reference),
     // Two agendas may number their appointments alike: an agenda's id is unique within its source.
     uniqueIndex('appointments_external').on(t.source, t.externalId),
+    // An import matches its rows by agenda id whatever the source (the unique index leads with the source).
+    index('appointments_external_id').on(t.externalId),
   ],
 );
 
@@ -291,7 +293,12 @@ export const events = sqliteTable(
     /** SHA-256 of the previous record's hash and this record's content: the audit chain. */
     hash: text('hash'),
   },
-  (t) => [index('events_at').on(t.at), index('events_visit').on(t.visitId)],
+  (t) => [
+    index('events_at').on(t.at),
+    index('events_visit').on(t.visitId),
+    // The audit search by actor, newest first (the key follows the actor in the index).
+    index('events_actor').on(t.actorKind, t.actorId),
+  ],
 );
 
 /** Kiosk check-ins already delivered, by idempotency key. */

@@ -1,23 +1,20 @@
-/** The import worker's body: reads one agenda file (`read-agenda.ts`) and posts its rows back, one batch per request. */
-import { parentPort, type MessagePort } from 'node:worker_threads';
+/**
+ * The import worker's body: reads one agenda file (`read-agenda.ts`), then plans and commits it
+ * on its own connection to the database (WAL, busy_timeout: it takes the write lock only for the
+ * commit's one transaction), and posts the outcome back.
+ */
+import { parentPort } from 'node:worker_threads';
+import { openConnection } from '../db/database.js';
 import { workerInput } from '../db/worker-thread.js';
+import { planAndCommit, sourceOf } from './import-appointments.js';
+import type { ImportWorkerInput } from './import-in-worker.js';
 import { readAgendaFile } from './read-agenda.js';
-import { ROWS_PER_MESSAGE, type AgendaWorkerInput, type AgendaWorkerMessage } from './read-in-worker.js';
 
-const input = workerInput<AgendaWorkerInput>();
-const { appointments, ...reading } = await readAgendaFile(
-  input.bytes,
-  input.profile,
-  input.config,
-  input.source,
-);
-const port = parentPort as MessagePort;
-const next = (): Promise<unknown> => new Promise((ready) => port.once('message', ready));
-for (let i = 0; i < appointments.length; i += ROWS_PER_MESSAGE) {
-  port.postMessage({
-    kind: 'rows',
-    rows: appointments.slice(i, i + ROWS_PER_MESSAGE),
-  } satisfies AgendaWorkerMessage);
-  await next();
+const { database, bytes, request, config, actor, now } = workerInput<ImportWorkerInput>();
+const reading = await readAgendaFile(bytes, request.profile, config, sourceOf(request.profile));
+const connection = openConnection(database);
+try {
+  parentPort?.postMessage(planAndCommit(connection.db, request, reading, actor, now));
+} finally {
+  connection.close();
 }
-port.postMessage({ kind: 'done', reading } satisfies AgendaWorkerMessage);

@@ -1,41 +1,78 @@
 /**
- * Writes an import's plan: one transaction per slice of `SLICE_MS`, the last
- * one also journaling the import. A day's agenda (~80 rows) is one slice, so
- * one transaction; a 40,000-row file is ~40 of them (one would hold the
- * server ~0.5–1 s). Nothing is written before the whole file has been read
- * and validated, imports queue one at a time (`import-lane.ts`) and an
- * interrupted commit is finished by importing the file again (idempotent).
+ * Writes an import's plan as ONE short transaction that also journals it (the house rule: a
+ * crash leaves all of the import with its journal entry, or none of it). The planned rows are
+ * first staged in a TEMP table of the writing connection — outside the write lock, the live
+ * tables untouched — then one IMMEDIATE transaction applies them with set-based SQL and appends
+ * the `import.completed` entry. For a file, this runs on the import worker's own connection
+ * (`agenda-worker.ts`): the server's event loop never waits for it, and a write of the server
+ * that comes during it waits its turn (busy_timeout) for that transaction's few tens of ms only.
  */
 import type { Appointment, ImportReport } from '@gfa/shared';
-import { startedAppointmentIds, upsertAppointment } from '../db/appointment-store.js';
+import { APPOINTMENT_COLUMNS, appointmentValues, clientOf } from '../db/appointment-store.js';
 import type { Db } from '../db/database.js';
-import { sliceTimer, type Steps } from './slices.js';
 
-export function* commitPlan(
+const STAGE = 'temp.import_plan';
+const ROWS_PER_INSERT = 100;
+
+/** Visits already begun (left `expected`; a withdrawn one never began) of the staged rows' days. */
+const STARTED = `select appointment_id from main.visits
+  where appointment_id is not null and state not in ('expected', 'cancelled')
+    and day in (select distinct day from ${STAGE})`;
+
+const APPLY = `insert into main.appointments (${APPOINTMENT_COLUMNS.join(', ')})
+  select ${APPOINTMENT_COLUMNS.join(', ')} from ${STAGE} where id not in (${STARTED}) order by rowid
+  on conflict (id) do update set ${APPOINTMENT_COLUMNS.slice(1)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')}`;
+
+/** The plan in the connection's temp table (its own, private: nothing else sees or locks it). */
+function stage(db: Db, plan: readonly Appointment[]): void {
+  const sqlite = clientOf(db);
+  sqlite.exec(
+    `create temp table if not exists import_plan as select ${APPOINTMENT_COLUMNS.join(', ')} from main.appointments where 0;
+     delete from ${STAGE};`,
+  );
+  const row = `(${APPOINTMENT_COLUMNS.map(() => '?').join(', ')})`;
+  const insert = (rows: number) =>
+    sqlite.prepare(
+      `insert into ${STAGE} (${APPOINTMENT_COLUMNS.join(', ')}) values ${Array(rows).fill(row).join(', ')}`,
+    );
+  const full = insert(ROWS_PER_INSERT);
+  // Deferred: writing a temp table takes no lock on the database (a savepoint inside a caller's transaction).
+  sqlite
+    .transaction(() => {
+      for (let i = 0; i < plan.length; i += ROWS_PER_INSERT) {
+        const rows = plan.slice(i, i + ROWS_PER_INSERT);
+        (rows.length === ROWS_PER_INSERT ? full : insert(rows.length)).run(rows.flatMap(appointmentValues));
+      }
+    })
+    .deferred();
+}
+
+/** Applies the plan and journals it in one transaction; returns that transaction's length in ms. */
+export function commitPlan(
   db: Db,
   plan: readonly Appointment[],
   report: ImportReport,
   journal: () => void,
-): Steps<void> {
-  const days = [...new Set(plan.map((a) => a.day))];
-  let next = 0;
-  do {
-    const spent = sliceTimer();
-    db.transaction(() => {
-      // A consultant may have checked in since the plan was made: their appointment stays as it is.
-      const started = startedAppointmentIds(db, days);
-      for (let first = true; next < plan.length && (first || !spent()); first = false) {
-        const a = plan[next] as Appointment;
-        next += 1;
-        if (!started.has(a.id)) upsertAppointment(db, a);
-        else {
-          report.kept += 1;
-          if (a.status === 'cancelled') report.cancelled -= 1;
-          else report.updated -= 1;
-        }
-      }
-      if (next >= plan.length) journal();
-    });
-    if (next < plan.length) yield;
-  } while (next < plan.length);
+): number {
+  stage(db, plan);
+  const sqlite = clientOf(db);
+  const start = performance.now();
+  db.transaction(() => {
+    // A consultant may have checked in since the plan was made: their appointment stays as it is.
+    const kept = sqlite
+      .prepare(`select status, count(*) as n from ${STAGE} where id in (${STARTED}) group by status`)
+      .all() as { status: Appointment['status']; n: number }[];
+    for (const { status, n } of kept) {
+      report.kept += n;
+      if (status === 'cancelled') report.cancelled -= n;
+      else report.updated -= n;
+    }
+    sqlite.prepare(APPLY).run();
+    journal();
+  });
+  const ms = performance.now() - start;
+  sqlite.exec(`delete from ${STAGE}`);
+  return ms;
 }

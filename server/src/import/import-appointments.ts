@@ -14,13 +14,13 @@
 import type { ActorRef, CentreConfig, ImportProfile, ImportReport } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import { appendEntry } from '../db/journal-store.js';
+import { clientOf } from '../db/appointment-store.js';
 import { commitPlan } from './commit-plan.js';
 import { inImportLane } from './import-lane.js';
 import { planChanges } from './plan-changes.js';
 import { readAgenda, readTextFile, tooLarge, type AgendaReading } from './read-agenda.js';
-import { readAgendaInWorker } from './read-in-worker.js';
+import { importInWorker } from './import-in-worker.js';
 import type { ImportError } from './rows.js';
-import { runAtOnce, runSliced, type Steps } from './slices.js';
 
 export interface ImportRequest {
   readonly file: string;
@@ -52,8 +52,9 @@ export function importAppointments(
 }
 
 /**
- * A CSV, text or `.xlsx` file, off the event loop: read in a worker thread, then planned
- * and written a slice at a time, after any import or push already under way.
+ * A CSV, text or `.xlsx` file, off the event loop: read, planned and committed (one short
+ * transaction) by a worker thread on its own connection, after any import or push already under
+ * way. The server notices the commit as it notices a console's (`foreign-writes.ts`).
  */
 export async function importAgendaFile(
   db: Db,
@@ -62,18 +63,23 @@ export async function importAgendaFile(
   actor: ActorRef,
   now: number,
 ): Promise<ImportReport> {
-  const reading =
-    tooLarge(request.bytes) ??
-    (await readAgendaInWorker({
-      bytes: request.bytes,
-      profile: request.profile,
+  const refused = tooLarge(request.bytes);
+  if (refused) return runImport(db, request, refused, actor, now);
+  const { bytes, ...rest } = request;
+  return inImportLane(db, async () => {
+    const done = await importInWorker({
+      database: clientOf(db).name,
+      bytes,
+      request: rest,
       config,
-      source: sourceOf(request.profile),
-    }));
-  return inImportLane(db, () => runSliced(importSteps(db, request, reading, actor, now)));
+      actor,
+      now,
+    });
+    return 'report' in done ? done.report : runImport(db, request, done.interrupted, actor, now);
+  });
 }
 
-/** Plans and writes what was read, in one transaction. */
+/** Plans and writes what was read, in one transaction (the caller's connection). */
 export function runImport(
   db: Db,
   request: Omit<ImportRequest, 'bytes'>,
@@ -81,16 +87,26 @@ export function runImport(
   actor: ActorRef,
   now: number,
 ): ImportReport {
-  return db.transaction(() => runAtOnce(importSteps(db, request, reading, actor, now)));
+  return db.transaction(() => planAndCommit(db, request, reading, actor, now).report);
 }
 
-function* importSteps(
+export interface ImportOutcome {
+  readonly report: ImportReport;
+  /** How long the one write transaction of the rows and their journal entry lasted (none: nothing written). */
+  readonly commitMs: number | null;
+}
+
+/**
+ * Plans against what is stored, then writes in one transaction (`commit-plan.ts`). Outside a
+ * transaction (the worker), the plan is read first and the write lock taken only to commit.
+ */
+export function planAndCommit(
   db: Db,
   request: Omit<ImportRequest, 'bytes'>,
   reading: AgendaReading,
   actor: ActorRef,
   now: number,
-): Steps<ImportReport> {
+): ImportOutcome {
   const source = sourceOf(request.profile);
   const report: ImportReport = {
     file: request.file,
@@ -111,19 +127,19 @@ function* importSteps(
   };
   const journal = (type: 'import.completed' | 'import.rejected', data: Record<string, unknown>) =>
     appendEntry(db, { type, at: now, actor, visitId: null, stepId: null, professionalId: null, data });
-  const reject = (errors: ImportError[]): ImportReport => {
+  const reject = (errors: ImportError[]): ImportOutcome => {
     report.errors = errors;
     if (!request.dryRun) journal('import.rejected', { file: request.file, source, errors: errors.length });
-    return report;
+    return { report, commitMs: null };
   };
   if (reading.errors.length > 0) return reject(reading.errors);
 
-  const plan = yield* planChanges(db, reading.appointments, report, !request.incremental);
+  const plan = planChanges(db, reading.appointments, report, !request.incremental);
   const threshold = request.profile.cancelThreshold ?? DEFAULT_CANCEL_THRESHOLD;
   const confirmed = request.confirmCancellations;
   if (report.cancelled > threshold && confirmed !== 'any' && confirmed !== report.cancelled) {
     report.confirmationNeeded = true;
-    if (request.dryRun) return report;
+    if (request.dryRun) return { report, commitMs: null };
     return reject([
       {
         line: 1,
@@ -132,17 +148,16 @@ function* importSteps(
       },
     ]);
   }
-  if (!request.dryRun) {
-    yield* commitPlan(db, plan, report, () =>
-      journal('import.completed', {
-        file: request.file,
-        source,
-        created: report.created,
-        updated: report.updated,
-        cancelled: report.cancelled,
-        kept: report.kept,
-      }),
-    );
-  }
-  return report;
+  if (request.dryRun) return { report, commitMs: null };
+  const commitMs = commitPlan(db, plan, report, () =>
+    journal('import.completed', {
+      file: request.file,
+      source,
+      created: report.created,
+      updated: report.updated,
+      cancelled: report.cancelled,
+      kept: report.kept,
+    }),
+  );
+  return { report, commitMs };
 }

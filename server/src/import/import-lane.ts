@@ -1,7 +1,7 @@
 /**
  * One appointment writer at a time per database: a file import plans against
- * what is stored, then commits in slices, so another import or an agenda push
- * landing in between would be planned over. They queue here instead.
+ * what is stored (in its worker), then commits, so another import or an agenda
+ * push landing in between would be planned over. They queue here instead.
  */
 const lanes = new WeakMap<object, Promise<unknown>>();
 

@@ -3,8 +3,8 @@
  * with the appointment its own source imported before (by the agenda's id,
  * else identity + time; appointments stored before sources existed are
  * adopted), the source's missing appointments of the file's days cancelled,
- * and every visit already begun left alone. Steps (`slices.ts`): a large file
- * is planned a few milliseconds at a time.
+ * and every visit already begun left alone. For a file it runs in the import
+ * worker, on its own connection (`agenda-worker.ts`).
  */
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -13,7 +13,6 @@ import { appointmentsOfDay, findByExternalIds, startedAppointmentIds } from '../
 import type { Db } from '../db/database.js';
 import { nameKey } from '../db/name-key.js';
 import type { ImportedAppointment } from './rows.js';
-import type { Steps } from './slices.js';
 
 const identityKey = (a: Pick<Appointment, 'day' | 'at' | 'identity'>): string =>
   `${a.day}|${a.at}|${nameKey(a.identity.lastName)}|${a.identity.birthDate ?? ''}`;
@@ -40,31 +39,21 @@ class Owned {
 }
 
 /** Counts created / updated / cancelled / kept into the report, and lists what would be cancelled. */
-export function* planChanges(
+export function planChanges(
   db: Db,
   imported: ImportedAppointment[],
   report: ImportReport,
   cancelMissing: boolean,
-): Steps<Appointment[]> {
+): Appointment[] {
   const days = [...new Set(imported.map((a) => a.day))];
   const existing: Appointment[] = [];
-  for (const day of days) {
-    existing.push(...appointmentsOfDay(db, day));
-    yield;
-  }
+  for (const day of days) existing.push(...appointmentsOfDay(db, day));
   const started = startedAppointmentIds(db, days);
   const byIdentity = new Owned();
-  for (const a of existing) {
-    byIdentity.add(identityKey(a), a);
-    yield;
-  }
+  for (const a of existing) byIdentity.add(identityKey(a), a);
   const byExternalId = new Owned();
   const ids = imported.flatMap((a) => (a.externalId ? [a.externalId] : []));
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const a of findByExternalIds(db, ids.slice(i, i + 500)))
-      if (a.externalId) byExternalId.add(a.externalId, a);
-    yield;
-  }
+  for (const a of findByExternalIds(db, ids)) if (a.externalId) byExternalId.add(a.externalId, a);
 
   const matched = new Set<string>();
   // The file's days per source: a source's appointments of these days that the file no longer lists are cancelled.
@@ -77,7 +66,6 @@ export function* planChanges(
   };
 
   for (const { cancelled, ...row } of imported) {
-    yield;
     if (cancelMissing) owners.add(`${row.day}|${row.source}`);
     const previous =
       (row.externalId ? byExternalId.get(row.source, row.externalId) : undefined) ??
@@ -100,7 +88,6 @@ export function* planChanges(
   }
   // An appointment of the file's days that its own source no longer lists is cancelled, unless begun.
   for (const old of existing) {
-    yield;
     if (matched.has(old.id) || old.status === 'cancelled' || !owners.has(`${old.day}|${old.source}`))
       continue;
     if (started.has(old.id)) report.kept += 1;

@@ -13,7 +13,9 @@ import type { Cell, Column, Table } from './tables.js';
 import { csvFileName, tableToCsv } from './csv-writer.js';
 import { tablesToXlsx } from './xlsx-writer.js';
 
+// The audit search's index (`events_search` and its shadow tables) is derived from `events`.
 const SKIPPED_TABLES = new Set(['sessions', '__drizzle_migrations', 'sqlite_sequence']);
+const derived = (name: string): boolean => name === 'events_search' || name.startsWith('events_search_');
 const SECRET_COLUMNS = new Set([
   'password_hash',
   'token_hash',
@@ -57,7 +59,7 @@ export function allTables(sqlite: Database.Database): ExportedTable[] {
     }[]
   )
     .map((r) => r.name)
-    .filter((name) => !SKIPPED_TABLES.has(name))
+    .filter((name) => !SKIPPED_TABLES.has(name) && !derived(name))
     .map((name) => exportedTable(sqlite, name));
 }
 

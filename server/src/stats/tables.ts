@@ -1,4 +1,8 @@
-/** The statistics as tables (one per view), ready for CSV and XLSX: typed columns, French headings. */
+/**
+ * The statistics as tables (one per view, and the group sessions when the period had some), ready for
+ * CSV and XLSX: typed columns, French headings.
+ */
+import type { GroupRow } from '@gfa/shared';
 import type { Statistics } from './statistics.js';
 import type { Summary } from './percentiles.js';
 
@@ -107,5 +111,29 @@ export function statisticsTables(stats: Statistics): Table[] {
         ],
       ],
     },
+    ...(stats.groups ? [groupSessionsTable(stats.groups)] : []),
   ];
+}
+
+/** Q-GROUP-*: a session of N participants counts once, its facilitators' time once per facilitator. */
+function groupSessionsTable(groups: readonly GroupRow[]): Table {
+  return {
+    name: 'Séances collectives',
+    columns: [
+      text('Motif de visite'),
+      n('Séances'),
+      n('Participants'),
+      n('Participants par séance (moyenne)'),
+      n('Durée d’une séance moyenne (min)'),
+      n('Minutes d’animation (durée × animateurs)'),
+    ],
+    rows: groups.map((g) => [
+      g.label,
+      g.sessions,
+      g.participants,
+      g.participantsPerSession,
+      g.meanSessionMinutes,
+      g.facilitatorMinutes,
+    ]),
+  };
 }

@@ -4,7 +4,7 @@ import { statisticsTables } from '../stats/tables.js';
 import { csvArchive } from '../stats/full-export.js';
 import { fullExportInWorker } from '../stats/full-export-in-worker.js';
 import { tableToCsv } from '../stats/csv-writer.js';
-import { tablesToXlsx } from '../stats/xlsx-writer.js';
+import { tablesToXlsxInWorker } from '../stats/xlsx-in-worker.js';
 import { auditTable, EXPORT_LIMIT, PAGE_LIMIT, searchAudit } from '../audit/audit-search.js';
 import { appendAudit } from '../db/journal-audit.js';
 import { actorOf, requirePrincipal } from './principal-context.js';
@@ -31,7 +31,7 @@ export function createStatsHandlers(
         ? {
             file: `gfa-statistiques-${from}-${to}.xlsx`,
             mime: XLSX_MIME,
-            contentBase64: base64(await tablesToXlsx(tables)),
+            contentBase64: base64(await tablesToXlsxInWorker(tables)),
           }
         : {
             file: `gfa-statistiques-${from}-${to}-csv.zip`,
@@ -50,7 +50,7 @@ export function createStatsHandlers(
         ? {
             file: `gfa-audit-${from}-${to}.xlsx`,
             mime: XLSX_MIME,
-            contentBase64: base64(await tablesToXlsx([table])),
+            contentBase64: base64(await tablesToXlsxInWorker([table])),
           }
         : {
             file: `gfa-audit-${from}-${to}.csv`,

@@ -1,7 +1,8 @@
 /**
  * Issue 18: a 40,000-row agenda uploaded to the real server (child process, real SQLite file)
- * never holds its event loop: while it is read (worker thread), planned and written (slices), a
- * probe's `/api/health` and WebSocket ping are answered within 100 ms (generous for a shared CI
+ * never holds its event loop: while it is read, planned and committed (worker thread, its own
+ * connection, one transaction), a probe's `/api/health` and WebSocket ping are answered within
+ * 100 ms (generous for a shared CI
  * machine; the real worst figure is printed).
  */
 import { mkdtempSync } from 'node:fs';

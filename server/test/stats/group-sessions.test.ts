@@ -6,6 +6,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
+import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, EngineCommand, EngineResult } from '../../src/domain/index.js';
 import type { CentreConfig, GroupAction, Id, JournalEntry, Statistics } from '@gfa/shared';
@@ -15,6 +18,9 @@ import { entriesBetween } from '../../src/db/journal-store.js';
 import { anonymiseBefore } from '../../src/retention/anonymise.js';
 import { statisticsFor } from '../../src/stats/period.js';
 import { computeStatistics } from '../../src/stats/statistics.js';
+import { csvArchive } from '../../src/stats/full-export.js';
+import { statisticsTables } from '../../src/stats/tables.js';
+import { tablesToXlsx } from '../../src/stats/xlsx-writer.js';
 import { DAY, Day, T0, appointment, makeConfig, staff } from '../domain/fixtures.js';
 
 function groupConfig(): CentreConfig {
@@ -69,15 +75,14 @@ function sessionDay(handle: OpenDatabase | null): RecordedDay {
   return day;
 }
 
+const sessionDayStatistics = (): Statistics => {
+  const day = sessionDay(null);
+  return computeStatistics({ from: DAY, to: DAY }, Object.values(day.state.visits), day.journal, day.config);
+};
+
 describe('group sessions in the statistics', () => {
   it('one session of four counts once, and once per facilitator in their cares', () => {
-    const day = sessionDay(null);
-    const stats = computeStatistics(
-      { from: DAY, to: DAY },
-      Object.values(day.state.visits),
-      day.journal,
-      day.config,
-    );
+    const stats = sessionDayStatistics();
     expect(stats.groups).toEqual([
       {
         reasonId: 'etpc',
@@ -98,6 +103,31 @@ describe('group sessions in the statistics', () => {
     // Each participant's own wait still counts.
     expect(carole?.wait.count).toBe(5);
     expect(stats.all.handled).toBe(5);
+  });
+
+  it('the statistics exports hold the sessions: an XLSX sheet and a CSV file read back', async () => {
+    const stats = sessionDayStatistics();
+    const tables = statisticsTables(stats);
+    const headings = [
+      'Motif de visite',
+      'Séances',
+      'Participants',
+      'Participants par séance (moyenne)',
+      'Durée d’une séance moyenne (min)',
+      'Minutes d’animation (durée × animateurs)',
+    ];
+    const sheets = await readXlsxFile(Buffer.from(await tablesToXlsx(tables)));
+    expect(sheets.find((s) => s.sheet === 'Séances collectives')?.data).toEqual([
+      headings,
+      ['ETP collectif', 1, 4, 4, 90, 180],
+    ]);
+
+    const unzipped = unzipSync(csvArchive(tables));
+    const csv = strFromU8(unzipped['seances-collectives.csv'] as Uint8Array);
+    expect(parse(csv, { delimiter: ';', bom: true })).toEqual([
+      headings,
+      ['ETP collectif', '1', '4', '4', '90', '180'],
+    ]);
   });
 
   it('a period without session has no groups field', () => {
