@@ -112,9 +112,10 @@ export function heldVisits(index: DayIndex): Map<Id, Visit> {
   const held = new Map<Id, Visit>();
   for (const visit of index.live.values()) {
     const active = activeStep(visit);
+    if (active?.professionalId && !held.has(active.professionalId)) held.set(active.professionalId, visit);
     // Q-GROUP-6: a co-facilitator holds the session's participants too.
-    for (const professionalId of [active?.professionalId, ...(active?.session?.facilitatorIds ?? [])])
-      if (professionalId && !held.has(professionalId)) held.set(professionalId, visit);
+    for (const professionalId of active?.session?.facilitatorIds ?? [])
+      if (!held.has(professionalId)) held.set(professionalId, visit);
   }
   return held;
 }

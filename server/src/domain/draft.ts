@@ -80,16 +80,16 @@ export class Draft {
 
 /**
  * A deep copy of everything a transition may mutate (the visit, its steps,
- * notes and checks); targets and identities are replaced whole, never
- * mutated, so they are shared. Much cheaper than structuredClone, which
- * dominated the cost of simulating a day.
+ * notes and checks); targets, identities and a step's `after` list are
+ * replaced whole, never mutated, so they are shared. Much cheaper than
+ * structuredClone, which dominated the cost of simulating a day.
  */
 function cloneVisit(visit: Visit): Visit {
   return {
     ...visit,
     away: visit.away && { ...visit.away },
     offer: visit.offer && { ...visit.offer },
-    steps: visit.steps.map((s) => ({ ...s, after: [...s.after] })),
+    steps: visit.steps.map((s) => ({ ...s })),
     notes: [...visit.notes],
     checks: [...visit.checks],
   };
