@@ -3,8 +3,8 @@
  * cares of recent days: per step and professional category, the mean of the
  * middle half (robust to the forgotten "finish" click and to the two-minute
  * care), and nothing — hence the template's estimate — until enough history.
- * Also the walk from the call to the start of care, and the away most
- * consultants take after a step (Q-FORECAST-6).
+ * Also the walk from the call to the start of care, how long each kind of
+ * away lasts, and the away most consultants take after a step (Q-FORECAST-6).
  */
 import type { AwayReason } from '@gfa/shared';
 import { durationKey, NO_HISTORY, type DurationModel } from '../domain/index.js';
@@ -53,14 +53,34 @@ export function learnDurations(
       : [],
   );
   const walkMinutes = walks.length >= MIN_SAMPLES ? round(interquartileMean(walks)) : base.walkMinutes;
-  return { ...base, care, walkMinutes, awayAfter: { ...base.awayAfter, ...usualAways(cares) } };
+  return {
+    ...base,
+    care,
+    walkMinutes,
+    awayMinutes: { ...base.awayMinutes, ...awayLengths(cares) },
+    awayAfter: { ...base.awayAfter, ...usualAways(cares) },
+  };
 }
 
 const round = (minutes: number): number => Math.round(minutes * 10) / 10;
 
+/** Q-FORECAST-3: how long each kind of away lasts, once there are enough of them (middle-half mean). */
+function awayLengths(cares: readonly CareDuration[]): DurationModel['awayMinutes'] {
+  const byReason = new Map<AwayReason, number[]>();
+  for (const c of cares) {
+    if (!c.awayAfter || !Number.isFinite(c.awayAfter.minutes) || c.awayAfter.minutes <= 0) continue;
+    byReason.set(c.awayAfter.reason, [...(byReason.get(c.awayAfter.reason) ?? []), c.awayAfter.minutes]);
+  }
+  const result: Partial<Record<AwayReason, number>> = {};
+  for (const [reason, minutes] of byReason)
+    if (minutes.length >= MIN_SAMPLES) result[reason] = round(interquartileMean(minutes));
+  return result;
+}
+
 /**
- * Q-FORECAST-6: after a step whose known outcomes (away or not) are mostly
- * one kind of away, the forecast sends everyone away for its usual time.
+ * Q-FORECAST-6: after a step whose known outcomes (away or not, when the
+ * journey went on) are mostly one kind of away, the forecast sends everyone
+ * away for its usual time.
  */
 function usualAways(cares: readonly CareDuration[]): NonNullable<DurationModel['awayAfter']> {
   const byStep = new Map<string, { known: number; aways: Map<AwayReason, number[]> }>();

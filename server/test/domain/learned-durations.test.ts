@@ -61,4 +61,19 @@ describe('learned care durations', () => {
     ];
     expect(learnDurations(cares).awayAfter).toEqual({ preleveur: { reason: 'collation', minutes: 15 } });
   });
+
+  it('Q-FORECAST-3: learns how long each kind of away lasts, once there are enough of them', () => {
+    const after = (minutes: number) => ({
+      stepKey: 'preleveur',
+      categoryId: 'preleveur',
+      minutes: 10,
+      awayAfter: { reason: 'collation' as const, minutes },
+    });
+    expect(learnDurations([12, 12, 12].map(after)).awayMinutes).toEqual({});
+    const model = learnDurations([12, 12, 12, 12, 13, 13, 13, 13, 60].map(after), {
+      ...NO_HISTORY,
+      awayMinutes: { auto_prelevement: 8 },
+    });
+    expect(model.awayMinutes).toEqual({ auto_prelevement: 8, collation: 12.6 });
+  });
 });
