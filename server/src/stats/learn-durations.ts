@@ -53,16 +53,41 @@ export function learnDurations(
       : [],
   );
   const walkMinutes = walks.length >= MIN_SAMPLES ? round(interquartileMean(walks)) : base.walkMinutes;
+  const spread = spreadOf(byKey, care);
   return {
     ...base,
     care,
     walkMinutes,
+    ...(spread && { spread }),
     awayMinutes: { ...base.awayMinutes, ...awayLengths(cares) },
     awayAfter: { ...base.awayAfter, ...usualAways(cares) },
   };
 }
 
 const round = (minutes: number): number => Math.round(minutes * 10) / 10;
+
+/** Quantiles kept of the spread of cares around their learned duration. */
+const SPREAD_QUANTILES = 20;
+
+/**
+ * Q-FORECAST-7: each finished care's length over the learned duration of its
+ * step and category, pooled over the learned ones, as evenly spaced quantiles.
+ */
+function spreadOf(
+  byKey: ReadonlyMap<string, number[]>,
+  care: Readonly<Record<string, number>>,
+): number[] | null {
+  const ratios: number[] = [];
+  for (const [key, minutes] of byKey) {
+    const usual = care[key];
+    if (minutes.length >= MIN_SAMPLES && usual) for (const m of minutes) ratios.push(m / usual);
+  }
+  if (ratios.length < SPREAD_QUANTILES) return null;
+  ratios.sort((a, b) => a - b);
+  return Array.from({ length: SPREAD_QUANTILES }, (_, i) =>
+    Number((ratios[Math.floor(((i + 0.5) / SPREAD_QUANTILES) * ratios.length)] as number).toFixed(3)),
+  );
+}
 
 /** Q-FORECAST-3: how long each kind of away lasts, once there are enough of them (middle-half mean). */
 function awayLengths(cares: readonly CareDuration[]): DurationModel['awayMinutes'] {

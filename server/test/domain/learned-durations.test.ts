@@ -77,3 +77,20 @@ describe('learned care durations', () => {
     expect(model.awayMinutes).toEqual({ auto_prelevement: 8, collation: 12.6 });
   });
 });
+
+describe('learned spread of care durations', () => {
+  it('Q-FORECAST-7: keeps the quantiles of each care over its learned length, pooled', () => {
+    const cares = [8, 9, 10, 10, 10, 10, 11, 12, 20, 30].flatMap((minutes) => [
+      { stepKey: 'admin', categoryId: 'admin', minutes },
+      { stepKey: 'medecin', categoryId: 'medecin', minutes: minutes * 3 },
+    ]);
+    const model = learnDurations(cares);
+    expect(model.care).toEqual({ 'admin|admin': 10.5, 'medecin|medecin': 31.5 });
+    expect(model.spread).toHaveLength(20);
+    expect(model.spread?.[0]).toBeCloseTo(8 / 10.5, 2);
+    expect(model.spread?.[19]).toBeCloseTo(30 / 10.5, 2);
+    expect([...(model.spread ?? [])].sort((a, b) => a - b)).toEqual(model.spread);
+    // Too few cares for a spread: none is said.
+    expect(learnDurations(cares.slice(0, 10)).spread).toBeUndefined();
+  });
+});
