@@ -3,7 +3,7 @@
  * engine (server/src/simulation): per dispatcher, over the same seeded days,
  * journeys against the zero-wait bound, waits per category and reason,
  * utilisation and fairness, and the forecast's accuracy and speed.
- *   npm run bench:day -- [--seeds 30] [--forecast-days 12] [--sample 4] [--causes]
+ *   npm run bench:day -- [--seeds 30] [--forecast-days 12] [--sample 8] [--causes]
  */
 import { performance } from 'node:perf_hooks';
 import { fifoDispatcher, journeyAwareDispatcher, type Dispatcher } from '../src/domain/index.js';
@@ -19,7 +19,7 @@ function option(name: string, fallback: number): number {
 
 const SEEDS = option('seeds', 30);
 const FORECAST_DAYS = option('forecast-days', 12);
-const SAMPLE = option('sample', 4);
+const SAMPLE = option('sample', 8);
 const CAUSES = process.argv.includes('--causes');
 const DISPATCHERS: [string, Dispatcher][] = [
   ['FIFO', fifoDispatcher],
