@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { forecast, journeyAwareDispatcher, type DurationModel } from '../src/domain/index.js';
 import { simulateDay } from '../src/simulation/day-simulator.js';
-import { learnDurations } from '../src/stats/learn-durations.js';
+import { learnArrival, learnDurations } from '../src/stats/learn-durations.js';
 import { quantile } from '../src/simulation/day-table.js';
 import {
   breakdown,
@@ -61,7 +61,10 @@ export function printForecastFigures(scenario: Scenario, options: ForecastBenchO
     seeds: Array.from({ length: options.days }, (_, i) => i + 1),
     sampleEvery: options.sampleEvery,
     historySeeds: HISTORY_SEEDS,
-    learn: learnDurations,
+    learn: (history) => ({
+      ...learnDurations(history.flatMap((d) => d.cares)),
+      ...learnArrival(history.flatMap((d) => d.lateness)),
+    }),
   };
   const started = performance.now();
   const { model, samples } = measureForecast(scenario, run);

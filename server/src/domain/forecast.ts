@@ -45,6 +45,12 @@ export interface DurationModel {
    * by the learned duration of its step and category.
    */
   readonly spread?: readonly number[];
+  /**
+   * Q-FORECAST-8: how convened consultants arrive — the typical minutes from
+   * the appointment to the check-in (negative: early) and the lateness after
+   * which one not yet arrived is no longer expected.
+   */
+  readonly arrival?: { readonly lateMinutes: number; readonly giveUpMinutes: number };
 }
 
 export const NO_HISTORY: DurationModel = { care: {}, walkMinutes: 1, awayMinutes: {} };
@@ -139,10 +145,13 @@ export function forecast(
   durations: DurationModel,
   dispatcher: Dispatcher = journeyAwareDispatcher,
 ): Forecast {
+  // Q-FORECAST-8: arrivals as learned, else on time and expected until 30 min late.
+  const late = (durations.arrival?.lateMinutes ?? 0) * MINUTE;
+  const giveUp = (durations.arrival?.giveUpMinutes ?? LATE_GRACE_MINUTES) * MINUTE;
   const scheduled: Scheduled[] = Object.values(state.visits)
-    .filter((v) => v.state === 'expected' && (v.appointmentAt ?? 0) >= now - LATE_GRACE_MINUTES * MINUTE)
+    .filter((v) => v.state === 'expected' && (v.appointmentAt ?? 0) >= now - giveUp)
     .map((v) => ({
-      at: Math.max(now, v.appointmentAt ?? now),
+      at: Math.max(now, (v.appointmentAt ?? now) + late),
       command: { type: 'check_in', visitId: v.id },
       actor: { ref: { kind: 'system', id: 'forecast' }, roles: [], professionalId: null },
     }));

@@ -103,6 +103,8 @@ export interface DayOutcome {
   /** Milliseconds each forecast took (wall clock of the bench, not of the engine). */
   readonly forecastMs: number[];
   readonly cares: CareSample[];
+  /** Minutes from the appointment to the check-in of each convened consultant who came (negative: early). */
+  readonly lateness: number[];
   readonly closesAt: Millis;
   /** The state when the simulation stopped. */
   readonly state: DayState;
@@ -304,6 +306,9 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
     forecasts,
     forecastMs,
     cares: careSamples(scenario, final.visits, awayAfter),
+    lateness: Object.values(final.visits).flatMap((v) =>
+      v.appointmentAt !== null && v.arrivedAt !== null ? [(v.arrivedAt - v.appointmentAt) / MINUTE] : [],
+    ),
     closesAt,
     state: final,
     maxHeld,

@@ -7,13 +7,7 @@
  */
 import type { Id } from '@gfa/shared';
 import type { Dispatcher, DurationModel } from '../domain/index.js';
-import {
-  simulateDay,
-  type CareSample,
-  type DayOutcome,
-  type ForecastSample,
-  type Noise,
-} from './day-simulator.js';
+import { simulateDay, type DayOutcome, type ForecastSample, type Noise } from './day-simulator.js';
 import type { Scenario } from './scenarios.js';
 
 const MINUTE = 60_000;
@@ -28,8 +22,8 @@ export interface AccuracyRun {
   readonly sampleEvery: number;
   /** The days the durations are learned from (other seeds than the measured ones). */
   readonly historySeeds: readonly number[];
-  /** The duration learner (the server's, outside the simulation room). */
-  readonly learn: (cares: readonly CareSample[]) => DurationModel;
+  /** The learner of the model from earlier days (the server's, outside the simulation room). */
+  readonly learn: (history: readonly DayOutcome[]) => DurationModel;
   readonly calm?: ReadonlySet<Noise>;
 }
 
@@ -41,8 +35,8 @@ export interface Measured {
 
 export function measureForecast(scenario: Scenario, run: AccuracyRun): Measured {
   const calm = run.calm ? { calm: run.calm } : {};
-  const history = run.historySeeds.flatMap(
-    (seed) => simulateDay(scenario, { dispatcher: run.dispatcher, seed, ...calm }).cares,
+  const history = run.historySeeds.map((seed) =>
+    simulateDay(scenario, { dispatcher: run.dispatcher, seed, ...calm }),
   );
   const model = run.learn(history);
   const days = run.seeds.map((seed) =>

@@ -66,6 +66,23 @@ export function learnDurations(
 
 const round = (minutes: number): number => Math.round(minutes * 10) / 10;
 
+/** Share of the consultants who came that arrived before a convened one is given up for the forecast. */
+const ARRIVED_BY_GIVE_UP = 0.9;
+
+/**
+ * Q-FORECAST-8: from the lateness of the consultants who came (minutes after
+ * their appointment, negative when early), the typical one (the middle-half
+ * mean) and the one nine in ten did not exceed; nothing until enough of them.
+ */
+export function learnArrival(lateness: readonly number[]): Pick<DurationModel, 'arrival'> {
+  const known = lateness.filter((m) => Number.isFinite(m)).sort((a, b) => a - b);
+  if (known.length < MIN_SAMPLES) return {};
+  const giveUp = known[Math.min(known.length - 1, Math.floor(ARRIVED_BY_GIVE_UP * known.length))] as number;
+  return {
+    arrival: { lateMinutes: round(interquartileMean(known)), giveUpMinutes: round(Math.max(0, giveUp)) },
+  };
+}
+
 /** Quantiles kept of the spread of cares around their learned duration. */
 const SPREAD_QUANTILES = 20;
 

@@ -133,3 +133,25 @@ describe('forecast of a care running long', () => {
     expect(spread.visits[other]?.nextCareAt).toBe(T0 + min(31));
   });
 });
+
+describe('forecast of arrivals', () => {
+  it('Q-FORECAST-8: expected consultants arrive with the learned lateness, and are given up after it', () => {
+    const day = morning();
+    const due = day.ok(
+      { type: 'expect', appointment: appointment('b1', 'eps', T0 + min(30)) },
+      staff('christelle'),
+    );
+    const gone = day.ok(
+      { type: 'expect', appointment: appointment('b2', 'eps', T0 - min(12)) },
+      staff('christelle'),
+    );
+    expect(due.ok && gone.ok).toBe(true);
+    const onTime = forecast(day.state, day.config, day.now, NO_HISTORY);
+    // Without history the one 12 min late is still expected (until 30 min), arriving now.
+    expect(onTime.professionals.christelle?.nextConsultantAt).toBe(T0);
+    const learned = { ...NO_HISTORY, arrival: { lateMinutes: 4, giveUpMinutes: 10 } };
+    const f = forecast(day.state, day.config, day.now, learned);
+    // The one 12 min late is past the give-up: the next is the one due at +30, arriving 4 min late.
+    expect(f.professionals.christelle?.nextConsultantAt).toBe(T0 + min(34));
+  });
+});

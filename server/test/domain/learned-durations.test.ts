@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { durationKey, NO_HISTORY } from '../../src/domain/index.js';
-import { interquartileMean, learnDurations, MIN_SAMPLES } from '../../src/stats/learn-durations.js';
+import {
+  interquartileMean,
+  learnArrival,
+  learnDurations,
+  MIN_SAMPLES,
+} from '../../src/stats/learn-durations.js';
 
 describe('learned care durations', () => {
   it('Q-FORECAST-4: keeps the template estimate until enough history', () => {
@@ -92,5 +97,16 @@ describe('learned spread of care durations', () => {
     expect([...(model.spread ?? [])].sort((a, b) => a - b)).toEqual(model.spread);
     // Too few cares for a spread: none is said.
     expect(learnDurations(cares.slice(0, 10)).spread).toBeUndefined();
+  });
+});
+
+describe('learned arrivals', () => {
+  it('Q-FORECAST-8: the typical lateness and the one nine in ten did not exceed, once enough came', () => {
+    expect(learnArrival([1, 2, 3])).toEqual({});
+    const lateness = [-10, -5, -2, -2, 0, 0, 1, 2, 3, 5, 8, 40, Number.NaN];
+    // Middle half of the 12 known: -2, 0, 0, 1, 2, 3 → 0.7 min late; the 11th of 12 is 8 min late.
+    expect(learnArrival(lateness)).toEqual({ arrival: { lateMinutes: 0.7, giveUpMinutes: 8 } });
+    // Everyone early: nobody is expected once their appointment has passed.
+    expect(learnArrival(Array.from({ length: 10 }, () => -5)).arrival?.giveUpMinutes).toBe(0);
   });
 });

@@ -7,7 +7,8 @@ import { recentCareDurations } from '../../src/stats/care-durations.js';
 import { databaseFile, openDatabase, type OpenDatabase } from '../../src/db/database.js';
 import { commitTransition } from '../../src/db/day-store.js';
 import type { EngineCommand, Actor } from '../../src/domain/index.js';
-import { learnDurations } from '../../src/stats/learn-durations.js';
+import { recentLateness } from '../../src/stats/arrival-lateness.js';
+import { learnArrival, learnDurations } from '../../src/stats/learn-durations.js';
 import { atMinutes } from '../../src/simulation/scenarios.js';
 import { Day, T0, appointment, min, staff } from '../domain/fixtures.js';
 import { RECORDED_DAY, recordSimulatedDay } from './recorded-day.js';
@@ -82,5 +83,19 @@ describe('aways after a care from the journal', () => {
     expect(byVisit(0)).toEqual({ reason: 'collation', minutes: 12 });
     expect(byVisit(1)).toBeUndefined(); // still away
     expect(byVisit(2)).toBeUndefined(); // nothing after the care yet
+  });
+});
+
+describe('lateness from the journal', () => {
+  it('Q-FORECAST-8: each convened consultant who came, minutes from appointment to check-in', () => {
+    const handle = openDatabase(databaseFile(mkdtempSync(join(tmpdir(), 'gfa-late-'))));
+    opened.push(handle);
+    const { day } = recordSimulatedDay(handle.db, 7);
+    const lateness = recentLateness(handle.db, atMinutes(RECORDED_DAY, 0));
+    expect([...lateness].sort()).toEqual([...day.lateness].sort());
+    expect(lateness.length).toBeGreaterThan(60);
+    // The simulator's consultants are 2 min early on average, give or take 8.
+    expect(learnArrival(lateness).arrival?.lateMinutes).toBeLessThan(2);
+    expect(learnArrival(lateness).arrival?.giveUpMinutes).toBeGreaterThan(3);
   });
 });

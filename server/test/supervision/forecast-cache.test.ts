@@ -8,7 +8,8 @@ import { forecast, journeyAwareDispatcher } from '../../src/domain/index.js';
 import { simulateDay } from '../../src/simulation/day-simulator.js';
 import { atMinutes, tenderLikeScenario } from '../../src/simulation/scenarios.js';
 import { recentCareDurations } from '../../src/stats/care-durations.js';
-import { learnDurations } from '../../src/stats/learn-durations.js';
+import { recentLateness } from '../../src/stats/arrival-lateness.js';
+import { learnArrival, learnDurations } from '../../src/stats/learn-durations.js';
 import { ForecastCache } from '../../src/supervision/forecast-cache.js';
 import { Day, T0, appointment, makeConfig } from '../domain/fixtures.js';
 import { recordSimulatedDay } from '../stats/recorded-day.js';
@@ -48,7 +49,12 @@ describe('forecast cache on recorded days', () => {
     const scenario = tenderLikeScenario();
     const now = atMinutes(scenario.day, 9 * 60 + 10);
     const today = simulateDay(scenario, { dispatcher: journeyAwareDispatcher, seed: 3, stopAt: now });
-    const learned = learnDurations(recentCareDurations(handle.db, scenario.config, now - 28 * DAY));
+    const since = now - 28 * DAY;
+    const learned = {
+      ...learnDurations(recentCareDurations(handle.db, scenario.config, since)),
+      ...learnArrival(recentLateness(handle.db, since)),
+    };
+    expect(learned.arrival).toBeDefined();
     expect(learned.awayAfter?.preleveur?.reason).toBe('collation');
     const served = new ForecastCache(handle.db, journeyAwareDispatcher).get(
       today.state,
