@@ -17,6 +17,17 @@ function morning(): Day {
   return day;
 }
 
+/** One consultant in care with the agent since T0, another waiting; `minutes` later. */
+function inCareWithOneWaiting(minutes: number): { day: Day; other: string } {
+  const day = morning();
+  const id = day.arrive(appointment('a1', 'eps', T0));
+  day.act(id, { type: 'call' }, staff('christelle'));
+  day.act(id, { type: 'start' }, staff('christelle'));
+  const other = day.arrive(appointment('a2', 'eps', T0));
+  day.advance(minutes);
+  return { day, other };
+}
+
 describe('forecast', () => {
   it('Q-FORECAST-1: the next care of each waiting consultant follows the queue with the estimates', () => {
     const day = morning();
@@ -51,12 +62,7 @@ describe('forecast', () => {
   });
 
   it('Q-FORECAST-3: learned durations replace the estimate; care in progress counts from its start', () => {
-    const day = morning();
-    const id = day.arrive(appointment('a1', 'eps', T0));
-    day.act(id, { type: 'call' }, staff('christelle'));
-    day.act(id, { type: 'start' }, staff('christelle'));
-    const other = day.arrive(appointment('a2', 'eps', T0));
-    day.advance(4);
+    const { day, other } = inCareWithOneWaiting(4);
     const learned = { ...NO_HISTORY, care: { [durationKey('admin', 'admin')]: 6 } };
     const f = forecast(day.state, day.config, day.now, learned);
     // The care started at T0 lasts 6 min: the next consultant is called at +6 and starts at +7.
@@ -119,12 +125,7 @@ describe('forecast of a care running long', () => {
   });
 
   it('Q-FORECAST-7: the next consultant waits for the care running long, not for its usual end', () => {
-    const day = morning();
-    const id = day.arrive(appointment('a1', 'eps', T0));
-    day.act(id, { type: 'call' }, staff('christelle'));
-    day.act(id, { type: 'start' }, staff('christelle'));
-    const other = day.arrive(appointment('a2', 'eps', T0));
-    day.advance(20); // the 15-min admin care has lasted 20 min
+    const { day, other } = inCareWithOneWaiting(20); // the 15-min admin care has lasted 20 min
     const plain = forecast(day.state, day.config, day.now, NO_HISTORY);
     const spread = forecast(day.state, day.config, day.now, { ...NO_HISTORY, spread: [0.8, 1, 1.2, 2] });
     expect(plain.professionals.christelle?.nextConsultantAt).toBe(day.now); // 15 min are over: now
