@@ -14,6 +14,7 @@ import { startServer } from '../web/server.js';
 import { readStdin } from './read-stdin.js';
 
 import { CliError } from './cli-error.js';
+import { journalCli } from './cli-journal.js';
 
 export { CliError };
 
@@ -131,16 +132,21 @@ export async function addUser(options: {
     // Every administrator is also supervisor and user; every supervisor is also user.
     const all = new Set<Role>(['user', ...roles]);
     if (all.has('administrator')) all.add('supervisor');
-    createUser(db, {
-      id: randomUUID(),
-      login: options.login,
-      displayName: options.name ?? options.login,
-      passwordHash,
-      roles: [...all],
-      categoryIds: options.category,
-      reasonIds: [],
-      defaultRoomId: null,
-      createdAt: Date.now(),
+    const id = randomUUID();
+    // The account and its journal entry in one transaction: no account appears untraced.
+    db.transaction((tx) => {
+      createUser(tx, {
+        id,
+        login: options.login,
+        displayName: options.name ?? options.login,
+        passwordHash,
+        roles: [...all],
+        categoryIds: options.category,
+        reasonIds: [],
+        defaultRoomId: null,
+        createdAt: Date.now(),
+      });
+      journalCli(tx, 'user.created', { userId: id, login: options.login, roles: [...all] });
     });
   });
   console.log(`Utilisateur « ${options.login} » créé.`);
@@ -150,13 +156,18 @@ export function addDevice(options: { dataDir?: string; kind: string; name: strin
   const kind = DeviceKind.safeParse(options.kind);
   if (!kind.success) throw new CliError(`Type d’appareil inconnu : ${options.kind} (kiosk ou display).`);
   const token = newToken();
+  const id = randomUUID();
   withDatabase(options.dataDir, ({ db }) =>
-    createDevice(db, {
-      id: randomUUID(),
-      kind: kind.data,
-      name: options.name,
-      tokenHash: hashToken(token),
-      createdAt: Date.now(),
+    db.transaction((tx) => {
+      createDevice(tx, {
+        id,
+        kind: kind.data,
+        name: options.name,
+        tokenHash: hashToken(token),
+        createdAt: Date.now(),
+      });
+      // What the device is, never its token.
+      journalCli(tx, 'device.created', { deviceId: id, kind: kind.data, name: options.name });
     }),
   );
   console.log(`Appareil « ${options.name} » créé. Jeton (affiché une seule fois) : ${token}`);

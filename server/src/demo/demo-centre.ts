@@ -167,6 +167,9 @@ const MIX: [string, number][] = [
   ['etp-collectif', 3],
 ];
 
+/** The collective ETP session of the demo day, minutes after midnight (14 h). */
+const ETP_SESSION_AT = 14 * 60;
+
 /** Professionals who take named appointments, per reason. */
 const NAMED: Record<string, string[]> = {
   'eps-2': ['luc', 'helene', 'pierre'],
@@ -193,7 +196,11 @@ function appointments(day: string): Appointment[] {
     const n = String(i + 1).padStart(4, '0');
     const female = random() < 0.5;
     const joel = i === 0;
-    const slot = 8 * 60 + Math.floor((i * (8.5 * 60)) / reasons.length / 5) * 5;
+    // The collective ETP is one session that everyone is convened to at once (Q-GROUP-*); the rest are spread.
+    const slot =
+      reasonId === 'etp-collectif' && !joel
+        ? ETP_SESSION_AT
+        : 8 * 60 + Math.floor((i * (8.5 * 60)) / reasons.length / 5) * 5;
     const year = 1950 + Math.floor(random() * 50);
     const birthDate = `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
     return {

@@ -1,8 +1,8 @@
 /**
  * A capacity lower bound on the mean journey of a simulated day (bench:day),
  * beside the zero-wait bound: no dispatcher can end more journeys by a time t
- * than the professionals of any one category could have finished their steps
- * by t. Relaxation: the category's professionals present at t work as one
+ * than the professionals of each category they all need could have finished
+ * their steps by t (precedence enters through release dates). Relaxation: the category's professionals present at t work as one
  * machine that many times faster, preemptively, shortest remaining first,
  * which finishes the most steps by every t (so it bounds every real schedule).
  */
@@ -41,12 +41,12 @@ function releaseOf(visit: Visit, step: StepInstance): Millis {
 
 /**
  * The relaxation's completion times, sorted, of one step of the category per
- * visit needing it (a visit's journey ends after each of its steps, so one
- * per visit keeps the bound valid; fewer steps only lower it).
+ * visit of the given set (a visit's journey ends after each of its steps, so
+ * one per visit keeps the bound valid; fewer steps only lower it).
  */
-function completions(input: CapacityInput, categoryId: Id): Millis[] {
+function completions(input: CapacityInput, visits: readonly Visit[], categoryId: Id): Millis[] {
   const jobs: Job[] = [];
-  for (const visit of input.visits) {
+  for (const visit of visits) {
     const step = visit.steps.find((s) => s.status === 'done' && input.categoryOf(visit, s) === categoryId);
     if (step) jobs.push({ release: releaseOf(visit, step), remaining: careMs(step) });
   }
@@ -83,30 +83,132 @@ function completions(input: CapacityInput, categoryId: Id): Millis[] {
   return done.sort((a, b) => a - b);
 }
 
+/** The categories of a visit's done steps, as a sorted key. */
+function categoriesOf(input: CapacityInput, visit: Visit): Id[] {
+  const ids = new Set<Id>();
+  for (const s of visit.steps) {
+    const c = s.status === 'done' ? input.categoryOf(visit, s) : null;
+    if (c) ids.add(c);
+  }
+  return [...ids].sort();
+}
+
 /**
- * Mean journey lower bound in minutes, for one category: a visit needing it
- * ends no earlier than its own zero-wait end (arrival + bound) nor than the
- * step of the category it gets. Any real schedule's k-th earliest completion
- * is no earlier than the relaxation's k-th, and pairing sorted own ends with
- * sorted completions minimises the sum of their maxima, so the sum below
- * bounds every dispatcher's summed journeys. The best of the categories is kept.
+ * The summed journey ends of the visits needing every category of `needed`,
+ * at least: the k-th earliest end is no earlier than the k-th earliest own
+ * zero-wait end, nor than the relaxation's k-th completion in each needed
+ * category (each of these visits has done a step of each), so the sum of the
+ * k-wise maxima bounds every schedule. One category gives the classic
+ * capacity bound; several catch consultants who wait for the doctor *and* the
+ * lab when both are short at different hours.
+ */
+function jointEnds(input: CapacityInput, visits: readonly Visit[], needed: readonly Id[]): number {
+  const own = visits
+    .map((v) => (v.arrivedAt as number) + (input.boundMs.get(v.id) ?? 0))
+    .sort((a, b) => a - b);
+  const curves = needed.map((c) => completions(input, visits, c));
+  return own.reduce((sum, end, k) => sum + Math.max(end, ...curves.map((done) => done[k] ?? end)), 0);
+}
+
+/**
+ * Mean journey lower bound in minutes. For every set of categories some
+ * visit needs (each single category, and each visit's whole set), the visits
+ * needing all of them end no earlier than jointEnds says and the others no
+ * earlier than their own zero-wait end; the best of these valid bounds is kept.
  */
 export function capacityBound(input: CapacityInput, categoryIds: readonly Id[]): number {
   const visits = input.visits.filter((v) => v.arrivedAt !== null);
   if (visits.length === 0) return 0;
   const own = (v: Visit): number => input.boundMs.get(v.id) ?? 0;
   const zeroWait = visits.reduce((sum, v) => sum + own(v), 0);
+  const sets = new Map<string, Id[]>(categoryIds.map((c) => [c, [c]]));
+  for (const v of visits) {
+    const set = categoriesOf(input, v).filter((c) => categoryIds.includes(c));
+    if (set.length > 1) sets.set(set.join('|'), set);
+  }
   let best = zeroWait;
-  for (const categoryId of categoryIds) {
-    const done = completions(input, categoryId);
-    const needing = visits.filter((v) =>
-      v.steps.some((s) => s.status === 'done' && input.categoryOf(v, s) === categoryId),
-    );
-    const ends = needing.map((v) => (v.arrivedAt as number) + own(v)).sort((a, b) => a - b);
-    const paired = ends.reduce((sum, end, k) => sum + Math.max(end, done[k] ?? end), 0);
+  for (const needed of sets.values()) {
+    const needing = visits.filter((v) => {
+      const mine = categoriesOf(input, v);
+      return needed.every((c) => mine.includes(c));
+    });
+    if (needing.length === 0) continue;
     const others = zeroWait - needing.reduce((sum, v) => sum + own(v), 0);
-    const summed = paired - needing.reduce((sum, v) => sum + (v.arrivedAt as number), 0) + others;
-    best = Math.max(best, summed);
+    const needingArrivals = needing.reduce((sum, v) => sum + (v.arrivedAt as number), 0);
+    best = Math.max(best, jointEnds(input, needing, needed) - needingArrivals + others);
   }
   return best / visits.length / MINUTE;
+}
+
+/**
+ * A reference, not a bound: the category's steps scheduled with hindsight
+ * (every duration known) as if the consultants were always free for them —
+ * each present professional takes, whenever free, the shortest step already
+ * released, without preemption. Its completions (by visit) are what the
+ * category's own throughput allows once nothing else (the other steps, the
+ * walks) delays anyone; greedy shortest-first is not always optimal, hence
+ * not a bound.
+ */
+function listCompletions(input: CapacityInput, categoryId: Id): Map<Id, Millis> {
+  interface Care {
+    readonly visitId: Id;
+    readonly release: Millis;
+    readonly duration: number;
+  }
+  const jobs: Care[] = [];
+  for (const visit of input.visits) {
+    for (const step of visit.steps)
+      if (step.status === 'done' && input.categoryOf(visit, step) === categoryId)
+        jobs.push({ visitId: visit.id, release: releaseOf(visit, step), duration: careMs(step) });
+  }
+  jobs.sort((a, b) => a.release - b.release);
+  const done = new Map<Id, Millis>();
+  let running: Millis[] = [];
+  const ready: Care[] = [];
+  let next = 0;
+  let t = jobs[0]?.release ?? 0;
+  const giveUp = t + 24 * 60 * MINUTE;
+  while ((next < jobs.length || ready.length > 0) && t < giveUp) {
+    while (next < jobs.length && (jobs[next] as Care).release <= t) ready.push(jobs[next++] as Care);
+    running = running.filter((end) => end > t);
+    ready.sort((a, b) => a.duration - b.duration);
+    while (ready.length > 0 && running.length < input.presentAt(categoryId, t)) {
+      const care = ready.shift() as Care;
+      running.push(t + care.duration);
+      done.set(care.visitId, Math.max(done.get(care.visitId) ?? 0, t + care.duration));
+    }
+    t += MINUTE;
+  }
+  return done;
+}
+
+/**
+ * Mean journey in minutes of the hindsight reference: consultants needing the
+ * same categories (the EPS of the morning wave, the named appointments of a
+ * category…) end, the k-th of them, at the latest of the k-th earliest own
+ * zero-wait end and the k-th earliest of their completions in each needed
+ * category's list schedule, as if moving between queues cost nothing.
+ */
+export function hindsightReference(input: CapacityInput, categoryIds: readonly Id[]): number {
+  const visits = input.visits.filter((v) => v.arrivedAt !== null);
+  if (visits.length === 0) return 0;
+  const own = (v: Visit): number => input.boundMs.get(v.id) ?? 0;
+  const completions = new Map(categoryIds.map((c) => [c, listCompletions(input, c)]));
+  const groups = new Map<string, { needed: Id[]; visits: Visit[] }>();
+  for (const v of visits) {
+    const needed = categoriesOf(input, v).filter((c) => categoryIds.includes(c));
+    const group = groups.get(needed.join('|')) ?? { needed, visits: [] };
+    group.visits.push(v);
+    groups.set(needed.join('|'), group);
+  }
+  let summed = 0;
+  for (const { needed, visits: group } of groups.values()) {
+    const ownEnds = group.map((v) => (v.arrivedAt as number) + own(v)).sort((a, b) => a - b);
+    const curves = needed.map((c) =>
+      group.map((v) => completions.get(c)?.get(v.id) ?? 0).sort((a, b) => a - b),
+    );
+    const ends = ownEnds.reduce((sum, end, k) => sum + Math.max(end, ...curves.map((d) => d[k] ?? end)), 0);
+    summed += ends - group.reduce((sum, v) => sum + (v.arrivedAt as number), 0);
+  }
+  return summed / visits.length / MINUTE;
 }

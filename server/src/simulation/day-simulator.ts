@@ -10,6 +10,7 @@ import {
   emptyDay,
   forecast,
   professionalActor,
+  readySteps,
   runForward,
   groupSessions,
   skipUnservedStep,
@@ -23,7 +24,7 @@ import {
   type Forecast,
   type Scheduled,
 } from '../domain/index.js';
-import { capacityBound } from './capacity-bound.js';
+import { capacityBound, hindsightReference, type CapacityInput } from './capacity-bound.js';
 import { keyedRandom, normal, type KeyedRandom } from './keyed-random.js';
 import { atMinutes, type Scenario } from './scenarios.js';
 
@@ -56,13 +57,26 @@ export interface VisitOutcome {
 export interface WaitSample {
   readonly categoryId: Id;
   readonly minutes: number;
+  readonly reasonId: Id;
+  /** 1 for the wait before the journey's first care, 2 before the second… */
+  readonly position: number;
 }
+
+/** How many consultants wait in each category's queue at a time of the day (the morning wave). */
+export interface QueueSample {
+  readonly at: Millis;
+  readonly waiting: ReadonlyMap<Id, number>;
+}
+
+const QUEUE_SAMPLE_MINUTES = 30;
 
 export interface ProfessionalOutcome {
   readonly professionalId: Id;
   readonly categoryId: Id;
   readonly busyMs: number;
   readonly presentMs: number;
+  /** The hours of presence, « 7:30–12:30 » (« –fin »: until the last consultant). */
+  readonly shift: string;
 }
 
 /** What the forecast said at the start of a wait, and what happened. */
@@ -105,11 +119,15 @@ export interface DayOutcome {
   readonly cares: CareSample[];
   /** Minutes from the appointment to the check-in of each convened consultant who came (negative: early). */
   readonly lateness: number[];
+  /** Queue lengths every half hour while anyone waits. */
+  readonly queues: QueueSample[];
   readonly closesAt: Millis;
   /** The state when the simulation stopped. */
   readonly state: DayState;
   /** Capacity lower bound on the mean journey of the day, in minutes (capacity-bound.ts). */
   readonly capacityBoundMinutes: number;
+  /** The hindsight reference (not a bound): each category's throughput alone, moving between queues free. */
+  readonly hindsightMinutes: number;
   /** Most consultants one professional held at once (called or in care): must be 1. */
   readonly maxHeld: number;
 }
@@ -213,6 +231,8 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
   const pending = new Map<Id, { at: Millis; forecast: Forecast; after: ForecastSample['after'] }>();
   const forecasts: ForecastSample[] = [];
   const forecastMs: number[] = [];
+  const queues: QueueSample[] = [];
+  let nextQueueSample = atMinutes(scenario.day, 8 * 60);
   let maxHeld = 0;
   let waitStarts = 0;
   const sampleEvery = options.sampleEvery ?? 1;
@@ -237,7 +257,14 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
           const step = visit.steps.find((s) => s.id === e.stepId);
           const professional = scenario.config.professionals.find((p) => p.id === e.professionalId) ?? null;
           const categoryId = step ? stepCategory(step, visit, professional) : null;
-          if (categoryId) waits.push({ categoryId, minutes: (at - (visit.readySince ?? at)) / MINUTE });
+          const position = visit.steps.filter((s) => s.status === 'done').length + 1;
+          if (categoryId)
+            waits.push({
+              categoryId,
+              minutes: (at - (visit.readySince ?? at)) / MINUTE,
+              reasonId: visit.reasonId,
+              position,
+            });
         }
         if (e.type === 'visit.away' && visit.away) {
           const last = lastDone(visit);
@@ -252,6 +279,10 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
       }
       if (result.events.some((e) => e.type === 'visit.called')) {
         maxHeld = Math.max(maxHeld, heldMost(Object.values(result.state.visits)));
+      }
+      if (at >= nextQueueSample) {
+        queues.push({ at: nextQueueSample, waiting: queueLengths(result.state) });
+        while (nextQueueSample <= at) nextQueueSample += QUEUE_SAMPLE_MINUTES * MINUTE;
       }
       if (options.durations) measure(result, at);
     },
@@ -298,9 +329,12 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
     });
   }
   const visits = visitOutcomes(final.visits, awayMs);
+  const capacity = capacityInput(scenario, final, visits);
+  const categoryIds = scenario.config.categories.map((c) => c.id);
   return {
     visits,
-    capacityBoundMinutes: dayCapacityBound(scenario, final, visits),
+    capacityBoundMinutes: capacityBound(capacity, categoryIds),
+    hindsightMinutes: hindsightReference(capacity, categoryIds),
     waits,
     professionals: professionalOutcomes(scenario, final.visits, closesAt),
     forecasts,
@@ -309,10 +343,24 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
     lateness: Object.values(final.visits).flatMap((v) =>
       v.appointmentAt !== null && v.arrivedAt !== null ? [(v.arrivedAt - v.appointmentAt) / MINUTE] : [],
     ),
+    queues,
     closesAt,
     state: final,
     maxHeld,
   };
+}
+
+/** Waiting consultants per category of their ready steps (one consultant counts in each of his queues). */
+function queueLengths(state: DayState): Map<Id, number> {
+  const waiting = new Map<Id, number>();
+  for (const visit of Object.values(state.visits)) {
+    if (visit.state !== 'waiting') continue;
+    for (const step of readySteps(visit)) {
+      const categoryId = step.target.kind === 'category' ? step.target.categoryId : 'nominatif';
+      waiting.set(categoryId, (waiting.get(categoryId) ?? 0) + 1);
+    }
+  }
+  return waiting;
 }
 
 function heldMost(visits: readonly Visit[]): number {
@@ -376,9 +424,13 @@ function professionalOutcomes(
       categoryId: professional?.categoryIds[0] ?? '',
       busyMs,
       presentMs: to - atMinutes(scenario.day, shift.from),
+      shift: `${clock(shift.from)}–${shift.to === null ? 'fin' : clock(shift.to)}`,
     };
   });
 }
+
+const clock = (minutes: number): string =>
+  `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 
 function careSamples(
   scenario: Scenario,
@@ -406,24 +458,21 @@ function careSamples(
   );
 }
 
-function dayCapacityBound(scenario: Scenario, final: DayState, visits: readonly VisitOutcome[]): number {
+function capacityInput(scenario: Scenario, final: DayState, visits: readonly VisitOutcome[]): CapacityInput {
   const categoryOfProfessional = new Map(scenario.config.professionals.map((p) => [p.id, p.categoryIds[0]]));
   const shifts = scenario.shifts.map((s) => ({
     categoryId: categoryOfProfessional.get(s.professionalId),
     from: atMinutes(scenario.day, s.from),
     to: s.to === null ? Number.POSITIVE_INFINITY : atMinutes(scenario.day, s.to),
   }));
-  return capacityBound(
-    {
-      visits: Object.values(final.visits).filter((v) => v.arrivedAt !== null),
-      boundMs: new Map(visits.map((v) => [v.visitId, v.boundMs])),
-      categoryOf: (_visit, step) =>
-        (step.professionalId && categoryOfProfessional.get(step.professionalId)) || null,
-      presentAt: (categoryId, t) =>
-        shifts.filter((s) => s.categoryId === categoryId && s.from <= t && t < s.to).length,
-    },
-    scenario.config.categories.map((c) => c.id),
-  );
+  return {
+    visits: Object.values(final.visits).filter((v) => v.arrivedAt !== null),
+    boundMs: new Map(visits.map((v) => [v.visitId, v.boundMs])),
+    categoryOf: (_visit, step) =>
+      (step.professionalId && categoryOfProfessional.get(step.professionalId)) || null,
+    presentAt: (categoryId, t) =>
+      shifts.filter((s) => s.categoryId === categoryId && s.from <= t && t < s.to).length,
+  };
 }
 
 /** The step finished last (the one an away right now follows). */

@@ -13,8 +13,19 @@ const bin = resolve(import.meta.dirname, '../../bin/gfa.mjs');
 const gfa = (args: string[], input?: string) =>
   spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 60_000 });
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'gfa-cli-'));
+interface EventRow {
+  type: string;
+  actor_kind: string;
+  actor_id: string;
+  data: string;
+}
+const lastEntry = (db: Database.Database): EventRow =>
+  db
+    .prepare('select type, actor_kind, actor_id, data from events order by seq desc limit 1')
+    .get() as EventRow;
 
-describe('gfa', () => {
+// Each case starts several child processes that load the sources through tsx: seconds each on a busy machine.
+describe('gfa', { timeout: 90_000 }, () => {
   it('migrate applies the schema and prints its version', () => {
     const dir = tempDir();
     const run = gfa(['migrate', '--data-dir', dir]);
@@ -31,11 +42,20 @@ describe('gfa', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const db = new Database(join(dir, 'gfa.sqlite'), { readonly: true });
-    const row = db.prepare('select password_hash, roles from users where login = ?').get('chef') as {
+    const row = db.prepare('select id, password_hash, roles from users where login = ?').get('chef') as {
+      id: string;
       password_hash: string;
       roles: string;
     };
+    // The account's creation is in the audit journal, traced to the console, with no password in it.
+    const entry = lastEntry(db);
     db.close();
+    expect(entry).toMatchObject({ type: 'user.created', actor_kind: 'system', actor_id: 'cli' });
+    expect(JSON.parse(entry.data)).toEqual({
+      userId: row.id,
+      login: 'chef',
+      roles: ['user', 'administrator', 'supervisor'],
+    });
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain('Secret-2026!');
     expect(JSON.parse(row.roles)).toEqual(['user', 'administrator', 'supervisor']);
@@ -68,6 +88,14 @@ describe('gfa', () => {
     const run = gfa(['device', 'add', '--data-dir', dir, '--kind', 'display', '--name', 'TV salle 1']);
     expect(run.status).toBe(0);
     const token = /Jeton \(affiché une seule fois\) : (\S+)/.exec(run.stdout)?.[1] ?? '';
+    const db = new Database(join(dir, 'gfa.sqlite'), { readonly: true });
+    const device = db.prepare('select id from devices where name = ?').get('TV salle 1') as { id: string };
+    const entry = lastEntry(db);
+    db.close();
+    expect(entry).toMatchObject({ type: 'device.created', actor_kind: 'system', actor_id: 'cli' });
+    // The token is never journaled: only what the device is.
+    expect(JSON.parse(entry.data)).toEqual({ deviceId: device.id, kind: 'display', name: 'TV salle 1' });
+    expect(entry.data).not.toContain(token);
     const server = await startServerProcess(dir);
     const client = apiClient(server.url, server.ca);
     const res = await client.call<{ principal: { kind: string; deviceKind: string } }>(

@@ -41,13 +41,7 @@ describe('ETP collective session (Q-GROUP-*)', () => {
       demo.login('marie'),
       demo.login('sophie'),
     ]);
-    const displayApi = await demo.device('display');
-    display = await connectWs(
-      demo.server.url,
-      demo.ca,
-      { token: displayApi.token ?? '', client: 'display' },
-      ['calls'],
-    );
+    display = await demo.connectDisplay();
     caroleWs = await connectWs(demo.server.url, demo.ca, { token: carole.token ?? '' }, ['desk']);
     for (const api of [carole, marie]) {
       expect((await api.call('POST', '/api/desk/presence', { state: 'available' })).status).toBe(200);

@@ -26,13 +26,7 @@ describe("Joël's journey (annex)", () => {
   beforeAll(async () => {
     demo = await startDemoServer();
     kiosk = await demo.device('kiosk');
-    const displayApi = await demo.device('display');
-    display = await connectWs(
-      demo.server.url,
-      demo.ca,
-      { token: displayApi.token ?? '', client: 'display' },
-      ['calls'],
-    );
+    display = await demo.connectDisplay();
     const sophieApi = await demo.login('sophie');
     sophie = {
       api: sophieApi,

@@ -110,13 +110,7 @@ describe('rights on an open WebSocket', () => {
   });
 
   it('revoking a device closes its sockets at once', async () => {
-    const display = await demo.device('display');
-    const socket = await connectWs(
-      demo.server.url,
-      demo.ca,
-      { token: display.token ?? '', client: 'display' },
-      ['calls'],
-    );
+    const socket = await demo.connectDisplay();
     const admin = await demo.login('admin');
     expect((await admin.call('POST', '/api/admin/devices/ecran-1/revoke')).status).toBe(200);
     expect(await closedSoon(socket)).toBe(WS_CLOSE.unauthenticated.code);

@@ -41,6 +41,23 @@ describe('day simulator', () => {
     expect(day.visits.some((v) => v.boundMs > 0)).toBe(true);
   });
 
+  it('says where the excess goes: waits by step position, queue lengths every half hour', () => {
+    const day = simulateDay(scenario, { dispatcher: journeyAwareDispatcher, seed: 1 });
+    // Every EPS waits once per step: admin first (position 1), then three more in some order.
+    const eps = day.waits.filter((w) => w.reasonId === 'eps');
+    expect(eps.filter((w) => w.position === 1).every((w) => w.categoryId === 'administratif')).toBe(true);
+    expect(Math.max(...eps.map((w) => w.position))).toBeGreaterThanOrEqual(4);
+    // Samples every 30 min from 8:00; the morning wave makes the doctors' queue longest mid-morning.
+    const steps = day.queues.map((q, i) => (i === 0 ? 0 : q.at - (day.queues[i - 1]?.at ?? 0)));
+    expect(steps.slice(1).every((ms) => ms % (30 * 60_000) === 0)).toBe(true);
+    const doctors = (hour: number) =>
+      day.queues.find((q) => new Date(q.at).getHours() === hour)?.waiting.get('medecin') ?? 0;
+    expect(doctors(10)).toBeGreaterThan(doctors(8));
+    expect(doctors(10)).toBeGreaterThan(doctors(14));
+    // The shift of each professional is named for the fairness-by-shift figures.
+    expect(day.professionals.find((p) => p.professionalId === 'remi')?.shift).toBe('7:30–12:30');
+  });
+
   it('measures the forecast at the start of waits (demo centre)', () => {
     const day = simulateDay(demoScenario(), {
       dispatcher: journeyAwareDispatcher,

@@ -8,6 +8,7 @@ import { localDay } from '../../../src/calendar/local-time.js';
 import { startServer, type RunningServer } from '../../../src/web/server.js';
 import type { WsLimits } from '../../../src/web/ws-guards.js';
 import { apiClient, type ApiClient } from './https-client.js';
+import { connectWs, type TestSocket } from './ws-client.js';
 
 export interface DemoServer {
   readonly server: RunningServer;
@@ -15,6 +16,8 @@ export interface DemoServer {
   readonly ca: string;
   login(login: string): Promise<ApiClient>;
   device(kind: 'kiosk' | 'display'): Promise<ApiClient>;
+  /** The demo TV logged in and subscribed to the calls, as the display screen is. */
+  connectDisplay(): Promise<TestSocket>;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,10 @@ export async function startDemoServer(
     ca,
     login: (login) => open({ login, password: DEMO_PASSWORD }),
     device: (kind) => open({ deviceToken: DEMO_DEVICE_TOKENS[kind] }),
+    connectDisplay: async () => {
+      const display = await open({ deviceToken: DEMO_DEVICE_TOKENS.display });
+      return connectWs(server.url, ca, { token: display.token ?? '', client: 'display' }, ['calls']);
+    },
     close: async () => {
       await Promise.all(clients.map((c) => c.close()));
       await server.close();
