@@ -46,6 +46,12 @@ export function hasGroupStep(visit: Visit): boolean {
   return known;
 }
 
+/** Whether a live visit of the draft has a group step (a participant or a candidate may). */
+function liveGroupStep(draft: Draft): boolean {
+  for (const visit of indexOfDraft(draft).live.values()) if (hasGroupStep(visit)) return true;
+  return false;
+}
+
 /** The sessions called or running now (finished ones are history: their steps are done). */
 export function groupSessions(state: Pick<DayState, 'visits'>): GroupSession[] {
   const byId = new Map<Id, Participant[]>();
@@ -271,7 +277,7 @@ export function groupAction(draft: Draft, professionalId: Id, action: GroupActio
 export function settleGroups(draft: Draft): void {
   // Participants and candidates are live visits: without a group step among them there is nothing to
   // settle, and the day's index says so without reading every visit (this runs after every command).
-  if (![...indexOfDraft(draft).live.values()].some(hasGroupStep)) return;
+  if (!liveGroupStep(draft)) return;
   for (const session of groupSessions(draft)) {
     if (session.stage !== 'called') continue;
     const room = session.settings.capacity - session.participants.length;
