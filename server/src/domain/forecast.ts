@@ -109,8 +109,9 @@ const IN_BUILDING: readonly Visit['state'][] = ['arrived', 'waiting', 'called', 
  * spread, or once past them all, the usual length (it ends now at the latest).
  */
 export function expectedLength(usual: number, elapsed: number, spread: readonly number[] = []): number {
+  if (elapsed <= 0) return usual;
   const longer = spread.map((r) => r * usual).filter((m) => m > elapsed);
-  if (longer.length === 0 || elapsed <= 0) return usual;
+  if (longer.length === 0) return usual;
   return longer.reduce((a, b) => a + b, 0) / longer.length;
 }
 
