@@ -8,7 +8,7 @@ import type { CentreConfig, Id, Millis, QueueRef, Visit } from '@gfa/shared';
 import type { Actor, DayState, EngineCommand } from './types.js';
 import type { Behaviour } from './behaviour.js';
 import { heldVisits, indexOf } from './day-index.js';
-import { groupCandidates, groupSessions, hasGroupStep } from './group-session.js';
+import { groupCandidates, groupSessions } from './group-session.js';
 import { queueKey, serves } from './queues.js';
 
 const MINUTE = 60_000;
@@ -27,7 +27,7 @@ type ActorOf = (professionalId: Id) => Actor;
  */
 function withGroupSteps(state: DayState): DayState {
   const visits: Record<Id, Visit> = {};
-  for (const [id, visit] of indexOf(state).live) if (hasGroupStep(visit)) visits[id] = visit;
+  for (const id of indexOf(state).grouped) visits[id] = state.visits[id] as Visit;
   return { ...state, visits };
 }
 

@@ -37,21 +37,6 @@ export interface GroupSession {
   readonly participants: readonly Participant[];
 }
 
-const withGroup = new WeakMap<Visit, boolean>();
-
-/** Whether the visit has a group step (remembered per visit object: a changed visit is a new object). */
-export function hasGroupStep(visit: Visit): boolean {
-  let known = withGroup.get(visit);
-  if (known === undefined) withGroup.set(visit, (known = visit.steps.some((s) => s.group)));
-  return known;
-}
-
-/** Whether a live visit of the draft has a group step (a participant or a candidate may). */
-function liveGroupStep(draft: Draft): boolean {
-  for (const visit of indexOfDraft(draft).live.values()) if (hasGroupStep(visit)) return true;
-  return false;
-}
-
 /** The sessions called or running now (finished ones are history: their steps are done). */
 export function groupSessions(state: Pick<DayState, 'visits'>): GroupSession[] {
   const byId = new Map<Id, Participant[]>();
@@ -277,7 +262,7 @@ export function groupAction(draft: Draft, professionalId: Id, action: GroupActio
 export function settleGroups(draft: Draft): void {
   // Participants and candidates are live visits: without a group step among them there is nothing to
   // settle, and the day's index says so without reading every visit (this runs after every command).
-  if (!liveGroupStep(draft)) return;
+  if (indexOfDraft(draft).grouped.size === 0) return;
   for (const session of groupSessions(draft)) {
     if (session.stage !== 'called') continue;
     const room = session.settings.capacity - session.participants.length;
