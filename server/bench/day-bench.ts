@@ -3,17 +3,18 @@
  * engine (server/src/simulation): per dispatcher, over the same seeded days,
  * journeys against the zero-wait bound, waits per category and reason,
  * utilisation and fairness, and the forecast's accuracy and speed.
- *   npm run bench:day -- [--seeds 30] [--forecast-days 3] [--sample 4] [--what-if]
+ *   npm run bench:day -- [--seeds 30] [--forecast-days 12] [--sample 8] [--causes] [--what-if]
+ * --causes measures the forecast again with each source of chance switched off;
  * --what-if adds the tender day with its afternoon doctor in the morning and
  * with the morning wave spread wider, under the default dispatcher.
  */
 import { performance } from 'node:perf_hooks';
-import { fifoDispatcher, forecast, journeyAwareDispatcher, type Dispatcher } from '../src/domain/index.js';
-import { learnDurations } from '../src/stats/learn-durations.js';
+import { fifoDispatcher, journeyAwareDispatcher, type Dispatcher } from '../src/domain/index.js';
 import { simulateDay, type DayOutcome } from '../src/simulation/day-simulator.js';
-import { accuracy, figuresOf, quantile, type DispatcherFigures } from '../src/simulation/day-table.js';
-import { atMinutes, demoScenario, tenderLikeScenario, type Scenario } from '../src/simulation/scenarios.js';
+import { figuresOf, type DispatcherFigures } from '../src/simulation/day-table.js';
+import { demoScenario, tenderLikeScenario } from '../src/simulation/scenarios.js';
 import { spreadWave, withShiftFrom } from '../src/simulation/what-if.js';
+import { printForecastFigures } from './forecast-figures.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,8 +22,9 @@ function option(name: string, fallback: number): number {
 }
 
 const SEEDS = option('seeds', 30);
-const FORECAST_DAYS = option('forecast-days', 3);
-const SAMPLE = option('sample', 4);
+const FORECAST_DAYS = option('forecast-days', 12);
+const SAMPLE = option('sample', 8);
+const CAUSES = process.argv.includes('--causes');
 const DISPATCHERS: [string, Dispatcher][] = [
   ['FIFO', fifoDispatcher],
   ['parcours (défaut)', journeyAwareDispatcher],
@@ -162,25 +164,6 @@ function printWhatIf(): void {
   }
 }
 
-/** Milliseconds of CPU and of wall clock per forecast, from a real day's state at 9:00. */
-function forecastSpeed(
-  scenario: Scenario,
-  model: ReturnType<typeof learnDurations>,
-): { cpu: number[]; wall: number[] } {
-  const at = atMinutes(scenario.day, 9 * 60);
-  const day = simulateDay(scenario, { dispatcher: journeyAwareDispatcher, seed: 1, stopAt: at });
-  const cpu: number[] = [];
-  const wall: number[] = [];
-  for (let i = 0; i < 20; i += 1) {
-    const [c0, t0] = [process.cpuUsage(), performance.now()];
-    forecast(day.state, scenario.config, at, model);
-    const c = process.cpuUsage(c0);
-    wall.push(performance.now() - t0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return { cpu, wall };
-}
-
 const started = performance.now();
 for (const scenario of [tenderLikeScenario(), demoScenario()]) {
   console.log(`\n== ${scenario.name} — ${SEEDS} journées simulées par répartiteur (mêmes journées) ==`);
@@ -196,37 +179,7 @@ for (const scenario of [tenderLikeScenario(), demoScenario()]) {
     console.log(`parcours moyen : ${pct(1 - best.meanJourney / fifo.meanJourney)} plus court que FIFO`);
   }
 
-  // The forecast: durations learned from earlier days, then measured at the start of waits.
-  const history = [101, 102, 103, 104, 105].flatMap(
-    (seed) => simulateDay(scenario, { dispatcher: journeyAwareDispatcher, seed }).cares,
-  );
-  const model = learnDurations(history);
-  const measured: DayOutcome[] = [];
-  for (let seed = 1; seed <= FORECAST_DAYS; seed += 1) {
-    measured.push(
-      simulateDay(scenario, {
-        dispatcher: journeyAwareDispatcher,
-        seed,
-        durations: model,
-        sampleEvery: SAMPLE,
-        clock: () => performance.now(),
-      }),
-    );
-  }
-  const samples = measured.reduce((n, d) => n + d.forecasts.length, 0);
-  console.log(
-    `prévision (${samples} attentes mesurées sur ${FORECAST_DAYS} journées, une sur ${SAMPLE}) — prochaine prise en charge à ±3/±5/±10 min : ` +
-      [3, 5, 10].map((k) => pct(accuracy(measured, k, 'start'))).join(' / '),
-  );
-  console.log(
-    `  fin de parcours à ±3/±5/±10 min : ${[3, 5, 10].map((k) => pct(accuracy(measured, k, 'end'))).join(' / ')}`,
-  );
-  const speed = forecastSpeed(scenario, model);
-  console.log(
-    `  durée d'une prévision (journée de ~80 consultants, état de 9 h) : ` +
-      `temps processeur médian ${f1(quantile(speed.cpu, 0.5))} ms (p95 ${f1(quantile(speed.cpu, 0.95))} ms), ` +
-      `horloge médiane ${f1(quantile(speed.wall, 0.5))} ms sur une machine partagée`,
-  );
+  printForecastFigures(scenario, { days: FORECAST_DAYS, sampleEvery: SAMPLE, causes: CAUSES });
 }
 if (process.argv.includes('--what-if')) printWhatIf();
 console.log(`\nbench:day en ${f1((performance.now() - started) / 1000)} s`);

@@ -18,11 +18,14 @@ export interface DayIndex {
   readonly ready: ReadonlyMap<Id, readonly Candidate[]>;
   /** Q-OFFER-1: when each professional's last care today ended. */
   readonly lastEnded: ReadonlyMap<Id, Millis>;
+  /** The live visits with a group step (Q-GROUP-*): the only ones a session can involve. */
+  readonly grouped: ReadonlySet<Id>;
 }
 
 interface MutableIndex {
   readonly live: Map<Id, Visit>;
   readonly ready: Map<Id, readonly Candidate[]>;
+  readonly grouped: Set<Id>;
   /** Shared with the base index until a care ends (most commands end none). */
   lastEnded: Map<Id, Millis>;
   ownsLastEnded: boolean;
@@ -44,13 +47,17 @@ function readyOf(visit: Visit): Candidate[] {
 
 /** Re-reads the given visits into the index (the others stay as they are). */
 function refresh(index: MutableIndex, visits: Readonly<Record<Id, Visit>>, ids: Iterable<Id>): void {
-  const { live, ready } = index;
+  const { live, ready, grouped } = index;
   for (const id of ids) {
     const visit = visits[id];
     live.delete(id);
     ready.delete(id);
+    grouped.delete(id);
     if (!visit) continue;
-    if (isLive(visit)) live.set(id, visit);
+    if (isLive(visit)) {
+      live.set(id, visit);
+      if (visit.steps.some((s) => s.group)) grouped.add(id);
+    }
     if (visit.state === 'waiting') ready.set(id, readyOf(visit));
     if (visit.arrivedAt === null) continue; // nobody took care of them yet
     // End times are only ever set, never cleared: the running maximum stays exact.
@@ -73,6 +80,7 @@ export function indexOf(state: DayState): DayIndex {
     const built: MutableIndex = {
       live: new Map(),
       ready: new Map(),
+      grouped: new Set(),
       lastEnded: new Map(),
       ownsLastEnded: true,
     };
@@ -93,6 +101,7 @@ export function indexOfDraft(draft: Draft): DayIndex {
     index = {
       live: new Map(base.live),
       ready: new Map(base.ready),
+      grouped: new Set(base.grouped),
       lastEnded: base.lastEnded as Map<Id, Millis>,
       ownsLastEnded: false,
     };
@@ -112,9 +121,10 @@ export function heldVisits(index: DayIndex): Map<Id, Visit> {
   const held = new Map<Id, Visit>();
   for (const visit of index.live.values()) {
     const active = activeStep(visit);
+    if (active?.professionalId && !held.has(active.professionalId)) held.set(active.professionalId, visit);
     // Q-GROUP-6: a co-facilitator holds the session's participants too.
-    for (const professionalId of [active?.professionalId, ...(active?.session?.facilitatorIds ?? [])])
-      if (professionalId && !held.has(professionalId)) held.set(professionalId, visit);
+    for (const professionalId of active?.session?.facilitatorIds ?? [])
+      if (!held.has(professionalId)) held.set(professionalId, visit);
   }
   return held;
 }

@@ -9,7 +9,8 @@ import { fail } from './domain-error.js';
 
 export class Draft {
   readonly visits: Record<Id, Visit>;
-  readonly desks: Record<Id, Desk>;
+  /** The base's desks until a command changes one (most change none): then a copy. */
+  private ownDesks: Record<Id, Desk> | null = null;
   readonly changedVisits = new Set<Id>();
   readonly changedDesks = new Set<Id>();
   readonly events: DomainEvent[] = [];
@@ -19,7 +20,10 @@ export class Draft {
     readonly ctx: EngineContext,
   ) {
     this.visits = { ...base.visits };
-    this.desks = { ...base.desks };
+  }
+
+  get desks(): Readonly<Record<Id, Desk>> {
+    return this.ownDesks ?? this.base.desks;
   }
 
   get now(): number {
@@ -52,7 +56,8 @@ export class Draft {
   editDesk(professionalId: Id, init: () => Desk): Desk {
     const current = this.desks[professionalId];
     const copy = current ? { ...current } : init();
-    this.desks[professionalId] = copy;
+    this.ownDesks ??= { ...this.base.desks };
+    this.ownDesks[professionalId] = copy;
     this.changedDesks.add(professionalId);
     return copy;
   }
@@ -80,16 +85,16 @@ export class Draft {
 
 /**
  * A deep copy of everything a transition may mutate (the visit, its steps,
- * notes and checks); targets and identities are replaced whole, never
- * mutated, so they are shared. Much cheaper than structuredClone, which
- * dominated the cost of simulating a day.
+ * notes and checks); targets, identities and a step's `after` list are
+ * replaced whole, never mutated, so they are shared. Much cheaper than
+ * structuredClone, which dominated the cost of simulating a day.
  */
 function cloneVisit(visit: Visit): Visit {
   return {
     ...visit,
     away: visit.away && { ...visit.away },
     offer: visit.offer && { ...visit.offer },
-    steps: visit.steps.map((s) => ({ ...s, after: [...s.after] })),
+    steps: visit.steps.map((s) => ({ ...s })),
     notes: [...visit.notes],
     checks: [...visit.checks],
   };

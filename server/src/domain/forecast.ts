@@ -39,6 +39,18 @@ export interface DurationModel {
    * step (the collation after the blood test), when most do.
    */
   readonly awayAfter?: Readonly<Record<string, { reason: AwayReason; minutes: number }>>;
+  /**
+   * Q-FORECAST-7: how cares spread around their learned duration — the
+   * quantiles, in increasing order, of each finished care's length divided
+   * by the learned duration of its step and category.
+   */
+  readonly spread?: readonly number[];
+  /**
+   * Q-FORECAST-8: how convened consultants arrive — the typical minutes from
+   * the appointment to the check-in (negative: early) and the lateness after
+   * which one not yet arrived is no longer expected.
+   */
+  readonly arrival?: { readonly lateMinutes: number; readonly giveUpMinutes: number };
 }
 
 export const NO_HISTORY: DurationModel = { care: {}, walkMinutes: 1, awayMinutes: {} };
@@ -90,14 +102,30 @@ export interface Forecast {
 
 const IN_BUILDING: readonly Visit['state'][] = ['arrived', 'waiting', 'called', 'in_care', 'away'];
 
+/**
+ * Q-FORECAST-7: a care in progress that has already lasted `elapsed` minutes
+ * is expected to last as long as the cares that lasted at least that long
+ * did, on average (the spread's quantiles scaled to this care); without a
+ * spread, or once past them all, the usual length (it ends now at the latest).
+ */
+export function expectedLength(usual: number, elapsed: number, spread: readonly number[] = []): number {
+  if (elapsed <= 0) return usual;
+  const longer = spread.map((r) => r * usual).filter((m) => m > elapsed);
+  if (longer.length === 0) return usual;
+  return longer.reduce((a, b) => a + b, 0) / longer.length;
+}
+
 /** Q-FORECAST-3: durations come from the model, else the step's estimate. */
-function expectedBehaviour(durations: DurationModel, config: CentreConfig): Behaviour {
+function expectedBehaviour(durations: DurationModel, config: CentreConfig, now: Millis): Behaviour {
   // Q-FORECAST-3: nothing is added; Q-FORECAST-6: the usual away after a step is taken.
   return {
     walkMinutes: () => durations.walkMinutes,
     careMinutes: (visit, step, professional) => {
       const category = stepCategory(step, visit, professional);
-      return (category && durations.care[durationKey(step.key, category)]) || step.estimatedMinutes;
+      const usual = (category && durations.care[durationKey(step.key, category)]) || step.estimatedMinutes;
+      // Q-FORECAST-7: only a care already running at the forecast's time has lasted anything yet.
+      const elapsed = step.startedAt !== null && step.startedAt < now ? (now - step.startedAt) / MINUTE : 0;
+      return expectedLength(usual, elapsed, durations.spread);
     },
     addedSteps: () => [],
     awayAfter: (_visit, step) => durations.awayAfter?.[step.key] ?? null,
@@ -118,10 +146,13 @@ export function forecast(
   durations: DurationModel,
   dispatcher: Dispatcher = journeyAwareDispatcher,
 ): Forecast {
+  // Q-FORECAST-8: arrivals as learned, else on time and expected until 30 min late.
+  const late = (durations.arrival?.lateMinutes ?? 0) * MINUTE;
+  const giveUp = (durations.arrival?.giveUpMinutes ?? LATE_GRACE_MINUTES) * MINUTE;
   const scheduled: Scheduled[] = Object.values(state.visits)
-    .filter((v) => v.state === 'expected' && (v.appointmentAt ?? 0) >= now - LATE_GRACE_MINUTES * MINUTE)
+    .filter((v) => v.state === 'expected' && (v.appointmentAt ?? 0) >= now - giveUp)
     .map((v) => ({
-      at: Math.max(now, v.appointmentAt ?? now),
+      at: Math.max(now, (v.appointmentAt ?? now) + late),
       command: { type: 'check_in', visitId: v.id },
       actor: { ref: { kind: 'system', id: 'forecast' }, roles: [], professionalId: null },
     }));
@@ -135,7 +166,7 @@ export function forecast(
     now,
     config: { ...config, policy: { ...config.policy, autoAssign: true } },
     dispatcher,
-    behaviour: expectedBehaviour(durations, config),
+    behaviour: expectedBehaviour(durations, config, now),
     newId: () => `forecast-${(seq += 1)}`,
     scheduled,
     until: now + HORIZON_MINUTES * MINUTE,

@@ -4,12 +4,12 @@
  * longest walk of its participants and ends after the care duration of its step; a second present and
  * free facilitator joins it. Pure: the moves are re-checked against the state when their time comes.
  */
-import type { CentreConfig, Id, Millis, QueueRef } from '@gfa/shared';
+import type { CentreConfig, Id, Millis, QueueRef, Visit } from '@gfa/shared';
 import type { Actor, DayState, EngineCommand } from './types.js';
 import type { Behaviour } from './behaviour.js';
+import { heldVisits, indexOf } from './day-index.js';
 import { groupCandidates, groupSessions } from './group-session.js';
 import { queueKey, serves } from './queues.js';
-import { activeStep } from './steps.js';
 
 const MINUTE = 60_000;
 
@@ -20,14 +20,20 @@ export interface GroupMove {
 
 type ActorOf = (professionalId: Id) => Actor;
 
+/**
+ * The day reduced to its live visits that have a group step: the only ones a session or a group call
+ * can involve (participants are called or in care, candidates waiting). This runs after every forward
+ * command, so it reads the day's index instead of every visit of the day.
+ */
+function withGroupSteps(state: DayState): DayState {
+  const visits: Record<Id, Visit> = {};
+  for (const id of indexOf(state).grouped) visits[id] = state.visits[id] as Visit;
+  return { ...state, visits };
+}
+
 /** Professionals available and holding nobody (alone or in a session). */
 function freeProfessionals(state: DayState, config: CentreConfig): Id[] {
-  const busy = new Set<Id>();
-  for (const visit of Object.values(state.visits)) {
-    const active = activeStep(visit);
-    if (active?.professionalId) busy.add(active.professionalId);
-    for (const id of active?.session?.facilitatorIds ?? []) busy.add(id);
-  }
+  const busy = heldVisits(indexOf(state));
   return config.professionals
     .filter((p) => p.active && state.desks[p.id]?.state === 'available' && !busy.has(p.id))
     .map((p) => p.id);
@@ -44,8 +50,10 @@ export function groupMoves(
   behaviour: Behaviour,
   actorOf: ActorOf,
 ): GroupMove[] {
+  const grouped = withGroupSteps(state);
+  if (Object.keys(grouped.visits).length === 0) return [];
   const moves: GroupMove[] = [];
-  const sessions = groupSessions(state);
+  const sessions = groupSessions(grouped);
   const free = freeProfessionals(state, config);
   const facilitatorFor = (queue: QueueRef): Id | undefined =>
     free.find((id) => {
@@ -57,7 +65,7 @@ export function groupMoves(
     const first = session.participants[0];
     if (!first) continue;
     const still = (s: DayState, stage: 'called' | 'running') =>
-      groupSessions(s).some((x) => x.id === session.id && x.stage === stage);
+      groupSessions(withGroupSteps(s)).some((x) => x.id === session.id && x.stage === stage);
     const helper = facilitatorFor(session.queue);
     if (helper && session.facilitatorIds.length < session.settings.facilitators) {
       moves.push({
@@ -92,7 +100,7 @@ export function groupMoves(
   }
   const live = new Set(sessions.map((s) => queueKey(s.queue)));
   const waiting = new Map<string, ReturnType<typeof groupCandidates>>();
-  for (const c of groupCandidates(state, config)) {
+  for (const c of groupCandidates(grouped, config)) {
     const key = queueKey(c.queue);
     if (!live.has(key)) waiting.set(key, [...(waiting.get(key) ?? []), c]);
   }
@@ -106,7 +114,7 @@ export function groupMoves(
     moves.push({
       at,
       make: (s) =>
-        groupSessions(s).some((x) => queueKey(x.queue) === key)
+        groupSessions(withGroupSteps(s)).some((x) => queueKey(x.queue) === key)
           ? null
           : { command: group(caller, { type: 'call', queue: first.queue }), actor: actorOf(caller) },
     });

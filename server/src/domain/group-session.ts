@@ -10,6 +10,7 @@ import type { CentreConfig, GroupAction, GroupSettings, Id, QueueRef, SessionRef
 import type { Candidate, DayState } from './types.js';
 import type { Draft } from './draft.js';
 import { fail } from './domain-error.js';
+import { indexOfDraft } from './day-index.js';
 import { queueServed, sameQueue, serves, stepQueue } from './queues.js';
 import { compareKeys, waitKeys } from './pick-policy.js';
 import { isSupervisor, requireProfessional } from './rights.js';
@@ -259,6 +260,9 @@ export function groupAction(draft: Draft, professionalId: Id, action: GroupActio
  * simply waits for the next session.
  */
 export function settleGroups(draft: Draft): void {
+  // Participants and candidates are live visits: without a group step among them there is nothing to
+  // settle, and the day's index says so without reading every visit (this runs after every command).
+  if (indexOfDraft(draft).grouped.size === 0) return;
   for (const session of groupSessions(draft)) {
     if (session.stage !== 'called') continue;
     const room = session.settings.capacity - session.participants.length;

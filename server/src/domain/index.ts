@@ -10,6 +10,7 @@ export type * from './types.js';
 export {
   forecast,
   durationKey,
+  expectedLength,
   stepCategory,
   NO_HISTORY,
   skipUnservedStep,

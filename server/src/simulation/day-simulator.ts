@@ -85,7 +85,19 @@ export interface ForecastSample {
   readonly actualStart: Millis | null;
   readonly predictedEnd: Millis | null;
   readonly actualEnd: Millis | null;
+  /** The category of the care that really came next (null: none). */
+  readonly categoryId: Id | null;
+  /** What began the wait: the check-in, the end of a care, the return from an away. */
+  readonly after: 'check_in' | 'care' | 'away';
 }
+
+/**
+ * The day's sources of chance, each of which a simulation may switch off to
+ * measure what it costs the forecast (forecast-accuracy.ts): care and walk
+ * durations (then the estimate and 2 min), steps added by doctors, aways (then
+ * every blood test is followed by a 15-min collation), lateness and no-shows.
+ */
+export type Noise = 'durations' | 'added' | 'aways' | 'arrivals';
 
 /** A finished care, as the journal records it (the duration learner's CareDuration). */
 export interface CareSample {
@@ -93,8 +105,8 @@ export interface CareSample {
   readonly categoryId: Id;
   readonly minutes: number;
   readonly walkMinutes: number;
-  /** The away taken right after this care, or null. */
-  readonly awayAfter: { readonly reason: AwayReason; readonly minutes: number } | null;
+  /** The away taken right after this care, or null; absent when the journey ended with this care. */
+  readonly awayAfter?: { readonly reason: AwayReason; readonly minutes: number } | null;
 }
 
 export interface DayOutcome {
@@ -105,6 +117,8 @@ export interface DayOutcome {
   /** Milliseconds each forecast took (wall clock of the bench, not of the engine). */
   readonly forecastMs: number[];
   readonly cares: CareSample[];
+  /** Minutes from the appointment to the check-in of each convened consultant who came (negative: early). */
+  readonly lateness: number[];
   /** Queue lengths every half hour while anyone waits. */
   readonly queues: QueueSample[];
   readonly closesAt: Millis;
@@ -131,12 +145,18 @@ export interface SimulationOptions {
   readonly stopAt?: Millis;
   /** The engine's entry point (npm run bench:engine times it). */
   readonly apply?: typeof apply;
+  /** Sources of chance switched off (all on by default). */
+  readonly calm?: ReadonlySet<Noise>;
 }
 
-function behaviourOf(random: KeyedRandom, scenario: Scenario): Behaviour {
+const NO_CALM: ReadonlySet<Noise> = new Set();
+
+function behaviourOf(random: KeyedRandom, scenario: Scenario, calm: ReadonlySet<Noise>): Behaviour {
   return {
-    walkMinutes: (visit, step) => 1 + 2 * random(`walk:${visit.id}:${step.key}`),
+    walkMinutes: (visit, step) =>
+      calm.has('durations') ? 2 : 1 + 2 * random(`walk:${visit.id}:${step.key}`),
     careMinutes: (visit, step) => {
+      if (calm.has('durations')) return step.estimatedMinutes;
       const factor = Math.min(
         2,
         Math.max(0.5, Math.exp(0.25 * normal(random, `care:${visit.id}:${step.key}`))),
@@ -144,7 +164,7 @@ function behaviourOf(random: KeyedRandom, scenario: Scenario): Behaviour {
       return Math.max(2, step.estimatedMinutes * factor);
     },
     addedSteps: (visit, step) =>
-      step.key === 'medecin' && !step.added
+      step.key === 'medecin' && !step.added && !calm.has('added')
         ? ADDED.filter(([categoryId, , , p]) => random(`added:${visit.id}:${categoryId}`) < p).map(
             ([categoryId, label, estimatedMinutes]) => ({
               label,
@@ -154,8 +174,8 @@ function behaviourOf(random: KeyedRandom, scenario: Scenario): Behaviour {
           )
         : [],
     awayAfter: (visit, step) =>
-      goesToCollation(random, visit, step)
-        ? { reason: 'collation', minutes: 10 + 10 * random(`collation:${visit.id}`) }
+      goesToCollation(random, visit, step, calm)
+        ? { reason: 'collation', minutes: calm.has('aways') ? 15 : 10 + 10 * random(`collation:${visit.id}`) }
         : null,
     awayMinutes: () => 15,
     atReception: (visit, state) => skipUnservedStep(visit, state, scenario.config),
@@ -163,11 +183,16 @@ function behaviourOf(random: KeyedRandom, scenario: Scenario): Behaviour {
 }
 
 /** After the blood test most fasting consultants take the collation (Q-ACT-6). */
-function goesToCollation(random: KeyedRandom, visit: Visit, step: StepInstance): boolean {
-  return step.key === 'preleveur' && random(`collation?:${visit.id}`) < 0.7;
+function goesToCollation(
+  random: KeyedRandom,
+  visit: Visit,
+  step: StepInstance,
+  calm: ReadonlySet<Noise>,
+): boolean {
+  return step.key === 'preleveur' && (calm.has('aways') || random(`collation?:${visit.id}`) < 0.7);
 }
 
-function scheduleOf(scenario: Scenario, random: KeyedRandom): Scheduled[] {
+function scheduleOf(scenario: Scenario, random: KeyedRandom, calm: ReadonlySet<Noise>): Scheduled[] {
   const { day } = scenario;
   const scheduled: Scheduled[] = [];
   for (const shift of scenario.shifts) {
@@ -181,8 +206,8 @@ function scheduleOf(scenario: Scenario, random: KeyedRandom): Scheduled[] {
   const opens = atMinutes(day, 7 * 60 + 30);
   for (const appointment of scenario.appointments(random)) {
     scheduled.push({ at: atMinutes(day, 7 * 60), command: { type: 'expect', appointment }, actor: SYSTEM });
-    if (random(`no-show:${appointment.id}`) < NO_SHOW_RATE) continue;
-    const lateness = (normal(random, `late:${appointment.id}`) * 8 - 2) * MINUTE;
+    if (!calm.has('arrivals') && random(`no-show:${appointment.id}`) < NO_SHOW_RATE) continue;
+    const lateness = calm.has('arrivals') ? 0 : (normal(random, `late:${appointment.id}`) * 8 - 2) * MINUTE;
     const at = Math.max(opens, Math.round(appointment.at + lateness));
     const checkIn = (state: DayState): EngineCommand | null => {
       const visit = Object.values(state.visits).find((v) => v.appointmentId === appointment.id);
@@ -195,14 +220,15 @@ function scheduleOf(scenario: Scenario, random: KeyedRandom): Scheduled[] {
 
 export function simulateDay(scenario: Scenario, options: SimulationOptions): DayOutcome {
   const random = keyedRandom(options.seed);
-  const behaviour = behaviourOf(random, scenario);
+  const calm = options.calm ?? NO_CALM;
+  const behaviour = behaviourOf(random, scenario, calm);
   const closesAt = atMinutes(scenario.day, scenario.closes);
   const awayMs = new Map<Id, number>();
   /** The away taken right after a care, by `visit|step`. */
   const awayAfter = new Map<string, { reason: AwayReason; minutes: number }>();
   const awayFrom = new Map<Id, { key: string; reason: AwayReason }>();
   const waits: WaitSample[] = [];
-  const pending = new Map<Id, { at: Millis; forecast: Forecast }>();
+  const pending = new Map<Id, { at: Millis; forecast: Forecast; after: ForecastSample['after'] }>();
   const forecasts: ForecastSample[] = [];
   const forecastMs: number[] = [];
   const queues: QueueSample[] = [];
@@ -220,7 +246,7 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
     dispatcher: options.dispatcher,
     behaviour,
     newId,
-    scheduled: scheduleOf(scenario, random),
+    scheduled: scheduleOf(scenario, random, calm),
     ...(options.apply ? { apply: options.apply } : {}),
     until: options.stopAt ?? closesAt + 8 * 60 * MINUTE,
     observe: (result, at) => {
@@ -263,13 +289,14 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
   });
 
   function measure(result: { state: DayState; events: readonly DomainEvent[] }, at: Millis): void {
-    const starting = result.events.flatMap((e) => {
+    const starting = result.events.flatMap((e): { id: Id; after: ForecastSample['after'] }[] => {
       const visit = e.visitId ? result.state.visits[e.visitId] : undefined;
       if (!visit || visit.state !== 'waiting') return [];
-      if (e.type === 'visit.checked_in' || e.type === 'visit.back') return [visit.id];
+      if (e.type === 'visit.checked_in') return [{ id: visit.id, after: 'check_in' }];
+      if (e.type === 'visit.back') return [{ id: visit.id, after: 'away' }];
       if (e.type === 'visit.care_finished') {
         const step = visit.steps.find((s) => s.id === e.stepId);
-        return step && goesToCollation(random, visit, step) ? [] : [visit.id];
+        return step && goesToCollation(random, visit, step, calm) ? [] : [{ id: visit.id, after: 'care' }];
       }
       return [];
     });
@@ -280,22 +307,25 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
     const t0 = options.clock?.() ?? 0;
     const f = forecast(result.state, scenario.config, at, options.durations, options.dispatcher);
     forecastMs.push((options.clock?.() ?? 0) - t0);
-    for (const id of starting) pending.set(`${id}@${at}`, { at, forecast: f });
+    for (const { id, after } of starting) pending.set(`${id}@${at}`, { at, forecast: f, after });
   }
 
-  for (const [key, { at, forecast: f }] of pending) {
+  for (const [key, { at, forecast: f, after }] of pending) {
     const visitId = key.slice(0, key.lastIndexOf('@'));
     const visit = final.visits[visitId];
     const predicted = f.visits[visitId];
     if (!visit || !predicted) continue;
-    const starts = visit.steps.flatMap((s) =>
-      s.startedAt !== null && s.startedAt >= at ? [s.startedAt] : [],
-    );
+    const next = visit.steps
+      .filter((s) => s.startedAt !== null && s.startedAt >= at)
+      .sort((a, b) => (a.startedAt as number) - (b.startedAt as number))[0];
+    const professional = scenario.config.professionals.find((p) => p.id === next?.professionalId) ?? null;
     forecasts.push({
       predictedStart: predicted.nextCareAt,
-      actualStart: starts.length ? Math.min(...starts) : null,
+      actualStart: next?.startedAt ?? null,
       predictedEnd: predicted.journeyEndAt,
       actualEnd: visit.state === 'done' ? visit.endedAt : null,
+      categoryId: next ? stepCategory(next, visit, professional) : null,
+      after,
     });
   }
   const visits = visitOutcomes(final.visits, awayMs);
@@ -310,6 +340,9 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
     forecasts,
     forecastMs,
     cares: careSamples(scenario, final.visits, awayAfter),
+    lateness: Object.values(final.visits).flatMap((v) =>
+      v.appointmentAt !== null && v.arrivedAt !== null ? [(v.arrivedAt - v.appointmentAt) / MINUTE] : [],
+    ),
     queues,
     closesAt,
     state: final,
@@ -416,7 +449,9 @@ function careSamples(
           categoryId,
           minutes: (s.endedAt - s.startedAt) / MINUTE,
           walkMinutes: (s.startedAt - (s.calledAt ?? s.startedAt)) / MINUTE,
-          awayAfter: awayAfter.get(`${v.id}|${s.id}`) ?? null,
+          ...(v.state !== 'done' || s.endedAt < (v.endedAt ?? 0)
+            ? { awayAfter: awayAfter.get(`${v.id}|${s.id}`) ?? null }
+            : {}),
         },
       ];
     }),

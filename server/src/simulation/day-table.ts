@@ -149,13 +149,3 @@ export function figuresOf(days: readonly DayOutcome[]): DispatcherFigures {
     queueProfile: queueProfileOf(days),
   };
 }
-
-/** Share of forecasts within ±k minutes of what happened (a missing side counts as a miss). */
-export function accuracy(days: readonly DayOutcome[], k: number, of: 'start' | 'end'): number {
-  const samples = days.flatMap((d) => d.forecasts);
-  const hits = samples.filter((s) => {
-    const [p, a] = of === 'start' ? [s.predictedStart, s.actualStart] : [s.predictedEnd, s.actualEnd];
-    return p !== null && a !== null && Math.abs(p - a) <= k * MINUTE;
-  }).length;
-  return samples.length === 0 ? 0 : hits / samples.length;
-}

@@ -13,7 +13,8 @@ import {
 } from '../domain/index.js';
 import type { Db } from '../db/database.js';
 import { recentCareDurations } from '../stats/care-durations.js';
-import { learnDurations } from '../stats/learn-durations.js';
+import { recentLateness } from '../stats/arrival-lateness.js';
+import { learnArrival, learnDurations } from '../stats/learn-durations.js';
 
 const DAY = 24 * 60 * 60_000;
 /** Without any commit, a forecast is redone after this long (nothing happening is news too). */
@@ -45,8 +46,10 @@ export class ForecastCache {
     const stale = !last || (changed ? current || age >= this.intervalMs : age >= STALE_MS);
     if (!stale && last) return last.forecast;
     if (this.model?.day !== state.day) {
-      const cares = recentCareDurations(this.db, config, now - HISTORY_DAYS * DAY);
-      this.model = { day: state.day, durations: learnDurations(cares) };
+      const since = now - HISTORY_DAYS * DAY;
+      const cares = recentCareDurations(this.db, config, since);
+      const arrival = learnArrival(recentLateness(this.db, since));
+      this.model = { day: state.day, durations: { ...learnDurations(cares), ...arrival } };
     }
     const result = forecast(state, config, now, this.model.durations, this.dispatcher);
     this.last = { state, at: now, forecast: result };

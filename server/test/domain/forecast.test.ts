@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { durationKey, forecast, journeyAwareDispatcher, NO_HISTORY } from '../../src/domain/index.js';
+import {
+  durationKey,
+  expectedLength,
+  forecast,
+  journeyAwareDispatcher,
+  NO_HISTORY,
+} from '../../src/domain/index.js';
 import { Day, T0, appointment, makeConfig, min, staff } from './fixtures.js';
 
 const auto = makeConfig({ policy: { maxWaitMinutes: 45, autoAssign: true } });
@@ -9,6 +15,17 @@ function morning(): Day {
   const day = new Day(auto);
   day.available('christelle');
   return day;
+}
+
+/** One consultant in care with the agent since T0, another waiting; `minutes` later. */
+function inCareWithOneWaiting(minutes: number): { day: Day; other: string } {
+  const day = morning();
+  const id = day.arrive(appointment('a1', 'eps', T0));
+  day.act(id, { type: 'call' }, staff('christelle'));
+  day.act(id, { type: 'start' }, staff('christelle'));
+  const other = day.arrive(appointment('a2', 'eps', T0));
+  day.advance(minutes);
+  return { day, other };
 }
 
 describe('forecast', () => {
@@ -45,12 +62,7 @@ describe('forecast', () => {
   });
 
   it('Q-FORECAST-3: learned durations replace the estimate; care in progress counts from its start', () => {
-    const day = morning();
-    const id = day.arrive(appointment('a1', 'eps', T0));
-    day.act(id, { type: 'call' }, staff('christelle'));
-    day.act(id, { type: 'start' }, staff('christelle'));
-    const other = day.arrive(appointment('a2', 'eps', T0));
-    day.advance(4);
+    const { day, other } = inCareWithOneWaiting(4);
     const learned = { ...NO_HISTORY, care: { [durationKey('admin', 'admin')]: 6 } };
     const f = forecast(day.state, day.config, day.now, learned);
     // The care started at T0 lasts 6 min: the next consultant is called at +6 and starts at +7.
@@ -98,5 +110,49 @@ describe('forecast', () => {
     expect(f.categories.admin).toEqual({ meanWaitMinutes: 16, calls: 3 });
     const third = ids.find((id) => f.visits[id]?.nextCareAt === T0 + min(33)) as string;
     expect(f.visits[third]?.bottleneckCategoryId).toBe('admin');
+  });
+});
+
+describe('forecast of a care running long', () => {
+  it('Q-FORECAST-7: a care past its usual length is expected to last as the longer cares did', () => {
+    // Ratios of the cares to their usual length: half end at it, half at twice it.
+    const spread = [1, 1, 2, 2];
+    expect(expectedLength(10, 0, spread)).toBe(10); // not started: the usual length
+    expect(expectedLength(10, 5, spread)).toBe(15); // all four are still possible
+    expect(expectedLength(10, 12, spread)).toBe(20); // only the long ones are
+    expect(expectedLength(10, 25, spread)).toBe(10); // past them all: ends now at the latest
+    expect(expectedLength(10, 12)).toBe(10); // no spread learned
+  });
+
+  it('Q-FORECAST-7: the next consultant waits for the care running long, not for its usual end', () => {
+    const { day, other } = inCareWithOneWaiting(20); // the 15-min admin care has lasted 20 min
+    const plain = forecast(day.state, day.config, day.now, NO_HISTORY);
+    const spread = forecast(day.state, day.config, day.now, { ...NO_HISTORY, spread: [0.8, 1, 1.2, 2] });
+    expect(plain.professionals.christelle?.nextConsultantAt).toBe(day.now); // 15 min are over: now
+    // Only the 2 × 15 min care lasted longer than 20 min: it ends at +30.
+    expect(spread.professionals.christelle?.nextConsultantAt).toBe(T0 + min(30));
+    expect(spread.visits[other]?.nextCareAt).toBe(T0 + min(31));
+  });
+});
+
+describe('forecast of arrivals', () => {
+  it('Q-FORECAST-8: expected consultants arrive with the learned lateness, and are given up after it', () => {
+    const day = morning();
+    const due = day.ok(
+      { type: 'expect', appointment: appointment('b1', 'eps', T0 + min(30)) },
+      staff('christelle'),
+    );
+    const gone = day.ok(
+      { type: 'expect', appointment: appointment('b2', 'eps', T0 - min(12)) },
+      staff('christelle'),
+    );
+    expect(due.ok && gone.ok).toBe(true);
+    const onTime = forecast(day.state, day.config, day.now, NO_HISTORY);
+    // Without history the one 12 min late is still expected (until 30 min), arriving now.
+    expect(onTime.professionals.christelle?.nextConsultantAt).toBe(T0);
+    const learned = { ...NO_HISTORY, arrival: { lateMinutes: 4, giveUpMinutes: 10 } };
+    const f = forecast(day.state, day.config, day.now, learned);
+    // The one 12 min late is past the give-up: the next is the one due at +30, arriving 4 min late.
+    expect(f.professionals.christelle?.nextConsultantAt).toBe(T0 + min(34));
   });
 });

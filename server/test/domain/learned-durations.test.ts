@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { durationKey, NO_HISTORY } from '../../src/domain/index.js';
-import { interquartileMean, learnDurations, MIN_SAMPLES } from '../../src/stats/learn-durations.js';
+import {
+  interquartileMean,
+  learnArrival,
+  learnDurations,
+  MIN_SAMPLES,
+} from '../../src/stats/learn-durations.js';
 
 describe('learned care durations', () => {
   it('Q-FORECAST-4: keeps the template estimate until enough history', () => {
@@ -60,5 +65,48 @@ describe('learned care durations', () => {
       ...Array.from({ length: 10 }, () => ({ stepKey: 'admin', categoryId: 'administratif', minutes: 10 })),
     ];
     expect(learnDurations(cares).awayAfter).toEqual({ preleveur: { reason: 'collation', minutes: 15 } });
+  });
+
+  it('Q-FORECAST-3: learns how long each kind of away lasts, once there are enough of them', () => {
+    const after = (minutes: number) => ({
+      stepKey: 'preleveur',
+      categoryId: 'preleveur',
+      minutes: 10,
+      awayAfter: { reason: 'collation' as const, minutes },
+    });
+    expect(learnDurations([12, 12, 12].map(after)).awayMinutes).toEqual({});
+    const model = learnDurations([12, 12, 12, 12, 13, 13, 13, 13, 60].map(after), {
+      ...NO_HISTORY,
+      awayMinutes: { auto_prelevement: 8 },
+    });
+    expect(model.awayMinutes).toEqual({ auto_prelevement: 8, collation: 12.6 });
+  });
+});
+
+describe('learned spread of care durations', () => {
+  it('Q-FORECAST-7: keeps the quantiles of each care over its learned length, pooled', () => {
+    const cares = [8, 9, 10, 10, 10, 10, 11, 12, 20, 30].flatMap((minutes) => [
+      { stepKey: 'admin', categoryId: 'admin', minutes },
+      { stepKey: 'medecin', categoryId: 'medecin', minutes: minutes * 3 },
+    ]);
+    const model = learnDurations(cares);
+    expect(model.care).toEqual({ 'admin|admin': 10.5, 'medecin|medecin': 31.5 });
+    expect(model.spread).toHaveLength(20);
+    expect(model.spread?.[0]).toBeCloseTo(8 / 10.5, 2);
+    expect(model.spread?.[19]).toBeCloseTo(30 / 10.5, 2);
+    expect([...(model.spread ?? [])].sort((a, b) => a - b)).toEqual(model.spread);
+    // Too few cares for a spread: none is said.
+    expect(learnDurations(cares.slice(0, 10)).spread).toBeUndefined();
+  });
+});
+
+describe('learned arrivals', () => {
+  it('Q-FORECAST-8: the typical lateness and the one nine in ten did not exceed, once enough came', () => {
+    expect(learnArrival([1, 2, 3])).toEqual({});
+    const lateness = [-10, -5, -2, -2, 0, 0, 1, 2, 3, 5, 8, 40, Number.NaN];
+    // Middle half of the 12 known: -2, 0, 0, 1, 2, 3 → 0.7 min late; the 11th of 12 is 8 min late.
+    expect(learnArrival(lateness)).toEqual({ arrival: { lateMinutes: 0.7, giveUpMinutes: 8 } });
+    // Everyone early: nobody is expected once their appointment has passed.
+    expect(learnArrival(Array.from({ length: 10 }, () => -5)).arrival?.giveUpMinutes).toBe(0);
   });
 });
