@@ -20,18 +20,8 @@ import { inImportLane } from './import-lane.js';
 import { planChanges } from './plan-changes.js';
 import { readAgenda, readTextFile, tooLarge, type AgendaReading } from './read-agenda.js';
 import { importInWorker } from './import-in-worker.js';
+import type { ImportOutcome, ImportRequest } from './import-request.js';
 import type { ImportError } from './rows.js';
-
-export interface ImportRequest {
-  readonly file: string;
-  readonly bytes: Uint8Array;
-  readonly profile: ImportProfile;
-  readonly dryRun: boolean;
-  /** The number of cancellations the administrator confirmed, or `any` (a profile allowing them unattended). */
-  readonly confirmCancellations?: number | 'any';
-  /** Adds and updates only: what the source omits stays (a push, not a whole day's file). */
-  readonly incremental?: boolean;
-}
 
 export const DEFAULT_CANCEL_THRESHOLD = 10;
 
@@ -88,12 +78,6 @@ export function runImport(
   now: number,
 ): ImportReport {
   return db.transaction(() => planAndCommit(db, request, reading, actor, now).report);
-}
-
-export interface ImportOutcome {
-  readonly report: ImportReport;
-  /** How long the one write transaction of the rows and their journal entry lasted (none: nothing written). */
-  readonly commitMs: number | null;
 }
 
 /**

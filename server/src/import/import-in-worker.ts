@@ -8,7 +8,7 @@
 import type { ResourceLimits } from 'node:worker_threads';
 import type { ActorRef, CentreConfig, ImportReport } from '@gfa/shared';
 import { startWorker } from '../db/worker-thread.js';
-import type { ImportOutcome, ImportRequest } from './import-appointments.js';
+import type { ImportOutcome, ImportRequest } from './import-request.js';
 import type { AgendaReading } from './read-agenda.js';
 
 export interface ImportWorkerInput {
