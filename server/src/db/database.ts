@@ -46,6 +46,16 @@ export function knownSchemaVersion(migrationsFolder = defaultMigrations): number
   return journal.entries.length;
 }
 
+/**
+ * What every connection sets for itself (WAL is the file's, set once by `openDatabase`).
+ * synchronous=FULL under WAL: a committed transaction survives a killed process and a power cut.
+ */
+function setConnectionPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
 export function openDatabase(
   file: string,
   migrationsFolder = defaultMigrations,
@@ -54,11 +64,8 @@ export function openDatabase(
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
   try {
-    // WAL + synchronous=FULL: a committed transaction survives a killed process and a power cut.
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    setConnectionPragmas(sqlite);
     const known = knownSchemaVersion(migrationsFolder);
     const fileVersion = sqlite.pragma('user_version', { simple: true }) as number;
     if (fileVersion > known) throw new DatabaseTooNewError(fileVersion, known);
@@ -84,9 +91,7 @@ export function openDatabase(
  */
 export function openConnection(file: string): { readonly db: Db; close(): void } {
   const sqlite = new Database(file, { fileMustExist: true });
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  setConnectionPragmas(sqlite);
   return { db: writerFirst(drizzle(sqlite, { schema })), close: () => sqlite.close() };
 }
 
