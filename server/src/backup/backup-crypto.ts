@@ -4,15 +4,7 @@
  * the content: a wrong passphrase or a damaged file is detected before use.
  * Layout: "GFABAK1" | salt (16) | iv (12) | tag (16) | ciphertext.
  */
-import {
-  createCipheriv,
-  createDecipheriv,
-  randomBytes,
-  scrypt,
-  scryptSync,
-  type ScryptOptions,
-} from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync, type ScryptOptions } from 'node:crypto';
 
 const MAGIC = Buffer.from('GFABAK1');
 const SALT = 16;
@@ -25,32 +17,20 @@ const SCRYPT: ScryptOptions = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024
 
 const keyOf = (passphrase: string, salt: Buffer): Buffer => scryptSync(passphrase, salt, 32, SCRYPT);
 
-/** scrypt on libuv's thread pool: ~0.1 s of CPU the server's event loop does not wait for. */
-const keyOfAsync = (passphrase: string, salt: Buffer): Promise<Buffer> =>
-  new Promise((done, fail) =>
-    scrypt(passphrase, salt, 32, SCRYPT, (error, key) => (error ? fail(error) : done(key))),
-  );
-
-/** Encrypted a slice at a time, giving the event loop back between slices (a backup runs beside the screens). */
-const SLICE_BYTES = 1 << 20;
-
 export function checkPassphrase(passphrase: string): void {
   if (passphrase.length < 12)
     throw new BackupDecryptError('La phrase de passe des sauvegardes doit compter 12 caractères au moins.');
 }
 
-export async function encryptBackup(plain: Buffer, passphrase: string): Promise<Buffer> {
+/** Runs in the backup's worker thread (`backup-worker.ts`): the server's event loop never waits for it. */
+export function encryptBackup(plain: Buffer, passphrase: string): Buffer {
   checkPassphrase(passphrase);
   const salt = randomBytes(SALT);
   const iv = randomBytes(IV);
-  const cipher = createCipheriv('aes-256-gcm', await keyOfAsync(passphrase, salt), iv);
-  const parts: Buffer[] = [];
-  for (let at = 0; at < plain.length; at += SLICE_BYTES) {
-    parts.push(cipher.update(plain.subarray(at, at + SLICE_BYTES)));
-    await nextTurn();
-  }
-  parts.push(cipher.final());
-  return Buffer.concat([MAGIC, salt, iv, cipher.getAuthTag(), ...parts]);
+  const cipher = createCipheriv('aes-256-gcm', keyOf(passphrase, salt), iv);
+  const body = cipher.update(plain);
+  const last = cipher.final();
+  return Buffer.concat([MAGIC, salt, iv, cipher.getAuthTag(), body, last]);
 }
 
 export function decryptBackup(file: Buffer, passphrase: string): Buffer {

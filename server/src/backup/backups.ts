@@ -7,13 +7,14 @@
 import type Database from 'better-sqlite3';
 import BetterSqlite from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { databaseFile, fileStamp, knownSchemaVersion } from '../db/database.js';
 import { workerResult } from '../db/worker-thread.js';
 import { BackupDecryptError, checkPassphrase, decryptBackup } from './backup-crypto.js';
+import type { BackupWorkerInput } from './backup-worker.js';
 
 const BACKUP_WORKER = new URL('./backup-worker.ts', import.meta.url);
 
@@ -49,8 +50,8 @@ export interface BackupOptions {
 /**
  * The copy to encrypt is taken in memory (`serialize`, in a worker thread: one consistent snapshot,
  * read while the server keeps writing in WAL mode), never on disk: a backup killed at any moment leaves no
- * plaintext database behind. The encrypted file is written beside its target, readable by the
- * service only, then renamed: a half-written backup never carries a backup's name.
+ * plaintext database behind. The worker writes the encrypted file beside its target, readable by the
+ * service only, then renames it: a half-written backup never carries a backup's name.
  */
 export async function createBackup(
   sqlite: Database.Database,
@@ -59,21 +60,13 @@ export async function createBackup(
 ): Promise<string> {
   removeLegacyPlaintextCopies();
   checkPassphrase(options.passphrase);
-  // Snapshot, gzip and encryption run in a worker (`backup-worker.ts`); the writes are asynchronous.
-  const sealed = Buffer.from(
-    await workerResult<Uint8Array>(BACKUP_WORKER, { file: sqlite.name, passphrase: options.passphrase }),
-  );
   const target = options.out?.endsWith('.gfabak')
     ? options.out
     : join(options.out ?? backupDir(dataDir), `gfa-${fileStamp(options.now)}.gfabak`);
   mkdirSync(join(target, '..'), { recursive: true });
-  const partial = `${target}.partial-${process.pid}`;
-  try {
-    await writeFile(partial, sealed, { mode: 0o600 });
-    renameSync(partial, target);
-  } finally {
-    rmSync(partial, { force: true });
-  }
+  // Snapshot, gzip, encryption and the file itself are the worker's (`backup-worker.ts`).
+  const input: BackupWorkerInput = { file: sqlite.name, passphrase: options.passphrase, target };
+  await workerResult<string>(BACKUP_WORKER, input);
   if (options.copyTo) {
     mkdirSync(options.copyTo, { recursive: true });
     await copyFile(target, join(options.copyTo, basename(target)));
