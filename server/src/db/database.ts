@@ -14,6 +14,7 @@ import { rekeyAppointments } from './appointment-store.js';
 import { applySettingsSteps } from './settings-migrator.js';
 import { SETTINGS_STEPS, type SettingsStep } from './settings-steps.js';
 import * as schema from './schema.js';
+import { cacheStatements } from './statement-cache.js';
 
 /** Re-exported: the stores and the rest of the server keep importing it from here. */
 export type { Db };
@@ -49,11 +50,13 @@ export function knownSchemaVersion(migrationsFolder = defaultMigrations): number
 /**
  * What every connection sets for itself (WAL is the file's, set once by `openDatabase`).
  * synchronous=FULL under WAL: a committed transaction survives a killed process and a power cut.
+ * Statements are prepared once per SQL text (`statement-cache.ts`).
  */
-function setConnectionPragmas(sqlite: Database.Database): void {
+function configureConnection(sqlite: Database.Database): void {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  cacheStatements(sqlite);
 }
 
 export function openDatabase(
@@ -65,7 +68,7 @@ export function openDatabase(
   const sqlite = new Database(file);
   try {
     sqlite.pragma('journal_mode = WAL');
-    setConnectionPragmas(sqlite);
+    configureConnection(sqlite);
     const known = knownSchemaVersion(migrationsFolder);
     const fileVersion = sqlite.pragma('user_version', { simple: true }) as number;
     if (fileVersion > known) throw new DatabaseTooNewError(fileVersion, known);
@@ -91,7 +94,7 @@ export function openDatabase(
  */
 export function openConnection(file: string): { readonly db: Db; close(): void } {
   const sqlite = new Database(file, { fileMustExist: true });
-  setConnectionPragmas(sqlite);
+  configureConnection(sqlite);
   return { db: writerFirst(drizzle(sqlite, { schema })), close: () => sqlite.close() };
 }
 

@@ -13,6 +13,7 @@ import {
   type SettingValue,
 } from '../settings/settings-registry.js';
 import type { Db } from './db-handle.js';
+import { preparedPerDb } from './prepared-query.js';
 import * as t from './schema.js';
 
 /** The database or a transaction on it (drizzle's `tx` fits as it is, no cast). */
@@ -37,13 +38,20 @@ function reportUnreadable(key: SettingKey, storedText: string, problem: string):
   );
 }
 
-/** The stored JSON text as it is (drizzle's JSON mode would throw on a file edited by hand), or null. */
-const storedText = (db: Reader, key: SettingKey): string | null =>
+// Read on every request (the idle timeout of sessions): built once per handle.
+const textOfKey = preparedPerDb((db: Reader) =>
   db
     .select({ text: sql<string>`${t.settings.value}` })
     .from(t.settings)
-    .where(eq(t.settings.key, key))
-    .get()?.text ?? null;
+    .where(eq(t.settings.key, sql.placeholder('key')))
+    .prepare(),
+);
+
+/** The stored JSON text as it is (drizzle's JSON mode would throw on a file edited by hand), or null. */
+const storedText = (db: Reader, key: SettingKey): string | null => textOfKey(db).get({ key })?.text ?? null;
+
+/** The last text read per key and the value it gave: the same text is not merged and parsed again. */
+const lastRead = new Map<SettingKey, { readonly text: string | null; readonly value: unknown }>();
 
 function storedJson(key: SettingKey, text: string): { readonly value: unknown } | null {
   try {
@@ -56,9 +64,18 @@ function storedJson(key: SettingKey, text: string): { readonly value: unknown } 
 
 /** The stored value completed by the defaults, or the default when none is stored or it no longer parses. */
 export function readSetting<K extends SettingKey>(db: Reader, key: K): SettingValue<K> {
+  const text = storedText(db, key);
+  const last = lastRead.get(key);
+  // The caller gets its own copy, never one another caller may have changed.
+  if (last && last.text === text) return structuredClone(last.value) as SettingValue<K>;
+  const value = parseSetting(key, text);
+  lastRead.set(key, { text, value });
+  return structuredClone(value);
+}
+
+function parseSetting<K extends SettingKey>(key: K, text: string | null): SettingValue<K> {
   const definition: Setting = SETTINGS[key];
   const { defaultValue } = definition;
-  const text = storedText(db, key);
   const stored = text === null ? null : storedJson(key, text);
   const candidate = !stored
     ? defaultValue

@@ -1,7 +1,8 @@
 /** Users (staff), devices and sessions. Password and token hashing happen in the auth module. */
-import { and, eq, gt, lte, ne } from 'drizzle-orm';
+import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { DeviceKind, LandingTab, Role } from '@gfa/shared';
 import type { Db } from './database.js';
+import { preparedPerDb } from './prepared-query.js';
 import * as t from './schema.js';
 
 export type UserRow = typeof t.users.$inferSelect;
@@ -37,18 +38,47 @@ export function findUserByLogin(db: Db, login: string): UserRow | undefined {
   return db.select().from(t.users).where(eq(t.users.login, login)).get();
 }
 
-export function getUser(db: Db, id: string): UserRow | undefined {
-  return db.select().from(t.users).where(eq(t.users.id, id)).get();
-}
-
-export function userCategoryIds(db: Db, userId: string): string[] {
-  return db
+// Every authenticated request reads its session, then its user and their categories, or its device.
+const userById = preparedPerDb((db) =>
+  db
     .select()
+    .from(t.users)
+    .where(eq(t.users.id, sql.placeholder('id')))
+    .prepare(),
+);
+const categoriesOfUser = preparedPerDb((db) =>
+  db
+    .select({ categoryId: t.userCategories.categoryId })
     .from(t.userCategories)
-    .where(eq(t.userCategories.userId, userId))
-    .all()
+    .where(eq(t.userCategories.userId, sql.placeholder('userId')))
+    .prepare(),
+);
+const deviceById = preparedPerDb((db) =>
+  db
+    .select()
+    .from(t.devices)
+    .where(eq(t.devices.id, sql.placeholder('id')))
+    .prepare(),
+);
+const validSession = preparedPerDb((db) =>
+  db
+    .select()
+    .from(t.sessions)
+    .where(
+      and(
+        eq(t.sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(t.sessions.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare(),
+);
+
+export const getUser = (db: Db, id: string): UserRow | undefined => userById(db).get({ id });
+
+export const userCategoryIds = (db: Db, userId: string): string[] =>
+  categoriesOfUser(db)
+    .all({ userId })
     .map((r) => r.categoryId);
-}
 
 export function countUsers(db: Db): number {
   return db.select().from(t.users).all().length;
@@ -79,21 +109,14 @@ export function findDeviceByTokenHash(db: Db, tokenHash: string): DeviceRow | un
     .get();
 }
 
-export function getDevice(db: Db, id: string): DeviceRow | undefined {
-  return db.select().from(t.devices).where(eq(t.devices.id, id)).get();
-}
+export const getDevice = (db: Db, id: string): DeviceRow | undefined => deviceById(db).get({ id });
 
 export function createSession(db: Db, session: SessionRow): void {
   db.insert(t.sessions).values(session).run();
 }
 
-export function findValidSession(db: Db, tokenHash: string, now: number): SessionRow | undefined {
-  return db
-    .select()
-    .from(t.sessions)
-    .where(and(eq(t.sessions.tokenHash, tokenHash), gt(t.sessions.expiresAt, now)))
-    .get();
-}
+export const findValidSession = (db: Db, tokenHash: string, now: number): SessionRow | undefined =>
+  validSession(db).get({ tokenHash, now });
 
 export function deleteSession(db: Db, tokenHash: string): void {
   db.delete(t.sessions).where(eq(t.sessions.tokenHash, tokenHash)).run();

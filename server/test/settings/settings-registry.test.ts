@@ -67,6 +67,18 @@ describe('reading', () => {
     expect(readSetting(handle.db, 'dataSettings').import.times).toEqual(['07:00', '19:00']);
   });
 
+  it('reads a value another process stored as soon as it is there, however often the same key is read', () => {
+    const opens = () => readSetting(handle.db, 'openingHours').opens;
+    const stored = (at: string) =>
+      storeRaw('openingHours', JSON.stringify({ days: [1, 2, 3, 4, 5], opens: at, closes: '17:00' }));
+    stored('07:30');
+    expect([opens(), opens()]).toEqual(['07:30', '07:30']);
+    stored('08:15');
+    expect(opens()).toBe('08:15');
+    stored('07:30');
+    expect(opens()).toBe('07:30');
+  });
+
   it('reads back what was written, through the schema', () => {
     handle.db.transaction((tx) => {
       writeSetting(tx, 'openingHours', {
