@@ -37,6 +37,7 @@ import { integrationOfKey } from '../integrations/integration-store.js';
 import { serveMedia, listMedia } from './media.js';
 import { refuseCrossOriginWrites } from './cross-origin.js';
 import { registerSecurityHeaders, sameOriginUpgrade } from './security-headers.js';
+import { serializeReply } from './shared-payload.js';
 import { serveApps } from './static-apps.js';
 import { serveAuthority } from './tls-authority.js';
 import { TLS_POLICY } from './tls-policy.js';
@@ -144,6 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
       : false,
   });
+  app.setReplySerializer(serializeReply);
   // Declared before the handlers' callbacks first run (on requests), once the logger exists.
   const hub = new WsHub({
     service,

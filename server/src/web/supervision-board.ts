@@ -18,6 +18,7 @@ import type { QueueService } from '../service/queue-service.js';
 import { MINUTE } from '../stats/percentiles.js';
 import { supervision } from '../supervision/supervision.js';
 import type { ForecastCache } from '../supervision/forecast-cache.js';
+import { sharedPayload } from './shared-payload.js';
 
 /** The instant the board is computed at: the start of `now`'s minute. */
 export const boardInstant = (now: Millis): Millis => Math.floor(now / MINUTE) * MINUTE;
@@ -45,7 +46,7 @@ export function cachedBoard(db: Db, service: QueueService, forecasts: ForecastCa
     const forecast = forecasts.get(state, service.centre(), at);
     const key = `${state.day}|${lastSeq(db)}|${at}`;
     if (last?.key !== key || last.forecast !== forecast) {
-      last = { key, forecast, board: computeBoard(db, service, at, forecast) };
+      last = { key, forecast, board: sharedPayload(computeBoard(db, service, at, forecast)) };
     }
     return last.board;
   };

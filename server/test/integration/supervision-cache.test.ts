@@ -7,7 +7,7 @@
  * by design; the fresh side uses its own forecast cache asked at the same
  * instants, so both hold the same forecast.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckinResponse, SupervisionDto } from '@gfa/shared';
 import { databaseFile, openDatabase, type OpenDatabase } from '../../src/db/database.js';
 import { CENTRE_DISPATCHER } from '../../src/service/dispatcher.js';
@@ -87,5 +87,21 @@ describe('supervision board cached per commit and per minute', () => {
     const acknowledged = await served();
     expect(acknowledged).toEqual(fresh());
     expect(acknowledged.alerts.find((a) => a.key === alert?.key)?.acknowledged).toBe(true);
+  });
+
+  it('serialises a board once, however many screens refresh it', async () => {
+    now += MINUTE;
+    const first = await served();
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const boards = await Promise.all(Array.from({ length: 25 }, () => served()));
+      for (const board of boards) expect(board).toEqual(first);
+      const ofBoard = stringify.mock.calls.filter(
+        ([value]) => (value as SupervisionDto | null)?.at === first.at,
+      );
+      expect(ofBoard).toEqual([]);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 });
