@@ -37,7 +37,7 @@ import { integrationOfKey } from '../integrations/integration-store.js';
 import { serveMedia, listMedia } from './media.js';
 import { refuseCrossOriginWrites } from './cross-origin.js';
 import { registerSecurityHeaders, sameOriginUpgrade } from './security-headers.js';
-import { serializeReply } from './shared-payload.js';
+import { encodedReply, serializeReply } from './shared-payload.js';
 import { serveApps } from './static-apps.js';
 import { serveAuthority } from './tls-authority.js';
 import { TLS_POLICY } from './tls-policy.js';
@@ -219,7 +219,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           reply,
         } as RequestContext<typeof id>;
         const handler = handlers[id] as (c: typeof ctx) => unknown;
-        return await handler(ctx);
+        return encodedReply(await handler(ctx), request.headers['accept-encoding'], (name, value) =>
+          reply.header(name, value),
+        );
       },
     });
   }

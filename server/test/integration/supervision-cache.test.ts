@@ -7,6 +7,8 @@
  * by design; the fresh side uses its own forecast cache asked at the same
  * instants, so both hold the same forecast.
  */
+import { gunzipSync } from 'node:zlib';
+import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckinResponse, SupervisionDto } from '@gfa/shared';
 import { databaseFile, openDatabase, type OpenDatabase } from '../../src/db/database.js';
@@ -102,6 +104,34 @@ describe('supervision board cached per commit and per minute', () => {
       expect(ofBoard).toEqual([]);
     } finally {
       stringify.mockRestore();
+    }
+  });
+});
+
+describe('the board on the wire', () => {
+  const get = async (acceptEncoding: string | null) => {
+    const res = await request(`${demo.server.url}/api/supervision`, {
+      headers: {
+        authorization: `Bearer ${virginie.token ?? ''}`,
+        ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+      },
+      dispatcher: new Agent({ connect: { ca: demo.ca } }),
+    });
+    return { headers: res.headers, bytes: Buffer.from(await res.body.arrayBuffer()) };
+  };
+
+  it('goes gzipped to a screen that accepts it, and as plain JSON to one that does not', async () => {
+    const chromium = await get('gzip, deflate, br, zstd');
+    expect(chromium.headers['content-encoding']).toBe('gzip');
+    expect(chromium.headers.vary).toContain('accept-encoding');
+    const board = JSON.parse(gunzipSync(chromium.bytes).toString('utf8')) as SupervisionDto;
+    expect(board).toEqual(await served());
+    expect(chromium.bytes.length * 3).toBeLessThan(JSON.stringify(board).length);
+
+    for (const refusing of [null, 'identity', 'gzip;q=0, br']) {
+      const plain = await get(refusing);
+      expect(plain.headers['content-encoding'], String(refusing)).toBeUndefined();
+      expect(JSON.parse(plain.bytes.toString('utf8'))).toEqual(board);
     }
   });
 });
