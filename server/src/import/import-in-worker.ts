@@ -6,7 +6,7 @@
  * file with, never a request left waiting; its uncommitted transaction leaves nothing behind.
  */
 import type { ResourceLimits } from 'node:worker_threads';
-import type { ActorRef, CentreConfig, ImportReport } from '@gfa/shared';
+import type { ActorRef, CentreConfig } from '@gfa/shared';
 import { startWorker } from '../db/worker-thread.js';
 import type { ImportOutcome, ImportRequest } from './import-request.js';
 import type { AgendaReading } from './read-agenda.js';
@@ -21,9 +21,16 @@ export interface ImportWorkerInput {
   readonly now: number;
 }
 
+/** What the worker is given: the input, and when it was asked for (for its start-up time). */
+export interface ImportWorkerData extends ImportWorkerInput {
+  /** `performance.timeOrigin + performance.now()` of the main thread as it started the worker. */
+  readonly startedAt: number;
+}
+
 export type ImportWorkerResult = ImportOutcome | { readonly interrupted: AgendaReading };
 
-const BODY = new URL('./agenda-worker.ts', import.meta.url);
+/** The worker's body (the build rewrites it to the bundled `dist/import/agenda-worker.mjs`). */
+export const AGENDA_WORKER = new URL('./agenda-worker.ts', import.meta.url);
 
 const interrupted: AgendaReading = {
   encoding: '',
@@ -44,10 +51,15 @@ const interrupted: AgendaReading = {
 
 export function importInWorker(
   input: ImportWorkerInput,
-  options: { readonly resourceLimits?: ResourceLimits } = {},
+  options: {
+    readonly resourceLimits?: ResourceLimits;
+    /** Another build of the body: `bench:data`, run from the sources, times the production bundle's. */
+    readonly body?: URL;
+  } = {},
 ): Promise<ImportWorkerResult> {
   return new Promise((resolve) => {
-    const worker = startWorker(BODY, input, options);
+    const data: ImportWorkerData = { ...input, startedAt: performance.timeOrigin + performance.now() };
+    const worker = startWorker(options.body ?? AGENDA_WORKER, data, options);
     let settled = false;
     const settle = (result: ImportWorkerResult) => {
       if (settled) return;
@@ -55,7 +67,7 @@ export function importInWorker(
       resolve(result);
       void worker.terminate();
     };
-    worker.on('message', (outcome: { report: ImportReport; commitMs: number | null }) => settle(outcome));
+    worker.on('message', (outcome: ImportOutcome) => settle(outcome));
     worker.on('error', (error) => {
       // The precise cause for the log (no file content in it); the administrator gets the French report.
       console.error(`Import : le lecteur de fichier a échoué (${error.name}: ${error.message}).`);

@@ -60,7 +60,7 @@ describe('the import worker', () => {
   ])('refuses %s with the same French report as in-process', async (name, bytes) => {
     const worker = await inWorker(name, bytes, true);
     expect('report' in worker && worker.report.errors.length).toBeGreaterThan(0);
-    expect(worker).toEqual({ report: await inProcess(name, bytes, true), commitMs: null });
+    expect(worker).toEqual({ report: await inProcess(name, bytes, true), phases: null });
   });
 
   it('imports a good file with the counts, rows and journal entry of the in-process import', async () => {
@@ -69,7 +69,7 @@ describe('the import worker', () => {
     const worker = await inWorker('good.csv', bytes, false);
     if (!('report' in worker)) throw new Error('worker interrupted');
     expect(worker.report).toEqual({ ...dry, dryRun: false });
-    expect(worker.commitMs).toBeGreaterThan(0);
+    expect(worker.phases?.commitMs).toBeGreaterThan(0);
     expect(appointmentsOfDay(handle.db, '2026-12-01').filter((a) => a.source === 'standard')).toHaveLength(
       dry.created,
     );
