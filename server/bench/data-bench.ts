@@ -18,6 +18,7 @@ import { databaseFile, openDatabase } from '../src/db/database.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { createBackup } from '../src/backup/backups.js';
 import { importAgendaFile } from '../src/import/import-appointments.js';
+import { importCommitted } from '../src/import/commit-turn.js';
 import { importInWorker } from '../src/import/import-in-worker.js';
 import { inImportLane } from '../src/import/import-lane.js';
 import { STANDARD_PROFILE } from '../src/import/profiles.js';
@@ -46,7 +47,7 @@ const config = loadConfig(handle.db);
 // fresh worker as the server does. The file's bytes are made before the probe starts. Beside the total (main
 // thread's view), each phase as the worker timed it. A second run of each size has a professional act every 5 ms on
 // the main thread (an IMMEDIATE transaction, as every action is): its worst wait is what an action coming during
-// the commit waits.
+// the commit waits (it waits for the commit's end asynchronously, as the server's write routes do).
 // The build script names its inputs from the repository's root: it runs there.
 execFileSync(process.execPath, ['build/build-server.mjs'], {
   cwd: fileURLToPath(new URL('../..', import.meta.url)),
@@ -59,6 +60,8 @@ const importRun = async (rows: number, firstDay: string, tag: string, acting: bo
   const actions = (async () => {
     while (active) {
       const t0 = performance.now();
+      // As a write route does: it waits for the end of an import commit under way (commit-turn.ts).
+      await importCommitted(handle.sqlite.name);
       handle.db.transaction(() => undefined);
       worstAction = Math.max(worstAction, performance.now() - t0);
       await new Promise((r) => setTimeout(r, 5));

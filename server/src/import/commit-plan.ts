@@ -4,8 +4,8 @@
  * first staged in a TEMP table of the writing connection — outside the write lock, the live
  * tables untouched — then one IMMEDIATE transaction applies them with set-based SQL and appends
  * the `import.completed` entry. For a file, this runs on the import worker's own connection
- * (`agenda-worker.ts`): the server's event loop never waits for it, and a write of the server
- * that comes during it waits its turn (busy_timeout) for that transaction's few tens of ms only.
+ * (`agenda-worker.ts`): the server's event loop never waits for it, and the worker takes its turn
+ * with the server's writes (`commit-turn.ts`), so that none of them busy-waits for its lock.
  */
 import type { Appointment, ImportReport } from '@gfa/shared';
 import { APPOINTMENT_COLUMNS, appointmentValues, clientOf } from '../db/appointment-store.js';
@@ -52,17 +52,38 @@ export interface CommitTimes {
   readonly commitMs: number;
 }
 
-/** Stages the plan, then applies and journals it in one transaction. */
+/** What the import worker does around its transaction: takes its turn with the server's writes (`commit-turn.ts`). */
+export interface CommitTurn {
+  begin(): void;
+  end(): void;
+}
+
+/** Stages the plan, then applies and journals it in one transaction (inside `turn`, if given). */
 export function commitPlan(
   db: Db,
   plan: readonly Appointment[],
   report: ImportReport,
   journal: () => void,
+  turn?: CommitTurn,
 ): CommitTimes {
   const staging = performance.now();
   stage(db, plan);
   const sqlite = clientOf(db);
+  turn?.begin();
   const start = performance.now();
+  try {
+    apply(db, report, journal);
+  } finally {
+    turn?.end();
+  }
+  const end = performance.now();
+  sqlite.exec(`delete from ${STAGE}`);
+  return { stageMs: start - staging, commitMs: end - start };
+}
+
+/** The one transaction: what is still to write, written, with its journal entry. */
+function apply(db: Db, report: ImportReport, journal: () => void): void {
+  const sqlite = clientOf(db);
   db.transaction(() => {
     // A consultant may have checked in since the plan was made: their appointment stays as it is.
     const kept = sqlite
@@ -76,7 +97,4 @@ export function commitPlan(
     sqlite.prepare(APPLY).run();
     journal();
   });
-  const end = performance.now();
-  sqlite.exec(`delete from ${STAGE}`);
-  return { stageMs: start - staging, commitMs: end - start };
 }

@@ -15,7 +15,7 @@ import type { ActorRef, CentreConfig, ImportProfile, ImportReport } from '@gfa/s
 import type { Db } from '../db/database.js';
 import { appendEntry } from '../db/journal-store.js';
 import { clientOf } from '../db/appointment-store.js';
-import { commitPlan } from './commit-plan.js';
+import { commitPlan, type CommitTurn } from './commit-plan.js';
 import { inImportLane } from './import-lane.js';
 import { planChanges } from './plan-changes.js';
 import { readAgenda, readTextFile, tooLarge, type AgendaReading } from './read-agenda.js';
@@ -91,6 +91,7 @@ export function planAndCommit(
   actor: ActorRef,
   now: number,
   before: Pick<ImportPhases, 'startMs' | 'readMs'> = { startMs: 0, readMs: 0 },
+  turn?: CommitTurn,
 ): ImportOutcome {
   const source = sourceOf(request.profile);
   const report: ImportReport = {
@@ -136,15 +137,20 @@ export function planAndCommit(
     ]);
   }
   if (request.dryRun) return { report, phases: null };
-  const times = commitPlan(db, plan, report, () =>
-    journal('import.completed', {
-      file: request.file,
-      source,
-      created: report.created,
-      updated: report.updated,
-      cancelled: report.cancelled,
-      kept: report.kept,
-    }),
+  const times = commitPlan(
+    db,
+    plan,
+    report,
+    () =>
+      journal('import.completed', {
+        file: request.file,
+        source,
+        created: report.created,
+        updated: report.updated,
+        cancelled: report.cancelled,
+        kept: report.kept,
+      }),
+    turn,
   );
   return { report, phases: { ...before, planMs, ...times } };
 }
