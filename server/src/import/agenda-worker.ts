@@ -11,7 +11,11 @@ import { planAndCommit, sourceOf } from './import-appointments.js';
 import { TURN_WAIT_MS, type ImportWorkerData, type TurnMessage } from './import-in-worker.js';
 import { readAgendaFile } from './read-agenda.js';
 
-const { database, bytes, request, config, actor, now, startedAt, turnFlag } = workerInput<ImportWorkerData>();
+// A spare (`spare-worker.ts`) is started without its input: the import comes as its first message.
+const input =
+  workerInput<ImportWorkerData | null>() ??
+  (await new Promise<ImportWorkerData>((next) => parentPort?.once('message', next)));
+const { database, bytes, request, config, actor, now, startedAt, turnFlag } = input;
 const reading = performance.timeOrigin + performance.now();
 const startMs = reading - startedAt;
 const read = await readAgendaFile(bytes, request.profile, config, sourceOf(request.profile));

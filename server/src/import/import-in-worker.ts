@@ -2,7 +2,8 @@
  * Runs a file import in a worker thread (`agenda-worker.ts`): decoding, parsing, validating,
  * planning and the one commit transaction all happen beside the server's event loop, on the
  * worker's own connection to the database file; the commit takes its turn with the server's writes
- * (`commit-turn.ts`). Only the report comes back. A worker that
+ * (`commit-turn.ts`). Only the report comes back. The worker started ahead by the previous import
+ * is used when one waits (`spare-worker.ts`). A worker that
  * crashes or dies gives an `interrupted` reading (French message) for the caller to refuse the
  * file with, never a request left waiting (nor a write held); its uncommitted transaction leaves
  * nothing behind.
@@ -11,6 +12,7 @@ import type { ResourceLimits } from 'node:worker_threads';
 import type { ActorRef, CentreConfig } from '@gfa/shared';
 import { startWorker } from '../db/worker-thread.js';
 import { holdWrites } from './commit-turn.js';
+import { keepSpare, takeSpare } from './spare-worker.js';
 import type { ImportOutcome, ImportRequest } from './import-request.js';
 import type { AgendaReading } from './read-agenda.js';
 
@@ -77,7 +79,12 @@ export function importInWorker(
       startedAt: performance.timeOrigin + performance.now(),
       turnFlag,
     };
-    const worker = startWorker(options.body ?? AGENDA_WORKER, data, options);
+    const body = options.body ?? AGENDA_WORKER;
+    // A worker with its own limits is started for this import alone; else the spare, if one waits.
+    const shared = options.resourceLimits === undefined;
+    const spare = shared ? takeSpare(body) : undefined;
+    const worker = spare ?? startWorker(body, data, options);
+    spare?.postMessage(data);
     let settled = false;
     // The server's writes held while the worker commits: released when it ends, crashes or exits.
     let release = (): void => undefined;
@@ -87,6 +94,7 @@ export function importInWorker(
       settled = true;
       resolve(result);
       void worker.terminate();
+      if (shared) keepSpare(body);
     };
     worker.on('message', (message: ImportOutcome | TurnMessage) => {
       if (!('turn' in message)) return settle(message);

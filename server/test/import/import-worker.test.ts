@@ -15,7 +15,8 @@ import { databaseFile, openDatabase, type OpenDatabase } from '../../src/db/data
 import { latestEntriesOf } from '../../src/db/journal-store.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { runImport } from '../../src/import/import-appointments.js';
-import { importInWorker } from '../../src/import/import-in-worker.js';
+import { AGENDA_WORKER, importInWorker } from '../../src/import/import-in-worker.js';
+import { takeSpare } from '../../src/import/spare-worker.js';
 import { STANDARD_PROFILE } from '../../src/import/profiles.js';
 import { readAgendaFile } from '../../src/import/read-agenda.js';
 import { largeAgendaCsv } from './fixtures/large-agenda.js';
@@ -78,6 +79,20 @@ describe('the import worker', () => {
       file: 'good.csv',
       created: dry.created,
     });
+  });
+
+  it('leaves a spare worker for the next import, which reads a file as a fresh worker does', async () => {
+    const bytes = fixture('good-utf8-semicolon.csv');
+    const first = await inWorker('good.csv', bytes, true);
+    // The import started a spare: taken (and ended) here, the next import starts a worker of its own.
+    const spare = takeSpare(AGENDA_WORKER);
+    expect(spare).toBeDefined();
+    await spare?.terminate();
+    const fresh = await inWorker('good.csv', bytes, true);
+    const fromSpare = await inWorker('good.csv', bytes, true);
+    expect(fresh).toEqual(first);
+    expect(fromSpare).toEqual(first);
+    expect(fromSpare).toEqual({ report: await inProcess('good.csv', bytes, true), phases: null });
   });
 
   it('a worker that runs out of memory gives a clean French refusal, not a hung request', async () => {
