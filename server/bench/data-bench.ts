@@ -48,9 +48,10 @@ const config = loadConfig(handle.db);
 // bytes are made before the probe starts. Beside the total (main thread's view), each phase as the worker timed
 // it. Each size is imported three ways: cold (no worker started ahead: the first import since the server
 // started); as the import screen does it (a check — dry run —, its report read for a second, then the import,
-// which gets the worker the check left started, `spare-worker.ts`); and with a professional acting every 5 ms on the main thread (an IMMEDIATE
-// transaction, as every action is, awaiting the end of an import commit as the write routes do, `commit-turn.ts`):
-// its worst wait is what an action coming during the commit waits, without holding the event loop.
+// which gets the worker the check left started, `spare-worker.ts`); and with a professional acting every 5 ms
+// on the main thread (an IMMEDIATE transaction, as every action is, awaiting the end of an import commit as the
+// write routes do, `commit-turn.ts`): its worst wait is what an action coming during the commit waits, without
+// holding the event loop.
 // The build script names its inputs from the repository's root: it runs there.
 execFileSync(process.execPath, ['build/build-server.mjs'], {
   cwd: fileURLToPath(new URL('../..', import.meta.url)),
