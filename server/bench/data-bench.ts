@@ -47,7 +47,7 @@ const config = loadConfig(handle.db);
 // service start), read, planned and committed in its thread (one transaction on its own connection). The file's
 // bytes are made before the probe starts. Beside the total (main thread's view), each phase as the worker timed
 // it. Each size is imported three ways: cold (no worker started ahead: the first import since the server
-// started); as the import screen does it (a check — dry run —, its report read for a second, then the import,
+// started); as the import screen does it (a check — dry run —, its report read for two seconds, then the import,
 // which gets the worker the check left started, `spare-worker.ts`); and with a professional acting every 5 ms
 // on the main thread (an IMMEDIATE transaction, as every action is, awaiting the end of an import commit as the
 // write routes do, `commit-turn.ts`): its worst wait is what an action coming during the commit waits, without
@@ -76,8 +76,8 @@ const importRun = async (rows: number, { acting = false, checked = false } = {})
       { body: BUNDLED_WORKER },
     );
   const check = checked ? await withLoopProbe(() => run(true)) : null;
-  // The administrator reads the check's report (a second here) before importing.
-  if (checked) await new Promise((r) => setTimeout(r, 1_000));
+  // The administrator reads the check's report (two seconds here) before importing.
+  if (checked) await new Promise((r) => setTimeout(r, 2_000));
   let worstAction = 0;
   let active = acting;
   const actions = (async () => {

@@ -10,11 +10,17 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../db/worker-thread.js';
 
 export const SPARE_IDLE_MS = 60_000;
+/** How long after an import its spare starts: not while the server still answers and syncs that import. */
+export const SPARE_DELAY_MS = 500;
 
 const spares = new Map<string, { readonly worker: Worker; readonly drop: () => void }>();
 
-/** Starts a spare of this worker body (its input will come as its first message), unless one waits. */
+/** Starts a spare of this worker body soon (its input will come as its first message), unless one waits. */
 export function keepSpare(body: URL): void {
+  setTimeout(() => startSpare(body), SPARE_DELAY_MS).unref();
+}
+
+function startSpare(body: URL): void {
   if (spares.has(body.href)) return;
   const worker = startWorker(body, null);
   // An idle spare never keeps a process (a `gfa import` at the console) alive.

@@ -16,7 +16,7 @@ import { latestEntriesOf } from '../../src/db/journal-store.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { runImport } from '../../src/import/import-appointments.js';
 import { AGENDA_WORKER, importInWorker } from '../../src/import/import-in-worker.js';
-import { takeSpare } from '../../src/import/spare-worker.js';
+import { SPARE_DELAY_MS, takeSpare } from '../../src/import/spare-worker.js';
 import { STANDARD_PROFILE } from '../../src/import/profiles.js';
 import { readAgendaFile } from '../../src/import/read-agenda.js';
 import { largeAgendaCsv } from './fixtures/large-agenda.js';
@@ -83,12 +83,15 @@ describe('the import worker', () => {
 
   it('leaves a spare worker for the next import, which reads a file as a fresh worker does', async () => {
     const bytes = fixture('good-utf8-semicolon.csv');
+    const spareStarted = () => new Promise((r) => setTimeout(r, SPARE_DELAY_MS + 100));
     const first = await inWorker('good.csv', bytes, true);
+    await spareStarted();
     // The import started a spare: taken (and ended) here, the next import starts a worker of its own.
     const spare = takeSpare(AGENDA_WORKER);
     expect(spare).toBeDefined();
     await spare?.terminate();
     const fresh = await inWorker('good.csv', bytes, true);
+    await spareStarted();
     const fromSpare = await inWorker('good.csv', bytes, true);
     expect(fresh).toEqual(first);
     expect(fromSpare).toEqual(first);
