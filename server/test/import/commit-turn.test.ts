@@ -1,8 +1,9 @@
 /**
  * Issue 18, task import8 item 3: the import worker's commit takes its turn with the server's own
  * writes (`commit-turn.ts`). A professional acting while a 20,000-row import commits waits for the
- * commit's end asynchronously — the event loop is not held by a busy wait — and every action is
- * written once: none lost, none doubled. Real SQLite file, real worker thread.
+ * commit's end asynchronously — never meeting the worker's write lock, so never busy-waiting for it
+ * on the event loop — and every action is written once: none lost, none doubled. Real SQLite
+ * file, real worker thread; without the turn, this test fails with « database is locked ».
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +45,9 @@ describe('an action during an import commit', () => {
     let heldSeen = 0;
     let longestTransaction = 0;
     const insert = handle.sqlite.prepare('insert into test_actions (n) values (?)');
+    // No waiting for the lock on this connection: an action meeting the worker's write lock would fail
+    // at once (SQLITE_BUSY) instead of busy-waiting — so that none fails proves that none met it.
+    handle.sqlite.pragma('busy_timeout = 0');
     while (!done) {
       const held = importCommitted(file);
       if (held) {
