@@ -15,12 +15,12 @@ import type { ActorRef, CentreConfig, ImportProfile, ImportReport } from '@gfa/s
 import type { Db } from '../db/database.js';
 import { appendEntry } from '../db/journal-store.js';
 import { clientOf } from '../db/appointment-store.js';
-import { commitPlan } from './commit-plan.js';
+import { commitPlan, type CommitTurn } from './commit-plan.js';
 import { inImportLane } from './import-lane.js';
 import { planChanges } from './plan-changes.js';
 import { readAgenda, readTextFile, tooLarge, type AgendaReading } from './read-agenda.js';
 import { importInWorker } from './import-in-worker.js';
-import type { ImportOutcome, ImportRequest } from './import-request.js';
+import type { ImportOutcome, ImportPhases, ImportRequest } from './import-request.js';
 import type { ImportError } from './rows.js';
 
 export const DEFAULT_CANCEL_THRESHOLD = 10;
@@ -90,6 +90,8 @@ export function planAndCommit(
   reading: AgendaReading,
   actor: ActorRef,
   now: number,
+  before: Pick<ImportPhases, 'startMs' | 'readMs'> = { startMs: 0, readMs: 0 },
+  turn?: CommitTurn,
 ): ImportOutcome {
   const source = sourceOf(request.profile);
   const report: ImportReport = {
@@ -114,16 +116,18 @@ export function planAndCommit(
   const reject = (errors: ImportError[]): ImportOutcome => {
     report.errors = errors;
     if (!request.dryRun) journal('import.rejected', { file: request.file, source, errors: errors.length });
-    return { report, commitMs: null };
+    return { report, phases: null };
   };
   if (reading.errors.length > 0) return reject(reading.errors);
 
+  const planning = performance.now();
   const plan = planChanges(db, reading.appointments, report, !request.incremental);
+  const planMs = performance.now() - planning;
   const threshold = request.profile.cancelThreshold ?? DEFAULT_CANCEL_THRESHOLD;
   const confirmed = request.confirmCancellations;
   if (report.cancelled > threshold && confirmed !== 'any' && confirmed !== report.cancelled) {
     report.confirmationNeeded = true;
-    if (request.dryRun) return { report, commitMs: null };
+    if (request.dryRun) return { report, phases: null };
     return reject([
       {
         line: 1,
@@ -132,16 +136,21 @@ export function planAndCommit(
       },
     ]);
   }
-  if (request.dryRun) return { report, commitMs: null };
-  const commitMs = commitPlan(db, plan, report, () =>
-    journal('import.completed', {
-      file: request.file,
-      source,
-      created: report.created,
-      updated: report.updated,
-      cancelled: report.cancelled,
-      kept: report.kept,
-    }),
+  if (request.dryRun) return { report, phases: null };
+  const times = commitPlan(
+    db,
+    plan,
+    report,
+    () =>
+      journal('import.completed', {
+        file: request.file,
+        source,
+        created: report.created,
+        updated: report.updated,
+        cancelled: report.cancelled,
+        kept: report.kept,
+      }),
+    turn,
   );
-  return { report, commitMs };
+  return { report, phases: { ...before, planMs, ...times } };
 }

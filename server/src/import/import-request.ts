@@ -16,8 +16,22 @@ export interface ImportRequest {
   readonly incremental?: boolean;
 }
 
+/** Where a written import's time went, in ms: the figures `npm run bench:data` prints. */
+export interface ImportPhases {
+  /** From asking for the worker thread until its body runs (thread, modules loaded); 0 in-process. */
+  readonly startMs: number;
+  /** Decode, parse, headings, every row checked (`read-agenda.ts`). */
+  readonly readMs: number;
+  /** Matched with what is stored (`plan-changes.ts`). */
+  readonly planMs: number;
+  /** The plan written to the connection's TEMP table, outside the write lock (`commit-plan.ts`). */
+  readonly stageMs: number;
+  /** The one write transaction of the rows and their journal entry. */
+  readonly commitMs: number;
+}
+
 export interface ImportOutcome {
   readonly report: ImportReport;
-  /** How long the one write transaction of the rows and their journal entry lasted (none: nothing written). */
-  readonly commitMs: number | null;
+  /** How long each phase lasted (none: nothing written). */
+  readonly phases: ImportPhases | null;
 }

@@ -1,7 +1,7 @@
 /**
  * CSV parsing with csv-parse: quoted fields with embedded delimiters and line
  * breaks, the delimiter detected among ; , and tab, Excel's trailing empty
- * columns ignored, and the file line number of every row kept for reports.
+ * columns ignored, and the file line number where every row starts kept for reports.
  * Which row holds the headings is decided later (`header-row.ts`): agenda
  * exports often put a title and a date range above them.
  */
@@ -21,19 +21,28 @@ export interface ParsedCsv {
   readonly rows: SheetRow[];
 }
 
+/** Line breaks inside a (quoted) cell: CRLF, LF or a lone CR, each one line of the file. */
+const breaksIn = (cell: string): number =>
+  cell.includes('\n') || cell.includes('\r') ? (cell.match(/\r\n|\r|\n/g)?.length ?? 0) : 0;
+
+/**
+ * The records with the line each starts on. Without csv-parse's `info` (an object per record: half
+ * of the parse's time): empty lines are kept as records of one empty cell, so that each record
+ * starts on the line after the previous one ends — its start plus the line breaks of its cells.
+ */
 function records(text: string, delimiter: Delimiter, toLine?: number): SheetRow[] {
   const rows = parse(text, {
     delimiter,
     relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
+    skip_empty_lines: false,
     trim: true,
     ...(toLine ? { to_line: toLine } : {}),
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  return rows.map((row) => {
-    // info.lines is the line where the record ENDS; embedded line breaks make it span several lines.
-    const breaks = row.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-    return { line: row.info.lines - breaks, cells: row.record };
+  }) as string[][];
+  let line = 1;
+  return rows.map((cells) => {
+    const row = { line, cells };
+    line += 1 + cells.reduce((n, cell) => n + breaksIn(cell), 0);
+    return row;
   });
 }
 

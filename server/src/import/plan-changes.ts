@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Appointment, ImportReport } from '@gfa/shared';
-import { appointmentsOfDay, findByExternalIds, startedAppointmentIds } from '../db/appointment-store.js';
+import { appointmentsOfDays, findByExternalIds, startedAppointmentIds } from '../db/appointment-store.js';
 import type { Db } from '../db/database.js';
 import { nameKey } from '../db/name-key.js';
 import type { ImportedAppointment } from './rows.js';
@@ -46,8 +46,7 @@ export function planChanges(
   cancelMissing: boolean,
 ): Appointment[] {
   const days = [...new Set(imported.map((a) => a.day))];
-  const existing: Appointment[] = [];
-  for (const day of days) existing.push(...appointmentsOfDay(db, day));
+  const existing = appointmentsOfDays(db, days);
   const started = startedAppointmentIds(db, days);
   const byIdentity = new Owned();
   for (const a of existing) byIdentity.add(identityKey(a), a);

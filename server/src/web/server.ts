@@ -46,6 +46,7 @@ import type { WsLimits } from './ws-guards.js';
 import { WsHub } from './ws-hub.js';
 import { receptionAlertsOf } from '../db/reception-alert-store.js';
 import { onConfigurationChange } from '../db/record-change.js';
+import { importCommitted } from '../import/commit-turn.js';
 
 export const SERVER_VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -200,6 +201,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       url: spec.path,
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (request, reply) => {
+        // During an import worker's commit, a write waits for its end without holding the event loop.
+        if (spec.method !== 'GET') await importCommitted(database.sqlite.name);
         const { principal, token } = principalFrom(request);
         const integration =
           spec.access === 'integration' && token ? integrationOfKey(database.db, token, now()) : null;

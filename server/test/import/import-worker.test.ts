@@ -15,7 +15,8 @@ import { databaseFile, openDatabase, type OpenDatabase } from '../../src/db/data
 import { latestEntriesOf } from '../../src/db/journal-store.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { runImport } from '../../src/import/import-appointments.js';
-import { importInWorker } from '../../src/import/import-in-worker.js';
+import { AGENDA_WORKER, importInWorker } from '../../src/import/import-in-worker.js';
+import { SPARE_DELAY_MS, takeSpare } from '../../src/import/spare-worker.js';
 import { STANDARD_PROFILE } from '../../src/import/profiles.js';
 import { readAgendaFile } from '../../src/import/read-agenda.js';
 import { largeAgendaCsv } from './fixtures/large-agenda.js';
@@ -60,7 +61,7 @@ describe('the import worker', () => {
   ])('refuses %s with the same French report as in-process', async (name, bytes) => {
     const worker = await inWorker(name, bytes, true);
     expect('report' in worker && worker.report.errors.length).toBeGreaterThan(0);
-    expect(worker).toEqual({ report: await inProcess(name, bytes, true), commitMs: null });
+    expect(worker).toEqual({ report: await inProcess(name, bytes, true), phases: null });
   });
 
   it('imports a good file with the counts, rows and journal entry of the in-process import', async () => {
@@ -69,7 +70,7 @@ describe('the import worker', () => {
     const worker = await inWorker('good.csv', bytes, false);
     if (!('report' in worker)) throw new Error('worker interrupted');
     expect(worker.report).toEqual({ ...dry, dryRun: false });
-    expect(worker.commitMs).toBeGreaterThan(0);
+    expect(worker.phases?.commitMs).toBeGreaterThan(0);
     expect(appointmentsOfDay(handle.db, '2026-12-01').filter((a) => a.source === 'standard')).toHaveLength(
       dry.created,
     );
@@ -78,6 +79,23 @@ describe('the import worker', () => {
       file: 'good.csv',
       created: dry.created,
     });
+  });
+
+  it('leaves a spare worker for the next import, which reads a file as a fresh worker does', async () => {
+    const bytes = fixture('good-utf8-semicolon.csv');
+    const spareStarted = () => new Promise((r) => setTimeout(r, SPARE_DELAY_MS + 100));
+    const first = await inWorker('good.csv', bytes, true);
+    await spareStarted();
+    // The import started a spare: taken (and ended) here, the next import starts a worker of its own.
+    const spare = takeSpare(AGENDA_WORKER);
+    expect(spare).toBeDefined();
+    await spare?.terminate();
+    const fresh = await inWorker('good.csv', bytes, true);
+    await spareStarted();
+    const fromSpare = await inWorker('good.csv', bytes, true);
+    expect(fresh).toEqual(first);
+    expect(fromSpare).toEqual(first);
+    expect(fromSpare).toEqual({ report: await inProcess('good.csv', bytes, true), phases: null });
   });
 
   it('a worker that runs out of memory gives a clean French refusal, not a hung request', async () => {
