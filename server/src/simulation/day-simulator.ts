@@ -145,6 +145,8 @@ export interface SimulationOptions {
   readonly stopAt?: Millis;
   /** The engine's entry point (npm run bench:engine times it). */
   readonly apply?: typeof apply;
+  /** False: every state stays intact, as the server's commands find them (see ForwardRun.handOver). */
+  readonly handOver?: boolean;
   /** Sources of chance switched off (all on by default). */
   readonly calm?: ReadonlySet<Noise>;
 }
@@ -248,6 +250,7 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
     newId,
     scheduled: scheduleOf(scenario, random, calm),
     ...(options.apply ? { apply: options.apply } : {}),
+    ...(options.handOver === false ? { handOver: false } : {}),
     until: options.stopAt ?? closesAt + 8 * 60 * MINUTE,
     observe: (result, at) => {
       for (const e of result.events) {
