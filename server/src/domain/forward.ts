@@ -35,6 +35,8 @@ export interface ForwardRun {
   readonly scheduled?: readonly Scheduled[];
   /** Nothing after this time is simulated. */
   readonly until: Millis;
+  /** Asked after each applied command: true ends the run there. */
+  readonly stopWhen?: () => boolean;
   /** The engine's entry point; a bench passes a timed wrapper of `apply`. */
   readonly apply?: typeof apply;
   /**
@@ -247,6 +249,7 @@ export function runForward(run: ForwardRun): DayState {
           }
         : null;
     react(result, finished);
+    if (run.stopWhen?.()) break;
     // Group sessions are called, joined, started and finished by their own moves (Q-GROUP-*).
     for (const move of groupMoves(state, config, now, behaviour, professionalActor))
       agenda.push(move.at, move.make);

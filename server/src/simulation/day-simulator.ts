@@ -81,6 +81,8 @@ export interface ProfessionalOutcome {
 
 /** What the forecast said at the start of a wait, and what happened. */
 export interface ForecastSample {
+  /** When the forecast was made (the start of the wait). */
+  readonly at: Millis;
   readonly predictedStart: Millis | null;
   readonly actualStart: Millis | null;
   readonly predictedEnd: Millis | null;
@@ -323,6 +325,7 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
       .sort((a, b) => (a.startedAt as number) - (b.startedAt as number))[0];
     const professional = scenario.config.professionals.find((p) => p.id === next?.professionalId) ?? null;
     forecasts.push({
+      at,
       predictedStart: predicted.nextCareAt,
       actualStart: next?.startedAt ?? null,
       predictedEnd: predicted.journeyEndAt,
