@@ -231,9 +231,18 @@ export function heldVisit(index: DayIndex, professionalId: Id): Visit | undefine
   return undefined;
 }
 
-/** The ready steps of waiting visits not offered to anyone, by queue key. */
-export function openByQueue(index: DayIndex): Map<string, Candidate[]> {
-  const byQueue = new Map<string, Candidate[]>();
+/**
+ * The ready steps of waiting visits not offered to anyone, by queue key, for
+ * the wanted keys only; and whether any of them, wanted or not, is in a
+ * served queue.
+ */
+export function openByQueue(
+  index: DayIndex,
+  wanted: ReadonlySet<string>,
+  served: (queue: Candidate['queue'], key: string) => boolean,
+): { open: Map<string, Candidate[]>; anyServed: boolean } {
+  const open = new Map<string, Candidate[]>();
+  let anyServed = false;
   for (const [id, candidates] of index.ready) {
     const keys = index.readyKeys.get(id) as readonly string[];
     for (let i = 0; i < candidates.length; i += 1) {
@@ -241,10 +250,12 @@ export function openByQueue(index: DayIndex): Map<string, Candidate[]> {
       // Q-GROUP-1: a group step is called with its group, never offered one by one.
       if (c.visit.offer || c.step.group) continue;
       const key = keys[i] as string;
-      const list = byQueue.get(key);
+      anyServed ||= served(c.queue, key);
+      if (!wanted.has(key)) continue;
+      const list = open.get(key);
       if (list) list.push(c);
-      else byQueue.set(key, [c]);
+      else open.set(key, [c]);
     }
   }
-  return byQueue;
+  return { open, anyServed };
 }

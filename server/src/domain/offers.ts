@@ -5,7 +5,7 @@
  */
 import type { CentreConfig, Id, Millis, Professional, Visit } from '@gfa/shared';
 import type { Draft } from './draft.js';
-import type { Candidate, DayState, DispatchInput, Dispatcher, FreeProfessional } from './types.js';
+import type { DayState, DispatchInput, Dispatcher, FreeProfessional } from './types.js';
 import { holdsSomeone, indexOf, indexOfDraft, openByQueue, type DayIndex } from './day-index.js';
 import { journeyAwareDispatcher } from './journey-dispatcher.js';
 import { deskFacts } from './desk-facts.js';
@@ -93,16 +93,16 @@ export function freeProfessionals(
     ({ professional: { id } }) => !holdsSomeone(index, id) && !index.offerCount.has(id),
   );
   if (free.length === 0) return [];
-  const open = openByQueue(index);
-  const isServed = (first: Candidate, key: string) => facts.served(first.queue, key);
+  const wanted = new Set(free.flatMap(({ professional }) => queueKeysOf(professional)));
+  const { open, anyServed } = openByQueue(index, wanted, facts.served);
   // As before the index: nobody is free for the round when no waiting step is in a served queue.
-  if (![...open].some(([key, waiting]) => waiting[0] && isServed(waiting[0], key))) return [];
+  if (!anyServed) return [];
   return free.map(({ professional, since }) => {
     const candidates = queueKeysOf(professional).flatMap((key) => {
       const waiting = open.get(key);
       const first = waiting?.[0];
       if (!waiting || !first) return [];
-      return isServed(first, key) ? waiting : [];
+      return facts.served(first.queue, key) ? waiting : [];
     });
     return {
       professional,
