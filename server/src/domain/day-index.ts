@@ -185,7 +185,7 @@ export function forgetIndex(state: DayState): void {
 /**
  * The index of the draft as it stands: its base's, copied once per command
  * (taken over whole when the draft took its base over), with the visits the
- * command changed so far re-read.
+ * command changed since the last read re-read.
  */
 export function indexOfDraft(draft: Draft): DayIndex {
   let index = drafts.get(draft);
@@ -194,7 +194,8 @@ export function indexOfDraft(draft: Draft): DayIndex {
     index = draft.ownsBase ? build(draft.visits) : copyOf(indexOf(draft.base) as MutableIndex);
     drafts.set(draft, index);
   }
-  refresh(index, draft.visits, draft.changedVisits);
+  refresh(index, draft.visits, draft.touched);
+  draft.touched.clear();
   return index;
 }
 

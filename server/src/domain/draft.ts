@@ -40,6 +40,12 @@ export class Draft {
   /** The base's desks until a command changes one (most change none): then a copy. */
   private ownDesks: Record<Id, Desk> | null = null;
   readonly changedVisits = new Set<Id>();
+  /**
+   * The visits handed out by `edit` or `create` since the day index last
+   * re-read them (day-index.ts): a transition changes a visit right after
+   * asking for it, before the next index read.
+   */
+  readonly touched = new Set<Id>();
   readonly changedDesks = new Set<Id>();
   readonly events: DomainEvent[] = [];
 
@@ -77,6 +83,7 @@ export class Draft {
   /** A mutable copy of the visit, registered as changed. */
   edit(id: Id): Visit {
     const current = this.visit(id);
+    this.touched.add(id);
     if (this.changedVisits.has(id)) return current;
     const copy = cloneVisit(current);
     if (this.ownsBase) this.before.set(id, current);
@@ -89,6 +96,7 @@ export class Draft {
     if (this.ownsBase && !this.before.has(visit.id)) this.before.set(visit.id, this.visits[visit.id]);
     this.visits[visit.id] = visit;
     this.changedVisits.add(visit.id);
+    this.touched.add(visit.id);
     return visit;
   }
 
