@@ -38,7 +38,13 @@ for (let seed = 1; seed <= SEEDS; seed += 1) {
     else if (ctx.now >= lateFrom) late.push(ms);
     return result;
   };
-  const day = simulateDay(scenario, { dispatcher: journeyAwareDispatcher, seed, apply: timed });
+  // As the server applies them: on states that stay intact (no hand-over, see ForwardRun.handOver).
+  const day = simulateDay(scenario, {
+    dispatcher: journeyAwareDispatcher,
+    seed,
+    apply: timed,
+    handOver: false,
+  });
   visits += day.visits.length;
 }
 

@@ -14,11 +14,14 @@ import type {
   Visit,
   VisitAction,
 } from '@gfa/shared';
-import type { DayState, Dispatcher } from './types.js';
+import type { DayState, Dispatcher, EngineResult } from './types.js';
+
+type Applied = Extract<EngineResult, { ok: true }>;
 import { runForward, type Behaviour, type Scheduled } from './forward.js';
 import { journeyAwareDispatcher } from './journey-dispatcher.js';
 import { readySteps } from './steps.js';
 import { queueServed, stepQueue } from './queues.js';
+import { drawnLength, medianTime, SAMPLED_RUNS } from './care-draws.js';
 
 /** Q-FORECAST-3: reception skips a step nobody can take today (Q-ROUTE-6), so the rest of the journey goes on. */
 export function skipUnservedStep(visit: Visit, state: DayState, config: CentreConfig): VisitAction | null {
@@ -115,8 +118,16 @@ export function expectedLength(usual: number, elapsed: number, spread: readonly 
   return longer.reduce((a, b) => a + b, 0) / longer.length;
 }
 
-/** Q-FORECAST-3: durations come from the model, else the step's estimate. */
-function expectedBehaviour(durations: DurationModel, config: CentreConfig, now: Millis): Behaviour {
+/**
+ * Q-FORECAST-3: durations come from the model, else the step's estimate;
+ * in a sampled run (Q-FORECAST-9, run > 0) each care's is drawn from the spread.
+ */
+function expectedBehaviour(
+  durations: DurationModel,
+  config: CentreConfig,
+  now: Millis,
+  run: number,
+): Behaviour {
   // Q-FORECAST-3: nothing is added; Q-FORECAST-6: the usual away after a step is taken.
   return {
     walkMinutes: () => durations.walkMinutes,
@@ -125,7 +136,8 @@ function expectedBehaviour(durations: DurationModel, config: CentreConfig, now: 
       const usual = (category && durations.care[durationKey(step.key, category)]) || step.estimatedMinutes;
       // Q-FORECAST-7: only a care already running at the forecast's time has lasted anything yet.
       const elapsed = step.startedAt !== null && step.startedAt < now ? (now - step.startedAt) / MINUTE : 0;
-      return expectedLength(usual, elapsed, durations.spread);
+      if (run === 0 || !durations.spread) return expectedLength(usual, elapsed, durations.spread);
+      return drawnLength(usual, elapsed, durations.spread, run, visit.id, step.id);
     },
     addedSteps: () => [],
     awayAfter: (_visit, step) => durations.awayAfter?.[step.key] ?? null,
@@ -134,10 +146,17 @@ function expectedBehaviour(durations: DurationModel, config: CentreConfig, now: 
   };
 }
 
+interface Run {
+  readonly nextCareAt: ReadonlyMap<Id, Millis>;
+  readonly journeyEndAt: ReadonlyMap<Id, Millis>;
+}
+
 /**
  * Q-FORECAST-1: forecast(state, config, now, durations) — the expected
  * consultants still due arrive at their appointment time, present
  * professionals stay as they are, and the dispatcher decides as it will.
+ * Q-FORECAST-9: with a learned spread, each visit's times are the medians
+ * over the run with usual lengths and the sampled runs.
  */
 export function forecast(
   state: DayState,
@@ -156,44 +175,67 @@ export function forecast(
       command: { type: 'check_in', visitId: v.id },
       actor: { ref: { kind: 'system', id: 'forecast' }, roles: [], professionalId: null },
     }));
-  const nextCareAt = new Map<Id, Millis>();
+  const inBuilding = Object.values(state.visits).filter((v) => IN_BUILDING.includes(v.state));
   const nextConsultantAt = new Map<Id, Millis>();
   const waits = new Map<Id, number[]>();
   const longest = new Map<Id, { categoryId: Id; minutes: number }>();
-  let seq = 0;
-  const end = runForward({
-    state,
-    now,
-    config: { ...config, policy: { ...config.policy, autoAssign: true } },
-    dispatcher,
-    behaviour: expectedBehaviour(durations, config, now),
-    newId: () => `forecast-${(seq += 1)}`,
-    scheduled,
-    until: now + HORIZON_MINUTES * MINUTE,
-    observe: (result, at) => {
-      for (const e of result.events) {
-        if (e.type === 'visit.care_started' && e.visitId && !nextCareAt.has(e.visitId))
-          nextCareAt.set(e.visitId, at);
-        if (e.type !== 'visit.called' || !e.professionalId || !e.visitId) continue;
-        if (!nextConsultantAt.has(e.professionalId)) nextConsultantAt.set(e.professionalId, at);
-        const visit = result.state.visits[e.visitId];
-        const step = visit?.steps.find((s) => s.id === e.stepId);
-        const professional = config.professionals.find((p) => p.id === e.professionalId) ?? null;
-        const categoryId = visit && step ? stepCategory(step, visit, professional) : null;
-        if (!visit || !categoryId) continue;
-        const minutes = (at - (visit.readySince ?? at)) / MINUTE;
-        waits.set(categoryId, [...(waits.get(categoryId) ?? []), minutes]);
-        if (minutes > (longest.get(visit.id)?.minutes ?? 0)) longest.set(visit.id, { categoryId, minutes });
-      }
-    },
+  const forward = (
+    run: number,
+    awaited: Iterable<Id>,
+    observe?: (result: Applied, at: Millis) => void,
+  ): Run => {
+    const nextCareAt = new Map<Id, Millis>();
+    const journeyEndAt = new Map<Id, Millis>();
+    // A sampled run serves the next cares of the visits in the building: it stops once each has its own.
+    const pending = new Set(awaited);
+    let seq = 0;
+    runForward({
+      state,
+      now,
+      config: { ...config, policy: { ...config.policy, autoAssign: true } },
+      dispatcher,
+      behaviour: expectedBehaviour(durations, config, now, run),
+      newId: () => `forecast-${(seq += 1)}`,
+      scheduled,
+      until: now + HORIZON_MINUTES * MINUTE,
+      ...(run > 0 && { stopWhen: () => pending.size === 0 }),
+      observe: (result, at) => {
+        for (const e of result.events) {
+          if (!e.visitId) continue;
+          if (e.type === 'visit.care_started' && !nextCareAt.has(e.visitId)) nextCareAt.set(e.visitId, at);
+          if (e.type === 'visit.done') journeyEndAt.set(e.visitId, at);
+          if (e.type === 'visit.care_started' || e.type === 'visit.done') pending.delete(e.visitId);
+        }
+        observe?.(result, at);
+      },
+    });
+    return { nextCareAt, journeyEndAt };
+  };
+  const usual = forward(0, [], (result, at) => {
+    for (const e of result.events) {
+      if (e.type !== 'visit.called' || !e.professionalId || !e.visitId) continue;
+      if (!nextConsultantAt.has(e.professionalId)) nextConsultantAt.set(e.professionalId, at);
+      const visit = result.state.visits[e.visitId];
+      const step = visit?.steps.find((s) => s.id === e.stepId);
+      const professional = config.professionals.find((p) => p.id === e.professionalId) ?? null;
+      const categoryId = visit && step ? stepCategory(step, visit, professional) : null;
+      if (!visit || !categoryId) continue;
+      const minutes = (at - (visit.readySince ?? at)) / MINUTE;
+      waits.set(categoryId, [...(waits.get(categoryId) ?? []), minutes]);
+      if (minutes > (longest.get(visit.id)?.minutes ?? 0)) longest.set(visit.id, { categoryId, minutes });
+    }
   });
+  const runs = [usual];
+  // Those with no next care in the run with usual lengths (nobody for them today) are not awaited.
+  const awaited = inBuilding.filter((v) => usual.nextCareAt.has(v.id)).map((v) => v.id);
+  if (durations.spread && awaited.length > 0)
+    for (let run = 1; run <= SAMPLED_RUNS; run += 1) runs.push(forward(run, awaited));
   const visits: Record<Id, VisitForecast> = {};
-  for (const visit of Object.values(state.visits)) {
-    if (!IN_BUILDING.includes(visit.state)) continue;
-    const ended = end.visits[visit.id];
+  for (const visit of inBuilding) {
     visits[visit.id] = {
-      nextCareAt: nextCareAt.get(visit.id) ?? null,
-      journeyEndAt: ended?.state === 'done' ? ended.endedAt : null,
+      nextCareAt: medianTime(runs.map((r) => r.nextCareAt.get(visit.id) ?? null)),
+      // The sampled runs stop before most journeys end: the run with usual lengths says when.
+      journeyEndAt: usual.journeyEndAt.get(visit.id) ?? null,
       bottleneckCategoryId: longest.get(visit.id)?.categoryId ?? null,
     };
   }

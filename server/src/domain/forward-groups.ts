@@ -4,10 +4,10 @@
  * longest walk of its participants and ends after the care duration of its step; a second present and
  * free facilitator joins it. Pure: the moves are re-checked against the state when their time comes.
  */
-import type { CentreConfig, Id, Millis, QueueRef, Visit } from '@gfa/shared';
+import type { CentreConfig, Id, Millis, QueueRef } from '@gfa/shared';
 import type { Actor, DayState, EngineCommand } from './types.js';
 import type { Behaviour } from './behaviour.js';
-import { heldVisits, indexOf } from './day-index.js';
+import { holdsSomeone, indexOf, withGroupSteps } from './day-index.js';
 import { groupCandidates, groupSessions } from './group-session.js';
 import { queueKey, serves } from './queues.js';
 
@@ -20,22 +20,11 @@ export interface GroupMove {
 
 type ActorOf = (professionalId: Id) => Actor;
 
-/**
- * The day reduced to its live visits that have a group step: the only ones a session or a group call
- * can involve (participants are called or in care, candidates waiting). This runs after every forward
- * command, so it reads the day's index instead of every visit of the day.
- */
-function withGroupSteps(state: DayState): DayState {
-  const visits: Record<Id, Visit> = {};
-  for (const id of indexOf(state).grouped) visits[id] = state.visits[id] as Visit;
-  return { ...state, visits };
-}
-
 /** Professionals available and holding nobody (alone or in a session). */
 function freeProfessionals(state: DayState, config: CentreConfig): Id[] {
-  const busy = heldVisits(indexOf(state));
+  const index = indexOf(state);
   return config.professionals
-    .filter((p) => p.active && state.desks[p.id]?.state === 'available' && !busy.has(p.id))
+    .filter((p) => p.active && state.desks[p.id]?.state === 'available' && !holdsSomeone(index, p.id))
     .map((p) => p.id);
 }
 

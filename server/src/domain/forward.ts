@@ -8,6 +8,7 @@
 import type { CentreConfig, Id, Millis, StepInstance, Visit, VisitAction } from '@gfa/shared';
 import type { Actor, DayState, Dispatcher, EngineCommand, EngineResult } from './types.js';
 import { apply } from './queue-engine.js';
+import { handOver, takeBack } from './draft.js';
 import { activeStep } from './steps.js';
 import { groupMoves } from './forward-groups.js';
 import type { Behaviour } from './behaviour.js';
@@ -34,9 +35,20 @@ export interface ForwardRun {
   readonly scheduled?: readonly Scheduled[];
   /** Nothing after this time is simulated. */
   readonly until: Millis;
+  /** Asked after each applied command: true ends the run there. */
+  readonly stopWhen?: () => boolean;
   /** The engine's entry point; a bench passes a timed wrapper of `apply`. */
   readonly apply?: typeof apply;
-  /** Sees every applied command's result, in order. */
+  /**
+   * Each state the run made is handed over to the next command, which then
+   * changes its records in place (see Draft): the default. False keeps every
+   * state intact, as the server's commands do (npm run bench:engine measures those).
+   */
+  readonly handOver?: boolean;
+  /**
+   * Sees every applied command's result, in order. The result's state is the
+   * run's: read it during the call (the next command may change its records).
+   */
   readonly observe?: (result: Extract<EngineResult, { ok: true }>, at: Millis) => void;
 }
 
@@ -214,6 +226,9 @@ export function runForward(run: ForwardRun): DayState {
     now = Math.max(now, next.at);
     const made = next.make(state);
     if (!made) continue;
+    // The caller's state is theirs; those the run made are read by nobody once the next command runs.
+    const owned = state !== run.state && run.handOver !== false;
+    if (owned) handOver(state);
     const result = (run.apply ?? apply)(state, made.command, {
       now,
       actor: made.actor,
@@ -221,6 +236,7 @@ export function runForward(run: ForwardRun): DayState {
       newId: run.newId,
       dispatcher: run.dispatcher,
     });
+    if (owned) takeBack(state);
     if (!result.ok) continue;
     state = result.state;
     run.observe?.(result, now);
@@ -233,6 +249,7 @@ export function runForward(run: ForwardRun): DayState {
           }
         : null;
     react(result, finished);
+    if (run.stopWhen?.()) break;
     // Group sessions are called, joined, started and finished by their own moves (Q-GROUP-*).
     for (const move of groupMoves(state, config, now, behaviour, professionalActor))
       agenda.push(move.at, move.make);

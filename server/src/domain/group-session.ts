@@ -10,7 +10,7 @@ import type { CentreConfig, GroupAction, GroupSettings, Id, QueueRef, SessionRef
 import type { Candidate, DayState } from './types.js';
 import type { Draft } from './draft.js';
 import { fail } from './domain-error.js';
-import { indexOfDraft } from './day-index.js';
+import { indexOfDraft, withGroupSteps } from './day-index.js';
 import { queueServed, sameQueue, serves, stepQueue } from './queues.js';
 import { compareKeys, waitKeys } from './pick-policy.js';
 import { isSupervisor, requireProfessional } from './rights.js';
@@ -263,22 +263,21 @@ export function settleGroups(draft: Draft): void {
   // Participants and candidates are live visits: without a group step among them there is nothing to
   // settle, and the day's index says so without reading every visit (this runs after every command).
   if (indexOfDraft(draft).grouped.size === 0) return;
-  for (const session of groupSessions(draft)) {
+  const grouped = (): DayState => withGroupSteps(draft.snapshot(), indexOfDraft(draft));
+  for (const session of groupSessions(grouped())) {
     if (session.stage !== 'called') continue;
     const room = session.settings.capacity - session.participants.length;
     if (room <= 0) continue;
     const ref: SessionRef = { id: session.id, facilitatorIds: [...session.facilitatorIds], last: false };
     const lead = session.facilitatorIds[0] as Id;
     // One sent back as absent (Q-GROUP-4) is not pulled straight back in: he waits for the next session.
-    const late = groupCandidates(draft.snapshot(), draft.ctx.config, session.queue).filter(
-      (c) => !c.visit.requeued,
-    );
+    const late = groupCandidates(grouped(), draft.ctx.config, session.queue).filter((c) => !c.visit.requeued);
     for (const c of late.slice(0, room)) {
       callStep(draft, c.visit.id, c.step.id, lead, ref, { sessionId: session.id, late: true });
     }
   }
   const state = draft.snapshot();
-  for (const c of groupCandidates(state, draft.ctx.config)) {
+  for (const c of groupCandidates(grouped(), draft.ctx.config)) {
     if (!lastSessionHeld(state, c.queue)) continue;
     if (readySteps(c.visit).some((s) => !s.group)) continue;
     const visit = draft.edit(c.visit.id);

@@ -5,11 +5,11 @@
  */
 import type { CentreConfig, Id, Millis, Professional, Visit } from '@gfa/shared';
 import type { Draft } from './draft.js';
-import type { Candidate, DayState, DispatchInput, Dispatcher, FreeProfessional } from './types.js';
-import { heldVisits, indexOf, indexOfDraft, openByQueue, type DayIndex } from './day-index.js';
-import { idleSinceByProfessional } from './idle.js';
+import type { DayState, DispatchInput, Dispatcher, FreeProfessional } from './types.js';
+import { holdsSomeone, indexOf, indexOfDraft, openByQueue, type DayIndex } from './day-index.js';
 import { journeyAwareDispatcher } from './journey-dispatcher.js';
-import { queueKey, queueServed, queuesOf } from './queues.js';
+import { deskFacts } from './desk-facts.js';
+import { queueKey } from './queues.js';
 import { readySteps } from './steps.js';
 import { splitRequeued } from './requeue-rule.js';
 
@@ -18,7 +18,7 @@ export function dispatcherOf(draft: Draft): Dispatcher {
   return draft.ctx.dispatcher ?? journeyAwareDispatcher;
 }
 
-function offerStillValid(draft: Draft, visit: Visit, holding: ReadonlySet<Id>): boolean {
+function offerStillValid(draft: Draft, visit: Visit, index: DayIndex): boolean {
   const offer = visit.offer;
   if (!offer) return true;
   const desk = draft.desks[offer.professionalId];
@@ -26,66 +26,56 @@ function offerStillValid(draft: Draft, visit: Visit, holding: ReadonlySet<Id>): 
     visit.state === 'waiting' &&
     desk?.state === 'available' &&
     readySteps(visit).some((s) => s.id === offer.stepId) &&
-    !holding.has(offer.professionalId)
+    !holdsSomeone(index, offer.professionalId)
   );
-}
-
-/** Professionals with a consultant called or in care. */
-function inProgress(index: DayIndex): Set<Id> {
-  const holding = new Set<Id>();
-  for (const [professionalId, visit] of heldVisits(index))
-    if (visit.state === 'called' || visit.state === 'in_care') holding.add(professionalId);
-  return holding;
 }
 
 /** Q-OFFER-2: an offer ends when the consultant or the professional is no longer available. */
 function releaseStaleOffers(draft: Draft): void {
   const index = indexOfDraft(draft);
-  const holding = inProgress(index);
-  for (const visit of index.live.values()) {
-    if (visit.offer && !offerStillValid(draft, visit, holding)) {
-      const edited = draft.edit(visit.id);
-      const professionalId = edited.offer?.professionalId ?? null;
-      edited.offer = null;
-      draft.emit('visit.offer_released', { visit: edited, professionalId });
-    }
+  if (index.offered.size === 0) return;
+  let stale = [...index.offered.keys()].filter((id) => !offerStillValid(draft, draft.visit(id), index));
+  // Released in the order of the live visits, as a scan of them would (the order of the changes).
+  if (stale.length > 1) stale = [...index.live.keys()].filter((id) => stale.includes(id));
+  for (const id of stale) {
+    const edited = draft.edit(id);
+    const professionalId = edited.offer?.professionalId ?? null;
+    edited.offer = null;
+    draft.emit('visit.offer_released', { visit: edited, professionalId });
   }
 }
 
 /** Q-ROUTE-6: a waiting consultant whose every queue lost its last professional today goes to reception. */
 function sendUnservedToReception(draft: Draft): void {
   // Until someone has left, Q-ROUTE-5 at routing time already said it all.
-  if (!Object.values(draft.desks).some((d) => d.state === 'offline')) return;
-  for (const id of indexOfDraft(draft).ready.keys()) {
-    const visit = draft.visit(id);
-    if (!queuesOf(visit, draft.ctx.config, draft.desks).every((q) => q.kind === 'reception')) continue;
-    const edited = draft.edit(visit.id);
+  const facts = deskFacts(draft.ctx.config, draft.desks);
+  if (!facts.anyOffline) return;
+  const index = indexOfDraft(draft);
+  for (const [id, candidates] of index.ready) {
+    // The ready steps' queues are the visit's queues (queuesOf) before the served filter.
+    const keys = index.readyKeys.get(id) as readonly string[];
+    if (candidates.some((c, i) => facts.served(c.queue, keys[i] as string))) continue;
+    const edited = draft.edit(id);
     edited.state = 'arrived';
     edited.offer = null;
     draft.emit('visit.sent_to_reception', { visit: edited }, { cause: 'nobody_present' });
   }
 }
 
-const byConfig = new WeakMap<CentreConfig, Map<Id, Professional>>();
-
-/** The configured professionals by id (the first of an id, as a search would find). */
-function professionalsById(config: CentreConfig): Map<Id, Professional> {
-  let byId = byConfig.get(config);
-  if (!byId) {
-    byId = new Map();
-    for (const p of config.professionals) if (!byId.has(p.id)) byId.set(p.id, p);
-    byConfig.set(config, byId);
-  }
-  return byId;
-}
+const keysByProfessional = new WeakMap<Professional, readonly string[]>();
 
 /** The queues a professional serves, as keys of the index (Q-ROUTE-2..4). */
-function queueKeysOf(professional: Professional): string[] {
-  return [
-    queueKey({ kind: 'professional', professionalId: professional.id }),
-    ...professional.categoryIds.map((categoryId) => queueKey({ kind: 'category', categoryId })),
-    ...professional.reasonIds.map((reasonId) => queueKey({ kind: 'reason', reasonId })),
-  ];
+function queueKeysOf(professional: Professional): readonly string[] {
+  let keys = keysByProfessional.get(professional);
+  if (!keys) {
+    keys = [
+      queueKey({ kind: 'professional', professionalId: professional.id }),
+      ...professional.categoryIds.map((categoryId) => queueKey({ kind: 'category', categoryId })),
+      ...professional.reasonIds.map((reasonId) => queueKey({ kind: 'reason', reasonId })),
+    ];
+    keysByProfessional.set(professional, keys);
+  }
+  return keys;
 }
 
 /**
@@ -98,35 +88,26 @@ export function freeProfessionals(
   now: Millis,
   index: DayIndex = indexOf(state),
 ): FreeProfessional[] {
-  const open = openByQueue(index);
-  if (open.size === 0) return [];
-  const holding = inProgress(index);
-  for (const visit of index.live.values()) if (visit.offer) holding.add(visit.offer.professionalId);
-  const free = Object.values(state.desks).flatMap((desk) => {
-    if (desk.state !== 'available' || holding.has(desk.professionalId)) return [];
-    const professional = professionalsById(config).get(desk.professionalId);
-    return professional?.active ? [{ professional, since: desk.since }] : [];
-  });
+  const facts = deskFacts(config, state.desks);
+  const free = facts.available.filter(
+    ({ professional: { id } }) => !holdsSomeone(index, id) && !index.offerCount.has(id),
+  );
   if (free.length === 0) return [];
-  const served = new Map<string, boolean>();
-  const isServed = (key: string, first: Candidate): boolean => {
-    let ok = served.get(key);
-    if (ok === undefined) served.set(key, (ok = queueServed(first.queue, config, state.desks)));
-    return ok;
-  };
+  const wanted = new Set(free.flatMap(({ professional }) => queueKeysOf(professional)));
+  const { open, anyServed } = openByQueue(index, wanted, facts.served);
   // As before the index: nobody is free for the round when no waiting step is in a served queue.
-  if (![...open].some(([key, waiting]) => waiting[0] && isServed(key, waiting[0]))) return [];
-  const idle = idleSinceByProfessional(state, index);
+  if (!anyServed) return [];
   return free.map(({ professional, since }) => {
     const candidates = queueKeysOf(professional).flatMap((key) => {
       const waiting = open.get(key);
       const first = waiting?.[0];
       if (!waiting || !first) return [];
-      return isServed(key, first) ? waiting : [];
+      return facts.served(first.queue, key) ? waiting : [];
     });
     return {
       professional,
-      idleSince: idle.get(professional.id) ?? since,
+      // Q-OFFER-1: real idle time, the later of the presence change and the last care's end.
+      idleSince: Math.max(since, index.lastEnded.get(professional.id) ?? 0),
       // Q-REQUEUE-1: not the consultant this professional just sent back.
       candidates: splitRequeued(candidates, professional.id, now, config).eligible,
     };

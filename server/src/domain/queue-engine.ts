@@ -5,7 +5,7 @@ import { checkIn, expect, walkIn, withdraw } from './arrivals.js';
 import { deskAction } from './desk-actions.js';
 import { DomainFailure } from './domain-error.js';
 import { Draft } from './draft.js';
-import { rememberIndex } from './day-index.js';
+import { adoptIndex, forgetIndex, rememberIndex } from './day-index.js';
 import { groupAction, settleGroups } from './group-session.js';
 import { assignOffers } from './offers.js';
 import { visitAction } from './visit-actions.js';
@@ -16,6 +16,7 @@ export function emptyDay(day: DayString): DayState {
 
 export function apply(state: DayState, command: EngineCommand, ctx: EngineContext): EngineResult {
   const draft = new Draft(state, ctx);
+  if (draft.ownsBase) adoptIndex(draft);
   try {
     const visitId = run(draft, command);
     settleGroups(draft);
@@ -31,6 +32,10 @@ export function apply(state: DayState, command: EngineCommand, ctx: EngineContex
       visitId,
     };
   } catch (error) {
+    if (draft.ownsBase) {
+      draft.undo();
+      forgetIndex(state);
+    }
     if (error instanceof DomainFailure) return { ok: false, error: error.error };
     throw error;
   }

@@ -3,7 +3,7 @@ import { STATE_IN_SENTENCE } from '@gfa/shared';
 import type { AddedStep, Id, SessionRef, StepInstance, StepTarget, Visit, VisitAction } from '@gfa/shared';
 import type { Draft } from './draft.js';
 import { fail } from './domain-error.js';
-import { heldVisits, indexOfDraft } from './day-index.js';
+import { heldVisit, indexOfDraft } from './day-index.js';
 import { serves, stepQueue } from './queues.js';
 import {
   isSupervisor,
@@ -35,7 +35,7 @@ function currentStep(visit: Visit): StepInstance {
 
 /** The professional's single consultant in progress, if any (Q-ACT-2). */
 export function heldBy(draft: Draft, professionalId: Id): Visit | undefined {
-  return heldVisits(indexOfDraft(draft)).get(professionalId);
+  return heldVisit(indexOfDraft(draft), professionalId);
 }
 
 /** Q-ACT-2: a professional calls nobody else while holding a consultant. */

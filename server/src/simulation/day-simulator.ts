@@ -81,6 +81,8 @@ export interface ProfessionalOutcome {
 
 /** What the forecast said at the start of a wait, and what happened. */
 export interface ForecastSample {
+  /** When the forecast was made (the start of the wait). */
+  readonly at: Millis;
   readonly predictedStart: Millis | null;
   readonly actualStart: Millis | null;
   readonly predictedEnd: Millis | null;
@@ -145,6 +147,8 @@ export interface SimulationOptions {
   readonly stopAt?: Millis;
   /** The engine's entry point (npm run bench:engine times it). */
   readonly apply?: typeof apply;
+  /** False: every state stays intact, as the server's commands find them (see ForwardRun.handOver). */
+  readonly handOver?: boolean;
   /** Sources of chance switched off (all on by default). */
   readonly calm?: ReadonlySet<Noise>;
 }
@@ -248,6 +252,7 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
     newId,
     scheduled: scheduleOf(scenario, random, calm),
     ...(options.apply ? { apply: options.apply } : {}),
+    ...(options.handOver === false ? { handOver: false } : {}),
     until: options.stopAt ?? closesAt + 8 * 60 * MINUTE,
     observe: (result, at) => {
       for (const e of result.events) {
@@ -320,6 +325,7 @@ export function simulateDay(scenario: Scenario, options: SimulationOptions): Day
       .sort((a, b) => (a.startedAt as number) - (b.startedAt as number))[0];
     const professional = scenario.config.professionals.find((p) => p.id === next?.professionalId) ?? null;
     forecasts.push({
+      at,
       predictedStart: predicted.nextCareAt,
       actualStart: next?.startedAt ?? null,
       predictedEnd: predicted.journeyEndAt,

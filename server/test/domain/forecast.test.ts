@@ -6,6 +6,7 @@ import {
   journeyAwareDispatcher,
   NO_HISTORY,
 } from '../../src/domain/index.js';
+import { drawnLength, medianTime } from '../../src/domain/care-draws.js';
 import { Day, T0, appointment, makeConfig, min, staff } from './fixtures.js';
 
 const auto = makeConfig({ policy: { maxWaitMinutes: 45, autoAssign: true } });
@@ -154,5 +155,45 @@ describe('forecast of arrivals', () => {
     const f = forecast(day.state, day.config, day.now, learned);
     // The one 12 min late is past the give-up: the next is the one due at +30, arriving 4 min late.
     expect(f.professionals.christelle?.nextConsultantAt).toBe(T0 + min(34));
+  });
+});
+
+describe('forecast over sampled care lengths', () => {
+  it('Q-FORECAST-9: each sampled run draws a different quantile of the spread for a care, past what it lasted', () => {
+    const spread = [0.5, 1, 1.5, 2];
+    const draws = [1, 2, 3, 4].map((run) => drawnLength(10, 0, spread, run, 'v1', 's1'));
+    expect([...draws].sort((a, b) => a - b)).toEqual([5, 10, 15, 20]);
+    // Having lasted 12 min, only the 15- and 20-min lengths remain possible.
+    const late = [1, 2, 3, 4].map((run) => drawnLength(10, 12, spread, run, 'v1', 's1'));
+    expect(new Set(late)).toEqual(new Set([15, 20]));
+    expect(drawnLength(10, 25, spread, 1, 'v1', 's1')).toBe(10); // past them all: ends now at the latest
+    expect(medianTime([3, null, 1, 2, null])).toBe(3);
+    expect(medianTime([null, null, 1])).toBeNull();
+  });
+
+  it('Q-FORECAST-9: with two agents busy, the first to free up is expected sooner than their usual end', () => {
+    const day = morning();
+    day.available('sophie');
+    const [a, b] = ['a1', 'a2'].map((id) => day.arrive(appointment(id, 'eps', T0)));
+    for (const [id, who] of [
+      [a, 'christelle'],
+      [b, 'sophie'],
+    ] as const) {
+      day.act(id as string, { type: 'call' }, staff(who));
+      day.act(id as string, { type: 'start' }, staff(who));
+    }
+    const third = day.arrive(appointment('a3', 'eps', T0));
+    const usual = forecast(day.state, day.config, day.now, NO_HISTORY);
+    // Both 15-min cares usually end at +15: the third is taken at +15 and starts after the walk.
+    expect(usual.visits[third]?.nextCareAt).toBe(T0 + min(16));
+    const model = { ...NO_HISTORY, spread: [0.5, 0.5, 0.5, 2.5] };
+    const sampled = forecast(day.state, day.config, day.now, model);
+    // Three cares in four end at 7.5 min (the mean is still 15): in at least three of the four
+    // sampled runs one of the two agents is free by then, and the median follows them.
+    expect(sampled.visits[third]?.nextCareAt).toBe(T0 + min(8.5));
+    expect(forecast(day.state, day.config, day.now, model)).toEqual(sampled);
+    // The journeys' ends and the rest still come from the run with usual lengths.
+    expect(sampled.visits[third]?.journeyEndAt).toBe(usual.visits[third]?.journeyEndAt);
+    expect(sampled.professionals).toEqual(usual.professionals);
   });
 });
