@@ -63,6 +63,8 @@ const LATE_GRACE_MINUTES = 30;
 /** The forecast looks no further than this after now. */
 const HORIZON_MINUTES = 12 * 60;
 const MINUTE = 60_000;
+/** Q-FORECAST-9: the sampled runs serve the next cares the usual run starts within this long. */
+const SAMPLED_WITHIN = 60 * MINUTE;
 
 export function durationKey(stepKey: string, categoryId: Id): string {
   return `${stepKey}|${categoryId}`;
@@ -226,14 +228,22 @@ export function forecast(
     }
   });
   const runs = [usual];
-  // Those with no next care in the run with usual lengths (nobody for them today) are not awaited.
-  const awaited = inBuilding.filter((v) => usual.nextCareAt.has(v.id)).map((v) => v.id);
-  if (durations.spread && awaited.length > 0)
+  // Those with no next care in the run with usual lengths (nobody for them today) are not awaited, nor
+  // those whose next care is far off (a group session or a named appointment later in the day): the
+  // sampled runs would play the whole morning again for them.
+  const awaited = new Set(
+    inBuilding
+      .filter((v) => (usual.nextCareAt.get(v.id) ?? Number.POSITIVE_INFINITY) <= now + SAMPLED_WITHIN)
+      .map((v) => v.id),
+  );
+  if (durations.spread && awaited.size > 0)
     for (let run = 1; run <= SAMPLED_RUNS; run += 1) runs.push(forward(run, awaited));
   const visits: Record<Id, VisitForecast> = {};
   for (const visit of inBuilding) {
     visits[visit.id] = {
-      nextCareAt: medianTime(runs.map((r) => r.nextCareAt.get(visit.id) ?? null)),
+      nextCareAt: awaited.has(visit.id)
+        ? medianTime(runs.map((r) => r.nextCareAt.get(visit.id) ?? null))
+        : (usual.nextCareAt.get(visit.id) ?? null),
       // The sampled runs stop before most journeys end: the run with usual lengths says when.
       journeyEndAt: usual.journeyEndAt.get(visit.id) ?? null,
       bottleneckCategoryId: longest.get(visit.id)?.categoryId ?? null,

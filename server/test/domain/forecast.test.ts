@@ -196,4 +196,27 @@ describe('forecast over sampled care lengths', () => {
     expect(sampled.visits[third]?.journeyEndAt).toBe(usual.visits[third]?.journeyEndAt);
     expect(sampled.professionals).toEqual(usual.professionals);
   });
+
+  it('Q-FORECAST-9: a next care the usual run starts more than an hour ahead is that run’s, not sampled', () => {
+    const day = morning();
+    day.available('sophie');
+    for (const [id, who] of [
+      ['a1', 'christelle'],
+      ['a2', 'sophie'],
+    ] as const) {
+      const visit = day.arrive(appointment(id, 'eps', T0));
+      day.act(visit, { type: 'call' }, staff(who));
+      day.act(visit, { type: 'start' }, staff(who));
+    }
+    const waiting = Array.from({ length: 10 }, (_, i) => day.arrive(appointment(`w${i}`, 'eps', T0)));
+    // Most cares end sooner than usual: the sampled runs would call the last of them well before the usual run.
+    const model = { ...NO_HISTORY, spread: [0.5, 0.5, 0.5, 1.5] };
+    const usual = forecast(day.state, day.config, day.now, NO_HISTORY);
+    const sampled = forecast(day.state, day.config, day.now, model);
+    const first = waiting[0] as string;
+    const last = waiting[9] as string;
+    expect(sampled.visits[first]?.nextCareAt).toBeLessThan(usual.visits[first]?.nextCareAt ?? 0);
+    expect(usual.visits[last]?.nextCareAt).toBeGreaterThan(T0 + min(60));
+    expect(sampled.visits[last]?.nextCareAt).toBe(usual.visits[last]?.nextCareAt);
+  });
 });
