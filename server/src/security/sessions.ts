@@ -94,6 +94,11 @@ export interface SessionCheck {
   readonly idleMs: number;
   /** False for checks that are not the user's activity (the WebSocket's periodic re-check). */
   readonly activity: boolean;
+  /**
+   * False while another connection holds the write lock for long (an import's commit): the
+   * last-seen stamps, a write, wait for a later check instead of the event loop waiting for the lock.
+   */
+  readonly stamp: boolean;
 }
 
 /** The principal behind a session token, if the session is valid and its owner still active. */
@@ -112,13 +117,14 @@ export function principalOf(
       deleteSession(db, tokenHash);
       return null;
     }
-    if (check.activity && now - lastSeen > TOUCH_EVERY_MS) touchSession(db, tokenHash, now);
+    if (check.stamp && check.activity && now - lastSeen > TOUCH_EVERY_MS) touchSession(db, tokenHash, now);
     const user = getUser(db, session.principalId);
     return user?.active ? { principal: userPrincipal(db, user), expiresAt: session.expiresAt } : null;
   }
   const device = getDevice(db, session.principalId);
   // Presence, not activity: a display only listens, and devices have no idle timeout.
-  if (device?.active && now - (device.lastSeenAt ?? 0) > TOUCH_EVERY_MS) touchDevice(db, device.id, now);
+  if (check.stamp && device?.active && now - (device.lastSeenAt ?? 0) > TOUCH_EVERY_MS)
+    touchDevice(db, device.id, now);
   return device?.active
     ? {
         principal: { kind: 'device', id: device.id, deviceKind: device.kind, name: device.name },

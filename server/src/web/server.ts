@@ -116,6 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sessionCheck = (activity = true): SessionCheck => ({
     idleMs: readSetting(database.db, 'securitySettings').idleMinutes * 60_000,
     activity,
+    stamp: importCommitted(database.sqlite.name) === undefined,
   });
   const authenticate = (token: string, activity = true): Principal | null =>
     principalOf(database.db, token, now(), sessionCheck(activity))?.principal ?? null;
