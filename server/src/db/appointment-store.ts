@@ -52,26 +52,17 @@ export const APPOINTMENT_COLUMNS = [
 ];
 
 /** One prepared statement per connection: drizzle builds its SQL again for every row (~10× slower on imports). */
-const upserts = new WeakMap<object, Database.Statement>();
-
 /** The better-sqlite3 connection under a drizzle handle: `drizzle()` keeps it as `$client` (absent from the `Db` type). */
 export const clientOf = (db: Db): Database.Database =>
   (db as Db & { readonly $client: Database.Database }).$client;
 
-function upsertStatement(db: Db): Database.Statement {
-  const client = clientOf(db);
-  let statement = upserts.get(client);
-  if (!statement) {
-    statement = client.prepare(
-      `insert into appointments (${APPOINTMENT_COLUMNS.join(', ')}) values (${APPOINTMENT_COLUMNS.map(() => '?').join(', ')})
-       on conflict (id) do update set ${APPOINTMENT_COLUMNS.slice(1)
-         .map((c) => `${c} = excluded.${c}`)
-         .join(', ')}`,
-    );
-    upserts.set(client, statement);
-  }
-  return statement;
-}
+/** The upsert of one appointment; the connection keeps it prepared (`statement-cache.ts`). */
+const UPSERT = `insert into appointments (${APPOINTMENT_COLUMNS.join(', ')}) values (${APPOINTMENT_COLUMNS.map(() => '?').join(', ')})
+  on conflict (id) do update set ${APPOINTMENT_COLUMNS.slice(1)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')}`;
+
+const upsertStatement = (db: Db): Database.Statement => clientOf(db).prepare(UPSERT);
 
 /** One appointment's values, in `APPOINTMENT_COLUMNS` order. */
 export const appointmentValues = (a: Appointment): unknown[] => [
@@ -113,33 +104,22 @@ const ROW = Object.entries(getTableColumns(t.appointments))
   .join(', ');
 
 /**
- * Plain statements of the import's look-ups, prepared once per connection: drizzle prepares its
- * SQL anew at each call (one per day and per slice of ids cost ~150 ms for a 10,000-row file).
+ * Plain statements of the import's look-ups, kept prepared by the connection (`statement-cache.ts`):
+ * drizzle builds its SQL anew at each call (one per day and per slice of ids cost ~150 ms for a
+ * 10,000-row file).
  * The list is bound as ONE JSON array (`json_each`): no limit on bound parameters, one statement.
  */
 const LOOK_UPS = {
   // Day by day, in the list's order, each day's rows in storage order: what `appointmentsOfDay` gives, concatenated.
   ofDays: `select ${ROW} from json_each(?) as d join appointments a on a.day = d.value order by d.key, a.rowid`,
   byExternalIds: `select ${ROW} from appointments a where a.external_id in (select value from json_each(?))`,
-  started: `select distinct v.appointment_id from visits v
+  started: `select distinct v.appointment_id as id from visits v
     where v.day in (select value from json_each(?)) and v.appointment_id is not null
       and v.state not in ('expected', 'cancelled')`,
 };
-const lookUps = new WeakMap<object, Record<keyof typeof LOOK_UPS, Database.Statement>>();
 
 function lookUp(db: Db, which: keyof typeof LOOK_UPS, list: readonly string[]): unknown[] {
-  const client = clientOf(db);
-  let statements = lookUps.get(client);
-  if (!statements) {
-    const prepare = (sql: string) => client.prepare(sql);
-    statements = {
-      ofDays: prepare(LOOK_UPS.ofDays),
-      byExternalIds: prepare(LOOK_UPS.byExternalIds),
-      started: prepare(LOOK_UPS.started).pluck(),
-    };
-    lookUps.set(client, statements);
-  }
-  return statements[which].all(JSON.stringify(list));
+  return clientOf(db).prepare(LOOK_UPS[which]).all(JSON.stringify(list));
 }
 
 /** The appointments of these days, day by day in the list's order (one statement). */
@@ -201,5 +181,5 @@ export function rekeyAppointments(db: Db): void {
 
 /** Appointments whose consultant has already checked in (their visit left `expected`; a withdrawn one never began). */
 export function startedAppointmentIds(db: Db, days: readonly string[]): Set<string> {
-  return new Set(lookUp(db, 'started', days) as string[]);
+  return new Set((lookUp(db, 'started', days) as { id: string }[]).map((r) => r.id));
 }

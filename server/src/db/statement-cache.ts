@@ -1,9 +1,10 @@
 /**
  * A connection keeps the statements it prepared and hands the same one out again for the same
  * SQL. drizzle prepares every query it runs (better-sqlite3 compiles it again each time): in
- * bench:server, compiling was ~6 % of the server's CPU, and most of what authenticating a request
- * costs. Queries built by drizzle for the same call site give the same SQL text, so a cache keyed
- * by that text is hit by every request after the first.
+ * bench:server, compiling was ~6 % of the server's CPU; a plain drizzle select went from 218–251
+ * to 160–198 µs with the cache. Queries built by drizzle for the same call site give the same SQL
+ * text, so a cache keyed by that text is hit by every request after the first; the server's own
+ * statements (`appointment-store.ts`, `commit-plan.ts`) rely on it instead of keeping their own.
  *
  * A statement's modes are the caller's choice (drizzle turns `raw` on for typed selects; other
  * callers expect objects), so a statement handed out again is reset to the defaults first. One
