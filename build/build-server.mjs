@@ -1,8 +1,9 @@
 // Bundles the queue server for production: server/dist/<folder>/<module>.mjs for the CLI entry and
 // for every worker body the server starts (`new URL('./x-worker.ts', import.meta.url)`), plus
 // server/dist/sources.json, the digest of every bundled source (`server/bin/server-bundle.mjs`
-// refuses a bundle whose sources changed since). Packages stay external: Node loads them from
-// node_modules as before (native ones cannot be bundled); the workspace's @gfa/shared is bundled.
+// refuses a bundle whose sources changed since, or whose bundled packages' versions did). The CLI
+// entry keeps its packages external (Node loads them from node_modules); each worker body carries
+// its pure-JavaScript packages (native ones cannot be bundled); the workspace's @gfa/shared is bundled.
 // Why: running the TypeScript sources through tsx's loader costs ~45 MB of RSS and start time.
 // A bundle still fresh (same sources, same build script) is kept as it is; a new one is written
 // beside it and swapped in, so a server or a test running the current one never sees half a bundle.
@@ -11,7 +12,14 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_DIR, MANIFEST, SERVER_DIR, digestOf, freshBundle } from '../server/bin/server-bundle.mjs';
+import {
+  BUNDLE_DIR,
+  MANIFEST,
+  SERVER_DIR,
+  digestOf,
+  freshBundle,
+  packageVersion,
+} from '../server/bin/server-bundle.mjs';
 
 const builder = digestOf(fileURLToPath(import.meta.url));
 const builtBy = () => (existsSync(MANIFEST) ? JSON.parse(readFileSync(MANIFEST, 'utf8')).builder : null);
@@ -52,7 +60,8 @@ const rewriteWorkerUrls = {
     });
   },
 };
-// Bare imports stay external except the workspace's own TypeScript package.
+// Bare imports stay external except the workspace's own TypeScript package (the CLI entry: the
+// server's own thread loads its packages once, at start).
 const externalPackages = {
   name: 'external-packages',
   setup(b) {
@@ -61,10 +70,32 @@ const externalPackages = {
     );
   },
 };
+// A worker body starts a fresh thread for each import, export or backup, and loading its packages
+// file by file from node_modules was most of that start (~250 of ~460 ms measured for the import
+// worker: drizzle-orm and zod alone ~180 ms). Its pure-JavaScript packages are bundled into it;
+// native addons (and the packages that load them) cannot be, and stay external.
+const NATIVE = new Set(['better-sqlite3', 'argon2']);
+const packageOf = (path) =>
+  path
+    .split('/')
+    .slice(0, path.startsWith('@') ? 2 : 1)
+    .join('/');
+const externalNative = {
+  name: 'external-native',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      NATIVE.has(packageOf(args.path)) || args.path.startsWith('node:')
+        ? { path: args.path, external: true }
+        : undefined,
+    );
+  },
+};
+// esbuild's ESM output cannot `require` Node's built-ins from a bundled CommonJS package by itself.
+const requireShim =
+  "import { createRequire as __gfaRequire } from 'node:module'; const require = __gfaRequire(import.meta.url);";
 
 const next = `${BUNDLE_DIR}.next-${process.pid}`;
-const result = await build({
-  entryPoints: [join(src, 'cli/main.ts'), ...workers],
+const common = {
   outbase: src,
   outdir: next,
   outExtension: { '.js': '.mjs' },
@@ -72,12 +103,26 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  plugins: [rewriteWorkerUrls, externalPackages],
   metafile: true,
   logLevel: 'warning',
-});
+};
+const builds = await Promise.all([
+  build({
+    ...common,
+    entryPoints: [join(src, 'cli/main.ts')],
+    plugins: [rewriteWorkerUrls, externalPackages],
+  }),
+  build({
+    ...common,
+    entryPoints: [...workers],
+    plugins: [rewriteWorkerUrls, externalNative],
+    banner: { js: requireShim },
+  }),
+]);
+const inputs = Object.keys(Object.assign({}, ...builds.map((b) => b.metafile.inputs)));
 
-// Inputs as `server/bin/server-bundle.mjs` finds them again: below the server, or in @gfa/shared.
+// Inputs as `server/bin/server-bundle.mjs` finds them again: below the server, or in @gfa/shared;
+// a bundled package by its folder (from the repository's root) and the version installed there.
 const sharedDir = join(root, 'shared');
 const nameOf = (input) => {
   const file = join(root, input);
@@ -86,14 +131,20 @@ const nameOf = (input) => {
     return `@gfa/shared/${relative(sharedDir, file).split(sep).join('/')}`;
   throw new Error(`unexpected bundle input: ${input}`);
 };
+const PACKAGE_FOLDER = /^(.*node_modules\/(?:@[^/]+\/)?[^/@][^/]*)\//;
+const packageFolders = new Set(inputs.map((input) => PACKAGE_FOLDER.exec(input)?.[1]).filter(Boolean));
+const packages = Object.fromEntries(
+  [...packageFolders].sort().map((folder) => [folder, packageVersion(join(root, folder))]),
+);
 const sources = Object.fromEntries(
-  Object.keys(result.metafile.inputs)
+  inputs
+    .filter((input) => !PACKAGE_FOLDER.test(input))
     .sort()
     .map((input) => [nameOf(input), digestOf(join(root, input))]),
 );
 writeFileSync(
   join(next, relative(BUNDLE_DIR, MANIFEST)),
-  `${JSON.stringify({ builder, sources }, null, 2)}\n`,
+  `${JSON.stringify({ builder, sources, packages }, null, 2)}\n`,
 );
 
 // Swap: the old bundle moves aside, then the new one takes its name. When another build swapped
@@ -112,5 +163,5 @@ try {
 }
 rmSync(old, { recursive: true, force: true });
 console.log(
-  `server bundle: ${Object.keys(sources).length} sources, ${workers.size} worker(s) → ${relative(root, BUNDLE_DIR)}`,
+  `server bundle: ${Object.keys(sources).length} sources, ${workers.size} worker(s) with ${Object.keys(packages).length} packages → ${relative(root, BUNDLE_DIR)}`,
 );

@@ -29,15 +29,25 @@ export function sourcePath(name, serverDir = SERVER_DIR) {
 
 export const digestOf = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
+/** The version of the package installed in `folder` (null: none there). */
+export function packageVersion(folder) {
+  const file = join(folder, 'package.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).version ?? null) : null;
+}
+
 /** The bundle's entry when it exists and was built from exactly the sources present; else null. */
 export function freshBundle(serverDir = SERVER_DIR) {
   const entry = entryIn(serverDir);
   if (!existsSync(entry) || !existsSync(manifestIn(serverDir))) return null;
-  const { sources } = JSON.parse(readFileSync(manifestIn(serverDir), 'utf8'));
+  const { sources, packages = {} } = JSON.parse(readFileSync(manifestIn(serverDir), 'utf8'));
   if (Object.keys(sources).length === 0) return null;
   for (const [name, digest] of Object.entries(sources)) {
     const file = sourcePath(name, serverDir);
     if (!existsSync(file) || digestOf(file) !== digest) return null;
+  }
+  // The worker bodies carry their pure-JavaScript packages: an update of one (npm ci) rebuilds.
+  for (const [folder, version] of Object.entries(packages)) {
+    if (packageVersion(join(serverDir, '..', folder)) !== version) return null;
   }
   return entry;
 }

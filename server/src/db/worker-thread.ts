@@ -15,6 +15,9 @@ export function startWorker(
 ): Worker {
   return new Worker(ENTRY, {
     workerData: { module: module.href, input },
+    // A bundled body is plain JavaScript: it needs no loader a TypeScript parent (tsx: a bench, a
+    // test) was started with, whose hooks thread would be started again in every worker.
+    ...(module.pathname.endsWith('.mjs') ? { execArgv: [] } : {}),
     ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
     ...(options.transfer ? { transferList: options.transfer } : {}),
   });

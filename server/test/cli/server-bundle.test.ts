@@ -10,6 +10,11 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HealthResponse } from '@gfa/shared';
 import { BUNDLE_DIR, SERVER_NODE_FLAGS, digestOf, freshBundle } from '../../bin/server-bundle.mjs';
+import { loadConfig } from '../../src/db/config-store.js';
+import { databaseFile, openDatabase } from '../../src/db/database.js';
+import { seedDemo } from '../../src/demo/seed-demo.js';
+import { AGENDA_WORKER, importInWorker } from '../../src/import/import-in-worker.js';
+import { STANDARD_PROFILE } from '../../src/import/profiles.js';
 import { apiClient } from '../integration/support/https-client.js';
 import { startServerProcess } from '../integration/support/server-process.js';
 
@@ -42,6 +47,17 @@ describe('server bundle', () => {
     rmSync(shared);
     expect(freshBundle(server)).toBeNull();
     write(shared, 'export const b = 2;\n');
+    // The worker bodies carry their pure-JavaScript packages: another installed version refuses it.
+    const zod = join(app, 'node_modules/zod/package.json');
+    write(zod, JSON.stringify({ name: 'zod', version: '4.0.0' }));
+    write(manifest, JSON.stringify({ sources, packages: { 'node_modules/zod': '4.0.0' } }));
+    expect(freshBundle(server)).not.toBeNull();
+    write(zod, JSON.stringify({ name: 'zod', version: '4.0.1' }));
+    expect(freshBundle(server)).toBeNull();
+    rmSync(zod);
+    expect(freshBundle(server)).toBeNull();
+    write(manifest, JSON.stringify({ sources }));
+    expect(freshBundle(server)).not.toBeNull();
     rmSync(manifest);
     expect(freshBundle(server)).toBeNull();
   });
@@ -63,6 +79,40 @@ describe('server bundle', () => {
       await server.stop();
     }
     expect(readFileSync(join(dataDir, 'ca.pem'), 'utf8')).toContain('BEGIN CERTIFICATE');
+  });
+
+  it('bundles the import worker with its packages: it reads files exactly as the sources do', async () => {
+    execFileSync(process.execPath, ['build/build-server.mjs'], { cwd: repoRoot, stdio: 'pipe' });
+    const bundled = new URL(`file://${join(BUNDLE_DIR, 'import/agenda-worker.mjs')}`);
+    const body = readFileSync(bundled, 'utf8');
+    // zod, csv-parse, iconv-lite and read-excel-file are inside; the native SQLite driver is not.
+    expect(body).not.toMatch(/from ["'](zod|csv-parse\/sync|iconv-lite|drizzle-orm)["']/);
+    expect(body).toMatch(/from ["']better-sqlite3["']/);
+    const handle = openDatabase(databaseFile(join(tempDir(), 'gfa.sqlite')));
+    try {
+      await seedDemo(handle.db, '2026-11-24', Date.parse('2026-11-24T07:00:00Z'));
+      const config = loadConfig(handle.db);
+      const fixture = (name: string) => readFileSync(join(repoRoot, 'server/test/import/fixtures', name));
+      for (const file of ['excel-fr-cp1252-ligatures.csv', 'agenda-eps.xlsx', 'bad-date.csv']) {
+        const run = (worker: URL) =>
+          importInWorker(
+            {
+              database: handle.sqlite.name,
+              bytes: fixture(file),
+              request: { file, profile: STANDARD_PROFILE, dryRun: true },
+              config,
+              actor: { kind: 'system', id: 'test' },
+              now: Date.parse('2026-11-23T18:00:00Z'),
+            },
+            { body: worker },
+          );
+        const [fromBundle, fromSources] = [await run(bundled), await run(AGENDA_WORKER)];
+        expect('report' in fromBundle, file).toBe(true);
+        expect(fromBundle, file).toEqual(fromSources);
+      }
+    } finally {
+      handle.close();
+    }
   });
 
   it('runs with the same node flags wherever the production server starts', () => {
