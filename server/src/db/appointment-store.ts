@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { and, eq, getTableColumns } from 'drizzle-orm';
 import { APPOINTMENT_FIELDS, CONTACT_KEYS, type Appointment, type Civility } from '@gfa/shared';
-import type { Db } from './db-handle.js';
+import { clientOf, type Db } from './db-handle.js';
 import { nameKey } from './name-key.js';
 import * as t from './schema.js';
 
@@ -52,10 +52,6 @@ export const APPOINTMENT_COLUMNS = [
 ];
 
 /** One prepared statement per connection: drizzle builds its SQL again for every row (~10× slower on imports). */
-/** The better-sqlite3 connection under a drizzle handle: `drizzle()` keeps it as `$client` (absent from the `Db` type). */
-export const clientOf = (db: Db): Database.Database =>
-  (db as Db & { readonly $client: Database.Database }).$client;
-
 /** The upsert of one appointment; the connection keeps it prepared (`statement-cache.ts`). */
 const UPSERT = `insert into appointments (${APPOINTMENT_COLUMNS.join(', ')}) values (${APPOINTMENT_COLUMNS.map(() => '?').join(', ')})
   on conflict (id) do update set ${APPOINTMENT_COLUMNS.slice(1)

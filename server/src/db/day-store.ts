@@ -16,6 +16,7 @@ import type {
 import type { DayState } from '../domain/index.js';
 import type { Db } from './database.js';
 import { appendEntry } from './journal-store.js';
+import { rowWriter } from './row-writer.js';
 import * as t from './schema.js';
 import { writeTransaction, type Tx } from './tx.js';
 
@@ -121,6 +122,13 @@ export function loadDay(db: Db, day: string): DayState {
   return { day, visits, desks };
 }
 
+// The live path's writes (every action commits its visits and desks): plain prepared statements.
+const VISITS = rowWriter(t.visits, ['id']);
+const STEPS = rowWriter(t.visitSteps);
+const NOTES = rowWriter(t.notes);
+const CHECKS = rowWriter(t.visitChecks);
+const DESKS = rowWriter(t.desks, ['day', 'professionalId']);
+
 function writeVisit(tx: Db, v: Visit): void {
   const row = {
     id: v.id,
@@ -145,27 +153,16 @@ function writeVisit(tx: Db, v: Visit): void {
     requeuedAt: v.requeued?.at ?? null,
     endedAt: v.endedAt,
   };
-  tx.insert(t.visits).values(row).onConflictDoUpdate({ target: t.visits.id, set: row }).run();
+  VISITS.write(tx, row);
   // Children are rewritten whole: a visit has a handful of steps, notes and checks.
-  tx.delete(t.visitSteps).where(eq(t.visitSteps.visitId, v.id)).run();
-  tx.delete(t.notes).where(eq(t.notes.visitId, v.id)).run();
-  tx.delete(t.visitChecks).where(eq(t.visitChecks.visitId, v.id)).run();
+  STEPS.deleteWhere(tx, 'visitId', v.id);
+  NOTES.deleteWhere(tx, 'visitId', v.id);
+  CHECKS.deleteWhere(tx, 'visitId', v.id);
   v.steps.forEach((s, ord) =>
-    tx
-      .insert(t.visitSteps)
-      .values({ ...s, visitId: v.id, ord, groupSettings: s.group ?? null, session: s.session ?? null })
-      .run(),
+    STEPS.write(tx, { ...s, visitId: v.id, ord, groupSettings: s.group ?? null, session: s.session ?? null }),
   );
-  for (const n of v.notes)
-    tx.insert(t.notes)
-      .values({ ...n, visitId: v.id })
-      .run();
-  v.checks.forEach((c, ord) =>
-    tx
-      .insert(t.visitChecks)
-      .values({ ...c, visitId: v.id, ord })
-      .run(),
-  );
+  for (const n of v.notes) NOTES.write(tx, { ...n, visitId: v.id });
+  v.checks.forEach((c, ord) => CHECKS.write(tx, { ...c, visitId: v.id, ord }));
 }
 
 export interface Transition {
@@ -189,11 +186,7 @@ export function commitTransition(db: Db, transition: Transition, extra?: (tx: Tx
     for (const id of transition.changedDeskIds) {
       const desk = transition.state.desks[id];
       if (!desk) continue;
-      const row = { day: transition.state.day, ...desk };
-      tx.insert(t.desks)
-        .values(row)
-        .onConflictDoUpdate({ target: [t.desks.day, t.desks.professionalId], set: row })
-        .run();
+      DESKS.write(tx, { day: transition.state.day, ...desk });
     }
     const seqs = transition.events.map((e) => appendEntry(tx, e));
     extra?.(tx);

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { asc, between, desc, eq, gt, isNull, lt } from 'drizzle-orm';
-import type { Db } from './db-handle.js';
+import { clientOf, type Db } from './db-handle.js';
 import * as t from './schema.js';
 
 type EventRow = typeof t.events.$inferSelect;
@@ -39,8 +39,11 @@ export function chainHash(previous: string, row: Omit<EventRow, 'seq' | 'hash'>)
   return createHash('sha256').update(previous).update('\n').update(content).digest('hex');
 }
 
+/** Read before every append: one plain statement, prepared once per connection. */
 export function lastHash(db: Db): string {
-  return db.select({ hash: t.events.hash }).from(t.events).orderBy(desc(t.events.seq)).get()?.hash ?? GENESIS;
+  const row = clientOf(db).prepare('select hash from events order by seq desc limit 1').get() as
+    { hash: string | null } | undefined;
+  return row?.hash ?? GENESIS;
 }
 
 /**

@@ -1,11 +1,15 @@
 /** The append-only event journal. */
 import { asc, between, desc, gt, inArray, sql } from 'drizzle-orm';
 import type { JournalEntry } from '@gfa/shared';
-import type { Db } from './database.js';
+import { clientOf, type Db } from './db-handle.js';
 import { chainHash, lastHash } from './journal-chain.js';
+import { rowWriter } from './row-writer.js';
 import * as t from './schema.js';
 
 export type NewJournalEntry = Omit<JournalEntry, 'seq'>;
+
+// Every state change appends here: a plain prepared statement (`row-writer.ts`).
+const EVENTS = rowWriter(t.events);
 
 /** Appends one record, chained to the previous one (see journal-chain.ts). */
 export function appendEntry(db: Db, entry: NewJournalEntry): number {
@@ -21,14 +25,12 @@ export function appendEntry(db: Db, entry: NewJournalEntry): number {
   };
   // The last hash is read under the write lock (an IMMEDIATE transaction, or a savepoint of the
   // caller's): no other writer, in this process or another, can append between read and insert.
-  return db.transaction(
-    () =>
-      db
-        .insert(t.events)
-        .values({ ...content, hash: chainHash(lastHash(db), content) })
-        .returning({ seq: t.events.seq })
-        .get().seq,
-  );
+  const append = () =>
+    Number(
+      EVENTS.write(db, { seq: null, ...content, hash: chainHash(lastHash(db), content) }).lastInsertRowid,
+    );
+  // Already inside a transaction (every live action): it holds the lock, and one statement is atomic.
+  return clientOf(db).inTransaction ? append() : db.transaction(append);
 }
 
 export function toEntry(row: typeof t.events.$inferSelect): JournalEntry {

@@ -8,7 +8,8 @@
  * with the server's writes (`commit-turn.ts`), so that none of them busy-waits for its lock.
  */
 import type { Appointment, ImportReport } from '@gfa/shared';
-import { APPOINTMENT_COLUMNS, appointmentValues, clientOf } from '../db/appointment-store.js';
+import { APPOINTMENT_COLUMNS, appointmentValues } from '../db/appointment-store.js';
+import { clientOf } from '../db/db-handle.js';
 import type { Db } from '../db/database.js';
 
 const STAGE = 'temp.import_plan';

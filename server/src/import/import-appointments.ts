@@ -14,7 +14,7 @@
 import type { ActorRef, CentreConfig, ImportProfile, ImportReport } from '@gfa/shared';
 import type { Db } from '../db/database.js';
 import { appendEntry } from '../db/journal-store.js';
-import { clientOf } from '../db/appointment-store.js';
+import { clientOf } from '../db/db-handle.js';
 import { commitPlan, type CommitTurn } from './commit-plan.js';
 import { inImportLane } from './import-lane.js';
 import { planChanges } from './plan-changes.js';

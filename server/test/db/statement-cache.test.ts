@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFile, openConnection, openDatabase, type OpenDatabase } from '../../src/db/database.js';
-import { clientOf } from '../../src/db/appointment-store.js';
+import { clientOf } from '../../src/db/db-handle.js';
 import * as t from '../../src/db/schema.js';
 import { cacheStatements } from '../../src/db/statement-cache.js';
 
