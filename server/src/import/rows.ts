@@ -17,6 +17,7 @@ import {
 import { localInstant } from '../calendar/local-time.js';
 import { labelKey } from '../db/name-key.js';
 import { CONTACT_CHECKS, quote, readCivility, readDay, readTime } from './fields.js';
+import { plainCheck } from './plain-check.js';
 import type { AgendaTable } from './header-row.js';
 
 export type ImportError = ImportReport['errors'][number];
@@ -49,6 +50,8 @@ const CANCELLED = new Set([
 
 /** What the protocol accepts for an imported appointment: the one source of field limits. */
 const Stored = Appointment.omit({ id: true, status: true });
+/** `Stored` as a plain predicate: zod parses only the rows it does not clear (for their messages). */
+const storable = plainCheck(Stored);
 
 /** The profile field behind each path the protocol's schema checks (the last step of its domain path). */
 const FIELD_OF_PATH = new Map(
@@ -159,8 +162,8 @@ export function readRows(
       source: cell('source') || defaultSource,
       cancelled: CANCELLED.has(labelKey(cell('status'))),
     };
-    const limits = Stored.safeParse(appointment);
-    if (!limits.success) {
+    const limits = storable(appointment) ? null : Stored.safeParse(appointment);
+    if (limits && !limits.success) {
       for (const issue of limits.error.issues) {
         const field = FIELD_OF_PATH.get(String(issue.path.at(-1))) ?? 'lastName';
         const max = 'maximum' in issue ? Number(issue.maximum) : null;
