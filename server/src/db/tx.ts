@@ -9,6 +9,13 @@ import type { Db } from './db-handle.js';
 
 declare const insideTransaction: unique symbol;
 
+/**
+ * When the thread may write without waiting for SQLite's lock: undefined now, or a promise of the
+ * end of another writer's turn (an import worker's commit, `import/commit-turn.ts`). A write
+ * started during that turn would sleep the event loop on the lock (busy_timeout) for its length.
+ */
+export type WriteTurn = () => Promise<void> | undefined;
+
 /** A handle inside a write transaction opened by `writeTransaction`. */
 export type Tx = Db & { readonly [insideTransaction]: true };
 

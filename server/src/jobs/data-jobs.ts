@@ -10,6 +10,7 @@ import { count, formatNumber, type ActorRef, type DataSettings } from '@gfa/shar
 import { createBackup } from '../backup/backups.js';
 import { readBackupPassphrase } from '../backup/passphrase-store.js';
 import type { Db } from '../db/database.js';
+import type { WriteTurn } from '../db/tx.js';
 import { importAgendaFile } from '../import/import-appointments.js';
 import { findProfile } from '../import/profiles.js';
 import { anonymiseBefore, cutoffDay } from '../retention/anonymise.js';
@@ -24,6 +25,8 @@ export interface DataJobDeps {
   readonly dataDir: string;
   readonly service: QueueService;
   readonly settings: () => DataSettings;
+  /** Writes after an asynchronous step wait for an import's commit to end (see `WriteTurn`). */
+  readonly writeTurn?: WriteTurn;
 }
 
 const JOBS_ACTOR: ActorRef = { kind: 'system', id: 'jobs' };
@@ -118,6 +121,7 @@ function retentionJob(deps: DataJobDeps): JobDefinition {
     run: async (now) => {
       // The nominative export, when set up, always runs first: nothing is purged before it is exported.
       const exported = await exportDays(deps, now);
+      await deps.writeTurn?.();
       const result = anonymiseBefore(deps.db, cutoffDay(localDay(now), deps.settings().retentionDays), now);
       return {
         summary: `Données antérieures au ${result.cutoffDay} anonymisées : ${count(result.visits, 'visite', 'visites')}, ${formatNumber(result.appointments)} rendez-vous, ${count(result.notes, 'note', 'notes')}.`,

@@ -14,6 +14,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ActorRef, DailyTime, JobId, JobRun, JobStatus, JobTrigger } from '@gfa/shared';
 import type { Db } from '../db/database.js';
+import type { WriteTurn } from '../db/tx.js';
 import * as t from '../db/schema.js';
 import { appendAudit } from '../db/journal-audit.js';
 import { nextOccurrence, previousOccurrence } from './daily-schedule.js';
@@ -47,6 +48,8 @@ export class JobRegistry {
     private readonly db: Db,
     private readonly now: () => number,
     private readonly jobs: readonly JobDefinition[],
+    /** A job's writes wait (asynchronously) for an import's commit to end, as the write routes do. */
+    private readonly writeTurn: WriteTurn = () => undefined,
   ) {}
 
   /** Catches up what was missed while the box was off, then schedules every job. */
@@ -93,11 +96,14 @@ export class JobRegistry {
     try {
       const problem = job.notReady();
       if (problem) throw new Error(problem);
+      await this.writeTurn();
       const outcome = await job.run(started);
+      await this.writeTurn();
       this.journal('job.completed', actor, { job: id, trigger, summary: outcome.summary, ...outcome.counts });
     } catch (error) {
       // The administrator sees the reason; the journal and the logs carry no names (messages are ours).
       const summary = error instanceof Error ? error.message : String(error);
+      await this.writeTurn();
       this.journal('job.failed', actor, { job: id, trigger, summary });
     } finally {
       this.running.delete(id);

@@ -6,12 +6,23 @@
  */
 import type { Db } from '../db/database.js';
 import { deleteExpiredSessions } from '../db/staff-store.js';
+import type { WriteTurn } from '../db/tx.js';
 
 export const SESSION_SWEEP_MS = 3600_000;
 
 /** Starts the sweep; the returned function stops it. */
-export function startSessionSweep(db: Db, now: () => number, everyMs = SESSION_SWEEP_MS): () => void {
-  const sweep = (): void => deleteExpiredSessions(db, now());
+export function startSessionSweep(
+  db: Db,
+  now: () => number,
+  everyMs = SESSION_SWEEP_MS,
+  writeTurn: WriteTurn = () => undefined,
+): () => void {
+  // During an import's commit it runs once the commit has ended: now, it would sleep the loop on the lock.
+  const sweep = (): void => {
+    const turn = writeTurn();
+    if (turn) void turn.then(sweep);
+    else deleteExpiredSessions(db, now());
+  };
   sweep();
   const timer = setInterval(sweep, everyMs);
   timer.unref();

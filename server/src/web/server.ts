@@ -99,6 +99,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const certificate = await ensureCertificate(options.dataDir);
   await options.seed?.(database.db, now());
   const service = new QueueService(database.db, now);
+  // The server's writes take turns with an import worker's commit (`import/commit-turn.ts`).
+  const writeTurn = () => importCommitted(database.sqlite.name);
   const jobs = new JobRegistry(
     database.db,
     now,
@@ -108,7 +110,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       dataDir: options.dataDir,
       service,
       settings: () => readSetting(database.db, 'dataSettings'),
+      writeTurn,
     }),
+    writeTurn,
   );
   await jobs.start();
   const chain = new ChainMonitor(database.db, journalSequence(database.sqlite));
@@ -116,7 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sessionCheck = (activity = true): SessionCheck => ({
     idleMs: readSetting(database.db, 'securitySettings').idleMinutes * 60_000,
     activity,
-    stamp: importCommitted(database.sqlite.name) === undefined,
+    stamp: writeTurn() === undefined,
   });
   const authenticate = (token: string, activity = true): Principal | null =>
     principalOf(database.db, token, now(), sessionCheck(activity))?.principal ?? null;
@@ -203,7 +207,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (request, reply) => {
         // During an import worker's commit, a write waits for its end without holding the event loop.
-        if (spec.method !== 'GET') await importCommitted(database.sqlite.name);
+        if (spec.method !== 'GET') await writeTurn();
         const { principal, token } = principalFrom(request);
         const integration =
           spec.access === 'integration' && token ? integrationOfKey(database.db, token, now()) : null;
@@ -267,7 +271,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Twice a day: a box running for months renews before expiry and follows a DHCP address change.
   const renewTimer = setInterval(() => void refreshCertificate(), CERTIFICATE_CHECK_MS);
   renewTimer.unref();
-  const stopSessionSweep = startSessionSweep(database.db, now);
+  const stopSessionSweep = startSessionSweep(database.db, now, undefined, writeTurn);
   const port = (app.server.address() as AddressInfo).port;
   const shownHost = !options.host || options.host === '0.0.0.0' ? 'localhost' : options.host;
   return {
