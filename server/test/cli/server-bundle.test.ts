@@ -8,10 +8,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { HealthResponse } from '@gfa/shared';
 import { BUNDLE_DIR, SERVER_NODE_FLAGS, digestOf, freshBundle } from '../../bin/server-bundle.mjs';
 import { loadConfig } from '../../src/db/config-store.js';
 import { databaseFile, openDatabase } from '../../src/db/database.js';
+import { workerResult } from '../../src/db/worker-thread.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { AGENDA_WORKER, importInWorker } from '../../src/import/import-in-worker.js';
 import { STANDARD_PROFILE } from '../../src/import/profiles.js';
@@ -110,6 +112,37 @@ describe('server bundle', () => {
         expect('report' in fromBundle, file).toBe(true);
         expect(fromBundle, file).toEqual(fromSources);
       }
+    } finally {
+      handle.close();
+    }
+  });
+
+  it('bundles the export workers with their packages: their archive and workbook are whole', async () => {
+    execFileSync(process.execPath, ['build/build-server.mjs'], { cwd: repoRoot, stdio: 'pipe' });
+    const bundled = (body: string) => new URL(`file://${join(BUNDLE_DIR, body)}`);
+    const workbook = await workerResult<Uint8Array>(bundled('stats/xlsx-worker.mjs'), {
+      tables: [
+        {
+          name: 'Motifs',
+          columns: [
+            { label: 'Motif', type: 'text' },
+            { label: 'Visites', type: 'number' },
+          ],
+          rows: [['Œnologie – « EPS »', 12]],
+        },
+      ],
+    });
+    const sheets = unzipSync(workbook);
+    expect(strFromU8(sheets['xl/workbook.xml'] as Uint8Array)).toContain('Motifs');
+    const handle = openDatabase(databaseFile(join(tempDir(), 'gfa.sqlite')));
+    try {
+      await seedDemo(handle.db, '2026-11-24', Date.parse('2026-11-24T07:00:00Z'));
+      const archive = unzipSync(
+        await workerResult<Uint8Array>(bundled('stats/full-export-worker.mjs'), { file: handle.sqlite.name }),
+      );
+      expect(Object.keys(archive)).toContain('gfa-export.xlsx');
+      expect(Object.keys(archive).filter((name) => name.endsWith('.csv')).length).toBeGreaterThan(5);
+      expect(unzipSync(archive['gfa-export.xlsx'] as Uint8Array)['xl/workbook.xml']).toBeDefined();
     } finally {
       handle.close();
     }
