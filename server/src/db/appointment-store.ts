@@ -4,6 +4,7 @@ import { and, eq, getTableColumns } from 'drizzle-orm';
 import { APPOINTMENT_FIELDS, CONTACT_KEYS, type Appointment, type Civility } from '@gfa/shared';
 import { clientOf, type Db } from './db-handle.js';
 import { nameKey } from './name-key.js';
+import { upsertClause } from './row-writer.js';
 import * as t from './schema.js';
 
 type Row = typeof t.appointments.$inferSelect;
@@ -51,12 +52,11 @@ export const APPOINTMENT_COLUMNS = [
   'status',
 ];
 
-/** One prepared statement per connection: drizzle builds its SQL again for every row (~10× slower on imports). */
-/** The upsert of one appointment; the connection keeps it prepared (`statement-cache.ts`). */
-const UPSERT = `insert into appointments (${APPOINTMENT_COLUMNS.join(', ')}) values (${APPOINTMENT_COLUMNS.map(() => '?').join(', ')})
-  on conflict (id) do update set ${APPOINTMENT_COLUMNS.slice(1)
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ')}`;
+/**
+ * The upsert of one appointment, a plain statement the connection keeps prepared
+ * (`statement-cache.ts`): drizzle builds its SQL again for every row (~10× slower on imports).
+ */
+const UPSERT = `insert into appointments (${APPOINTMENT_COLUMNS.join(', ')}) values (${APPOINTMENT_COLUMNS.map(() => '?').join(', ')})${upsertClause(['id'], APPOINTMENT_COLUMNS)}`;
 
 const upsertStatement = (db: Db): Database.Statement => clientOf(db).prepare(UPSERT);
 

@@ -23,8 +23,8 @@ export function appendEntry(db: Db, entry: NewJournalEntry): number {
     professionalId: entry.professionalId,
     data: entry.data,
   };
-  // The last hash is read under the write lock (an IMMEDIATE transaction, or a savepoint of the
-  // caller's): no other writer, in this process or another, can append between read and insert.
+  // The last hash is read under the write lock (the caller's IMMEDIATE transaction, or one opened
+  // here): no other writer, in this process or another, can append between read and insert.
   const append = () =>
     Number(
       EVENTS.write(db, { seq: null, ...content, hash: chainHash(lastHash(db), content) }).lastInsertRowid,

@@ -26,6 +26,19 @@ export interface RowWriter<T extends SQLiteTable> {
 }
 
 /**
+ * `on conflict (keys) do update set c = excluded.c` for every other column: the upsert clause of
+ * this writer, of the appointments' own statement and of the import's set-based apply.
+ */
+export function upsertClause(keys: readonly string[], columns: readonly string[]): string {
+  return ` on conflict (${keys.map(quoted).join(', ')}) do update set ${columns
+    .filter((c) => !keys.includes(c))
+    .map((c) => `${quoted(c)} = excluded.${quoted(c)}`)
+    .join(', ')}`;
+}
+
+const quoted = (column: string): string => `"${column}"`;
+
+/**
  * The writer of `table`. `conflictOn` (property names of the key): an upsert on that key, every
  * other column set from the new row — what `insert().onConflictDoUpdate({ set: row })` did.
  */
@@ -33,33 +46,42 @@ export function rowWriter<T extends SQLiteTable>(
   table: T,
   conflictOn?: readonly (keyof Row<T> & string)[],
 ): RowWriter<T> {
-  const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
-  const name = (column: SQLiteColumn) => `"${column.name}"`;
+  const byKey = getTableColumns(table) as Record<string, SQLiteColumn>;
+  const columns = Object.entries(byKey);
   const columnOf = (key: string): SQLiteColumn => {
-    const column = getTableColumns(table)[key] as SQLiteColumn | undefined;
+    const column = byKey[key];
     if (!column) throw new Error(`${getTableName(table)}: no column ${key}`);
     return column;
   };
-  const keys = new Set(conflictOn?.map((key) => columnOf(key).name));
-  const upsert = conflictOn
-    ? ` on conflict (${[...keys].map((c) => `"${c}"`).join(', ')}) do update set ${columns
-        .filter(([, c]) => !keys.has(c.name))
-        .map(([, c]) => `${name(c)} = excluded.${name(c)}`)
-        .join(', ')}`
-    : '';
-  const insert = `insert into "${getTableName(table)}" (${columns.map(([, c]) => name(c)).join(', ')})
-    values (${columns.map(() => '?').join(', ')})${upsert}`;
+  const names = columns.map(([, c]) => c.name);
+  const into = `insert into ${quoted(getTableName(table))} (${names.map(quoted).join(', ')})
+    values (${names.map(() => '?').join(', ')})`;
+  const insert = conflictOn
+    ? into +
+      upsertClause(
+        conflictOn.map((key) => columnOf(key).name),
+        names,
+      )
+    : into;
   const values = (row: WholeRow<T>): unknown[] =>
     columns.map(([key, column]) => {
       const value = (row as Record<string, unknown>)[key];
       return value === undefined || value === null ? null : column.mapToDriverValue(value);
     });
+  // One delete text per key column, made on first use (a live action deletes a visit's children).
+  const deletes = new Map<string, string>();
+  const deleteOf = (key: string): string => {
+    let text = deletes.get(key);
+    if (text === undefined) {
+      text = `delete from ${quoted(getTableName(table))} where ${quoted(columnOf(key).name)} = ?`;
+      deletes.set(key, text);
+    }
+    return text;
+  };
   return {
     // The connection keeps each SQL text prepared (`statement-cache.ts`).
     write: (db, row) => clientOf(db).prepare(insert).run(values(row)),
     deleteWhere: (db, key, value) =>
-      void clientOf(db)
-        .prepare(`delete from "${getTableName(table)}" where ${name(columnOf(key))} = ?`)
-        .run(columnOf(key).mapToDriverValue(value)),
+      void clientOf(db).prepare(deleteOf(key)).run(columnOf(key).mapToDriverValue(value)),
   };
 }

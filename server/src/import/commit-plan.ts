@@ -10,6 +10,7 @@
 import type { Appointment, ImportReport } from '@gfa/shared';
 import { APPOINTMENT_COLUMNS, appointmentValues } from '../db/appointment-store.js';
 import { clientOf } from '../db/db-handle.js';
+import { upsertClause } from '../db/row-writer.js';
 import type { Db } from '../db/database.js';
 
 const STAGE = 'temp.import_plan';
@@ -21,9 +22,7 @@ const STARTED = `select appointment_id from main.visits
 
 const APPLY = `insert into main.appointments (${APPOINTMENT_COLUMNS.join(', ')})
   select ${APPOINTMENT_COLUMNS.join(', ')} from ${STAGE} where id not in (${STARTED}) order by rowid
-  on conflict (id) do update set ${APPOINTMENT_COLUMNS.slice(1)
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ')}`;
+  ${upsertClause(['id'], APPOINTMENT_COLUMNS)}`;
 
 /**
  * The plan in the connection's temp table (its own, private: nothing else sees or locks it). One

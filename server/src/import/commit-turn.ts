@@ -4,8 +4,9 @@
  * asking while a 40,000-row commit holds the lock would freeze the whole event loop for that
  * commit. So the worker asks the main thread first (`import-in-worker.ts`); the main thread, which
  * holds no transaction between two tasks, lets it commit and holds its own writes meanwhile: a
- * write route awaits `importCommitted` (the event loop stays free for reads, screens, WebSocket),
- * then runs once the commit has ended — it waits that long, asynchronously, never twice or lost.
+ * write route or a timer's write awaits `importCommitted` (the server hands it out as its
+ * `WriteTurn`; the event loop stays free for reads, screens, WebSocket), then runs once the commit
+ * has ended — it waits that long, asynchronously, never twice or lost.
  */
 
 const held = new Map<string, Promise<void>>();
