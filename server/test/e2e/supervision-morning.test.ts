@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { SupervisionDto, VisitDto } from '@gfa/shared';
-import { startDemoServer, type DemoServer } from '../integration/support/demo-server.js';
+import { startDemoServer, toMorning, type DemoServer } from '../integration/support/demo-server.js';
 import { launchBrowser, screenshot } from './support/browser.js';
 import { seriousAxeViolations, signInWorkstation } from './support/pages.js';
 
@@ -25,7 +25,8 @@ describe.runIf(built)('the supervisor board on a busy morning', () => {
   let withChristelle: VisitDto;
 
   beforeAll(async () => {
-    demo = await startDemoServer(() => Date.now() + offset);
+    const morning = toMorning();
+    demo = await startDemoServer(() => Date.now() + morning + offset);
     browser = await launchBrowser();
     const sophie = await demo.login('sophie');
     const visits = (await sophie.call<{ visits: VisitDto[] }>('GET', '/api/visits')).body.visits;

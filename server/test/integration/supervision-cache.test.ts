@@ -15,11 +15,12 @@ import { databaseFile, openDatabase, type OpenDatabase } from '../../src/db/data
 import { CENTRE_DISPATCHER } from '../../src/service/dispatcher.js';
 import { ForecastCache } from '../../src/supervision/forecast-cache.js';
 import { boardInstant, computeBoard } from '../../src/web/supervision-board.js';
-import { startDemoServer, type DemoServer } from './support/demo-server.js';
+import { startDemoServer, toMorning, type DemoServer } from './support/demo-server.js';
 import type { ApiClient } from './support/https-client.js';
 
 const MINUTE = 60_000;
-let now = boardInstant(Date.now()) + 20_000;
+// 09:00 today: the 45 minutes this test moves on stay inside the demo's day.
+let now = boardInstant(Date.now() + toMorning()) + 20_000;
 let demo: DemoServer;
 let second: OpenDatabase;
 let virginie: ApiClient;

@@ -21,6 +21,17 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+/**
+ * How far to move the real clock so that it reads 09:00 (local) now, on today's date. The demo
+ * centre is seeded for its clock's day: a test that moves the clock on by minutes then never
+ * crosses midnight (into a day with nothing in it), whatever the hour it runs at.
+ */
+export function toMorning(): number {
+  const nine = new Date();
+  nine.setHours(9, 0, 0, 0);
+  return nine.getTime() - Date.now();
+}
+
 export async function startDemoServer(
   now: () => number = Date.now,
   wsLimits?: Partial<WsLimits>,
