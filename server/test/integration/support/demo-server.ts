@@ -32,6 +32,16 @@ export function toMorning(): number {
   return nine.getTime() - Date.now();
 }
 
+/**
+ * 0, or minus an hour in the last hour before midnight: a test that moves the real clock on by
+ * less than an hour then stays inside the demo's day, and runs unchanged at every other hour.
+ */
+export function clearOfMidnight(): number {
+  const midnight = new Date();
+  midnight.setHours(24, 0, 0, 0);
+  return midnight.getTime() - Date.now() < 3_600_000 ? -3_600_000 : 0;
+}
+
 export async function startDemoServer(
   now: () => number = Date.now,
   wsLimits?: Partial<WsLimits>,
