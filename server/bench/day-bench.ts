@@ -4,9 +4,12 @@
  * journeys against the zero-wait bound, waits per category and reason,
  * utilisation and fairness, and the forecast's accuracy and speed.
  *   npm run bench:day -- [--seeds 30] [--forecast-days 12] [--sample 8] [--causes] [--what-if]
+ *                        [--search 300] [--search-days 3]
  * --causes measures the forecast again with each source of chance switched off;
  * --what-if adds the tender day with its afternoon doctor in the morning and
- * with the morning wave spread wider, under the default dispatcher.
+ * with the morning wave spread wider, under the default dispatcher;
+ * --search replays the first tender days that many times each, searching with
+ * hindsight for the order of consultants that shortens journeys most (~3 min).
  */
 import { performance } from 'node:perf_hooks';
 import { fifoDispatcher, journeyAwareDispatcher, type Dispatcher } from '../src/domain/index.js';
@@ -14,6 +17,7 @@ import { simulateDay, type DayOutcome } from '../src/simulation/day-simulator.js
 import { figuresOf, type DispatcherFigures } from '../src/simulation/day-table.js';
 import { demoScenario, tenderLikeScenario } from '../src/simulation/scenarios.js';
 import { spreadWave, withShiftFrom } from '../src/simulation/what-if.js';
+import { searchRanking } from '../src/simulation/ranking-search.js';
 import { printForecastFigures } from './forecast-figures.js';
 
 function option(name: string, fallback: number): number {
@@ -164,6 +168,28 @@ function printWhatIf(): void {
   }
 }
 
+/** How much choosing whom to take could gain on days known in advance (the dispatcher's referee). */
+function printSearch(tries: number, days: number): void {
+  const tender = tenderLikeScenario();
+  console.log(`\n== Recherche a posteriori (${tries} essais par journée, ${days} journées) ==`);
+  const rows = Array.from({ length: days }, (_, i) => {
+    const seed = i + 1;
+    const byDefault = figuresOf([simulateDay(tender, { dispatcher: journeyAwareDispatcher, seed })]);
+    const search = searchRanking(tender, seed, tries);
+    console.log(
+      `journée ${seed} : défaut ${f1(byDefault.meanJourney)} min (${byDefault.ratio.toFixed(2)} ×), ` +
+        `ordre par convocation ${f1(search.startMinutes)}, meilleur ordre trouvé ${f1(search.bestMinutes)} ` +
+        `(${search.bestRatio.toFixed(2)} ×)`,
+    );
+    return { byDefault: byDefault.meanJourney, best: search.bestMinutes };
+  });
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const [byDefault, best] = [mean(rows.map((r) => r.byDefault)), mean(rows.map((r) => r.best))];
+  console.log(
+    `moyenne : défaut ${f1(byDefault)} min, meilleur ordre ${f1(best)} min (${pct(1 - best / byDefault)} de moins)`,
+  );
+}
+
 const started = performance.now();
 for (const scenario of [tenderLikeScenario(), demoScenario()]) {
   console.log(`\n== ${scenario.name} — ${SEEDS} journées simulées par répartiteur (mêmes journées) ==`);
@@ -182,4 +208,5 @@ for (const scenario of [tenderLikeScenario(), demoScenario()]) {
   printForecastFigures(scenario, { days: FORECAST_DAYS, sampleEvery: SAMPLE, causes: CAUSES });
 }
 if (process.argv.includes('--what-if')) printWhatIf();
+if (process.argv.includes('--search')) printSearch(option('search', 300), option('search-days', 3));
 console.log(`\nbench:day en ${f1((performance.now() - started) / 1000)} s`);

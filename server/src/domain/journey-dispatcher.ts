@@ -5,7 +5,7 @@
  * professional the consultant nearest the end of their journey.
  */
 import type { CentreConfig, Id, Professional } from '@gfa/shared';
-import type { Candidate, DayState, Dispatcher, FreeProfessional } from './types.js';
+import type { Candidate, DayState, DispatchInput, Dispatcher, FreeProfessional } from './types.js';
 import { byIdle, greedyDispatch } from './dispatch.js';
 import { guardKeys, waitKeys } from './pick-policy.js';
 
@@ -52,15 +52,19 @@ export function remainingMinutes(c: Candidate): number {
     .reduce((sum, s) => sum + s.estimatedMinutes, 0);
 }
 
-export const journeyAwareDispatcher: Dispatcher = (input) => {
+/** Q-DISPATCH-3: the free professionals, the scarcest category first, then the longest idle. */
+export function scarcestFirst(input: DispatchInput): FreeProfessional[] {
   const pressure = pressureOf(input.state, input.config, input.professionals);
-  const order = [...input.professionals].sort(
+  return [...input.professionals].sort(
     (a, b) =>
       professionalPressure(b.professional, pressure) - professionalPressure(a.professional, pressure) ||
       byIdle(a, b),
   );
+}
+
+export const journeyAwareDispatcher: Dispatcher = (input) => {
   const maxWait = input.config.policy.maxWaitMinutes;
-  return greedyDispatch(order, (c) => [
+  return greedyDispatch(scarcestFirst(input), (c) => [
     ...guardKeys(c, input.now, maxWait),
     remainingMinutes(c),
     ...waitKeys(c, input.now),
