@@ -4,13 +4,15 @@
  * fresh (the morning wave's first hour), after the long run (the afternoon,
  * with the morning's journeys done) and the worst command. Figures are the
  * process's CPU time per command (the machine is shared: wall time would
- * count the other processes), garbage collection included.
+ * count the other processes), garbage collection included. Then the desk
+ * views a commit pushes to the tender centre's professionals (Q-VIEW-3).
  *   npm run bench:engine -- [--factor 4] [--seeds 3]
  */
 import { apply, journeyAwareDispatcher } from '../src/domain/index.js';
 import { simulateDay } from '../src/simulation/day-simulator.js';
 import { quantile } from '../src/simulation/day-table.js';
 import { atMinutes, scaledScenario, tenderLikeScenario } from '../src/simulation/scenarios.js';
+import { printDeskViewFigures } from './desk-view-figures.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,3 +63,5 @@ console.log(
 line('à froid (avant 9 h, vague du matin)', fresh);
 line('après une longue journée (après 13 h)', late);
 line('toute la journée', all);
+
+printDeskViewFigures(SEEDS);

@@ -1,9 +1,9 @@
 /** What a professional's workstation shows: their queues and the expected wait (rules Q-VIEW-*). */
-import type { CentreConfig, Id, Millis, Professional, QueueRef } from '@gfa/shared';
+import type { CentreConfig, Id, Millis, Professional, QueueRef, Visit } from '@gfa/shared';
 import type { Candidate, DayState, DispatchInput, Dispatcher } from './types.js';
 import { choiceFor } from './dispatch.js';
 import { idleSinceByProfessional } from './idle.js';
-import { candidatesFor } from './pick-policy.js';
+import { candidatesAmong, candidatesFor, waitingSteps } from './pick-policy.js';
 import { splitRequeued } from './requeue-rule.js';
 import { activeStep } from './steps.js';
 
@@ -36,6 +36,41 @@ export interface QueueView {
   readonly expectedWaitMinutes: number;
 }
 
+/**
+ * Q-VIEW-3: what the views of every professional of one state share, read
+ * once (after a commit, each present professional's workstation gets its view).
+ */
+export interface ViewBasis {
+  /** Every ready step of every waiting visit in a served queue (Q-PICK-1 before "whose"). */
+  readonly waiting: readonly Candidate[];
+  readonly idleSince: ReadonlyMap<Id, Millis>;
+  /** The visit each professional has called or is taking care of. */
+  readonly currentOf: ReadonlyMap<Id, Visit>;
+  readonly startedJourneys: number;
+  readonly begunJourneys: number;
+}
+
+const IN_PROGRESS: readonly Visit['state'][] = ['arrived', 'waiting', 'called', 'in_care', 'away'];
+
+export function viewBasis(state: DayState, config: CentreConfig): ViewBasis {
+  const currentOf = new Map<Id, Visit>();
+  let startedJourneys = 0;
+  let begunJourneys = 0;
+  for (const visit of Object.values(state.visits)) {
+    const professionalId = activeStep(visit)?.professionalId;
+    if (professionalId && !currentOf.has(professionalId)) currentOf.set(professionalId, visit);
+    if (IN_PROGRESS.includes(visit.state)) startedJourneys += 1;
+    if (visit.arrivedAt !== null) begunJourneys += 1;
+  }
+  return {
+    waiting: waitingSteps(state, config),
+    idleSince: idleSinceByProfessional(state),
+    currentOf,
+    startedJourneys,
+    begunJourneys,
+  };
+}
+
 /** Q-PICK-3 the one offered to me first, else the dispatcher's choice among the pool. */
 function firstOf(
   pool: readonly Candidate[],
@@ -48,6 +83,35 @@ function firstOf(
   return offered ?? choiceFor(dispatcher, input, { professional, idleSince, candidates: pool });
 }
 
+/**
+ * The pool in the order the dispatcher would give it to me: the one offered to me first, then in
+ * one sort when the dispatcher can rank (Q-VIEW-3), else by asking it again after each choice.
+ */
+function ordering(
+  pool: readonly Candidate[],
+  input: DispatchInput,
+  professional: Professional,
+  idleSince: Millis,
+  dispatcher: Dispatcher,
+  limit: number,
+): Candidate[] {
+  const ordered: Candidate[] = [];
+  let rest = pool;
+  if (dispatcher.rank && limit > 1) {
+    const offered = rest.filter((c) => c.visit.offer?.professionalId === professional.id);
+    rest = rest.filter((c) => !offered.includes(c));
+    const ranked = dispatcher.rank(input, { professional, idleSince, candidates: rest });
+    return [...offered, ...ranked].slice(0, limit);
+  }
+  while (rest.length > 0 && ordered.length < limit) {
+    const next = firstOf(rest, input, professional, idleSince, dispatcher);
+    if (!next) break;
+    ordered.push(next);
+    rest = rest.filter((c) => c !== next);
+  }
+  return ordered;
+}
+
 /** My candidates in the order I would be given them; those Q-REQUEUE-1 defers come last. */
 export function orderedFor(
   state: DayState,
@@ -56,25 +120,19 @@ export function orderedFor(
   now: Millis,
   dispatcher: Dispatcher,
   limit = Number.POSITIVE_INFINITY,
+  basis?: ViewBasis,
 ): { readonly ordered: Candidate[]; readonly deferred: Candidate[] } {
   const input: DispatchInput = { now, config, state, professionals: [] };
-  const idleSince = idleSinceByProfessional(state).get(professional.id) ?? now;
+  const idleSince = (basis?.idleSince ?? idleSinceByProfessional(state)).get(professional.id) ?? now;
   const { eligible, deferred } = splitRequeued(
-    candidatesFor(state, config, professional.id),
+    basis ? candidatesAmong(basis.waiting, professional) : candidatesFor(state, config, professional.id),
     professional.id,
     now,
     config,
   );
-  const ordered: Candidate[] = [];
-  for (const group of [eligible, deferred]) {
-    let pool = group;
-    while (pool.length > 0 && ordered.length < limit) {
-      const next = firstOf(pool, input, professional, idleSince, dispatcher);
-      if (!next) break;
-      ordered.push(next);
-      pool = pool.filter((c) => c !== next);
-    }
-  }
+  const ordered = ordering(eligible, input, professional, idleSince, dispatcher, limit);
+  if (ordered.length < limit)
+    ordered.push(...ordering(deferred, input, professional, idleSince, dispatcher, limit - ordered.length));
   return { ordered, deferred };
 }
 
@@ -97,10 +155,11 @@ export function queueView(
   professionalId: Id,
   now: Millis,
   dispatcher: Dispatcher,
+  basis: ViewBasis = viewBasis(state, config),
 ): QueueView {
   const professional = config.professionals.find((p) => p.id === professionalId);
   const { ordered, deferred } = professional
-    ? orderedFor(state, config, professional, now, dispatcher)
+    ? orderedFor(state, config, professional, now, dispatcher, Number.POSITIVE_INFINITY, basis)
     : { ordered: [], deferred: [] };
   const entries = ordered.map((c): QueueEntry => ({
     visitId: c.visit.id,
@@ -112,8 +171,7 @@ export function queueView(
     offeredToMe: c.visit.offer?.professionalId === professionalId,
     requeuedByMe: deferred.includes(c),
   }));
-  const visits = Object.values(state.visits);
-  const current = visits.find((v) => activeStep(v)?.professionalId === professionalId);
+  const current = basis.currentOf.get(professionalId);
   const step = current ? activeStep(current) : undefined;
   const remaining = step
     ? Math.max(0, step.estimatedMinutes - Math.floor((now - (step.startedAt ?? now)) / MINUTE))
@@ -122,10 +180,8 @@ export function queueView(
     mine: entries.filter((e) => e.queue.kind === 'professional'),
     shared: entries.filter((e) => e.queue.kind !== 'professional'),
     currentVisitId: current?.id ?? null,
-    startedJourneys: visits.filter((v) =>
-      ['arrived', 'waiting', 'called', 'in_care', 'away'].includes(v.state),
-    ).length,
-    begunJourneys: visits.filter((v) => v.arrivedAt !== null).length,
+    startedJourneys: basis.startedJourneys,
+    begunJourneys: basis.begunJourneys,
     expectedWaitMinutes: remaining,
   };
 }

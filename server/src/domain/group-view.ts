@@ -1,8 +1,8 @@
 /** The facilitator's view of the group sessions they may run (rules Q-GROUP-*). */
 import type { CentreConfig, GroupQueueDto, GroupSettings, Id, Millis, QueueRef } from '@gfa/shared';
-import type { DayState } from './types.js';
-import { groupCandidates, groupSessions } from './group-session.js';
-import { queueKey, resolveTarget, serves } from './queues.js';
+import type { Candidate, DayState } from './types.js';
+import { groupCandidates, groupSessions, type GroupSession } from './group-session.js';
+import { queueKey, resolveTarget, sameQueue, serves } from './queues.js';
 
 const MINUTE = 60_000;
 
@@ -12,12 +12,23 @@ interface GroupQueue {
   readonly settings: GroupSettings;
 }
 
+/** Q-VIEW-3: the group sessions and group candidates of one state, shared by every professional's view. */
+export interface GroupBasis {
+  readonly sessions: readonly GroupSession[];
+  /** Every waiting participant, in the order they are called (groupCandidates). */
+  readonly candidates: readonly Candidate[];
+}
+
+export function groupBasis(state: DayState, config: CentreConfig): GroupBasis {
+  return { sessions: groupSessions(state), candidates: groupCandidates(state, config) };
+}
+
 /**
  * The group steps' queues this professional serves: those of the current
  * templates (so an empty queue still shows), of participants waiting and of
  * the sessions called or running.
  */
-function groupQueuesOf(state: DayState, config: CentreConfig, professionalId: Id): GroupQueue[] {
+function groupQueuesOf(config: CentreConfig, professionalId: Id, basis: GroupBasis): GroupQueue[] {
   const professional = config.professionals.find((p) => p.id === professionalId && p.active);
   if (!professional) return [];
   const found = new Map<string, GroupQueue>();
@@ -25,8 +36,8 @@ function groupQueuesOf(state: DayState, config: CentreConfig, professionalId: Id
     if (settings && serves(professional, queue) && !found.has(queueKey(queue)))
       found.set(queueKey(queue), { queue, label, settings });
   };
-  for (const session of groupSessions(state)) add(session.queue, session.label, session.settings);
-  for (const c of groupCandidates(state, config)) add(c.queue, c.step.label, c.step.group);
+  for (const session of basis.sessions) add(session.queue, session.label, session.settings);
+  for (const c of basis.candidates) add(c.queue, c.step.label, c.step.group);
   for (const template of config.templates) {
     for (const step of template.steps) {
       if (step.target.kind !== 'appointment_professional')
@@ -42,18 +53,21 @@ export function groupView(
   config: CentreConfig,
   professionalId: Id,
   now: Millis,
+  basis: GroupBasis = groupBasis(state, config),
 ): GroupQueueDto[] {
-  const sessions = groupSessions(state);
-  return groupQueuesOf(state, config, professionalId).map(({ queue, label, settings }) => ({
+  return groupQueuesOf(config, professionalId, basis).map(({ queue, label, settings }) => ({
     queue,
     label,
     capacity: settings.capacity,
     facilitators: settings.facilitators,
-    waiting: groupCandidates(state, config, queue).map((c) => ({
-      visitId: c.visit.id,
-      waitedMinutes: Math.max(0, Math.floor((now - (c.visit.readySince ?? now)) / MINUTE)),
-    })),
-    sessions: sessions
+    // A queue's own candidates, in the order of all of them (groupCandidates with a queue).
+    waiting: basis.candidates
+      .filter((c) => sameQueue(c.queue, queue))
+      .map((c) => ({
+        visitId: c.visit.id,
+        waitedMinutes: Math.max(0, Math.floor((now - (c.visit.readySince ?? now)) / MINUTE)),
+      })),
+    sessions: basis.sessions
       .filter((s) => queueKey(s.queue) === queueKey(queue))
       .map((s) => ({
         id: s.id,

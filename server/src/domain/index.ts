@@ -4,7 +4,7 @@ export { queuesOf } from './queues.js';
 export { candidatesFor } from './pick-policy.js';
 export { fifoDispatcher } from './dispatch.js';
 export { journeyAwareDispatcher } from './journey-dispatcher.js';
-export { queueView, type QueueEntry, type QueueView } from './desk-view.js';
+export { queueView, viewBasis, type QueueEntry, type QueueView, type ViewBasis } from './desk-view.js';
 export { activeStep, readySteps, journeyComplete } from './steps.js';
 export type * from './types.js';
 export {
@@ -22,4 +22,4 @@ export {
 } from './forecast.js';
 export { runForward, professionalActor, type Behaviour, type Scheduled } from './forward.js';
 export { groupSessions, groupCandidates, type GroupSession, type Participant } from './group-session.js';
-export { groupView } from './group-view.js';
+export { groupBasis, groupView, type GroupBasis } from './group-view.js';

@@ -6,7 +6,7 @@
  */
 import type { CentreConfig, Id, Professional } from '@gfa/shared';
 import type { Candidate, DayState, DispatchInput, Dispatcher, FreeProfessional } from './types.js';
-import { byIdle, greedyDispatch } from './dispatch.js';
+import { byIdle, keyedDispatcher } from './dispatch.js';
 import { guardKeys, waitKeys } from './pick-policy.js';
 
 /**
@@ -62,11 +62,7 @@ export function scarcestFirst(input: DispatchInput): FreeProfessional[] {
   );
 }
 
-export const journeyAwareDispatcher: Dispatcher = (input) => {
+export const journeyAwareDispatcher: Dispatcher = keyedDispatcher(scarcestFirst, (input) => {
   const maxWait = input.config.policy.maxWaitMinutes;
-  return greedyDispatch(scarcestFirst(input), (c) => [
-    ...guardKeys(c, input.now, maxWait),
-    remainingMinutes(c),
-    ...waitKeys(c, input.now),
-  ]);
-};
+  return (c) => [...guardKeys(c, input.now, maxWait), remainingMinutes(c), ...waitKeys(c, input.now)];
+});

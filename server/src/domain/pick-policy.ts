@@ -1,5 +1,5 @@
 /** Who may take whom, and the order rules every dispatcher shares (rules Q-PICK-*). */
-import type { CentreConfig, Id } from '@gfa/shared';
+import type { CentreConfig, Id, Professional } from '@gfa/shared';
 import type { Candidate, DayState } from './types.js';
 import { queueKey, queueServed, serves, stepQueue } from './queues.js';
 import { readySteps } from './steps.js';
@@ -12,10 +12,16 @@ const MINUTE = 60_000;
  */
 export function candidatesFor(state: DayState, config: CentreConfig, professionalId: Id): Candidate[] {
   const professional = config.professionals.find((p) => p.id === professionalId);
-  if (!professional || !professional.active) return [];
-  return waitingSteps(state, config).filter(
+  if (!professional) return [];
+  return candidatesAmong(waitingSteps(state, config), professional);
+}
+
+/** Q-PICK-1 among the day's waiting steps read once (the desk views of one state share them, Q-VIEW-3). */
+export function candidatesAmong(waiting: readonly Candidate[], professional: Professional): Candidate[] {
+  if (!professional.active) return [];
+  return waiting.filter(
     (c) =>
-      (!c.visit.offer || c.visit.offer.professionalId === professionalId) && serves(professional, c.queue),
+      (!c.visit.offer || c.visit.offer.professionalId === professional.id) && serves(professional, c.queue),
   );
 }
 

@@ -75,7 +75,16 @@ export interface Offer {
  * each other (npm run bench:day); the engine drops any offer that breaks
  * one-per-professional, one-per-consultant or eligibility.
  */
-export type Dispatcher = (input: DispatchInput) => readonly Offer[];
+export interface Dispatcher {
+  (input: DispatchInput): readonly Offer[];
+  /**
+   * Q-VIEW-3, optional: one professional's candidates in the order this
+   * dispatcher would give them one after the other, in one pass. It must
+   * agree with asking the dispatcher again after each choice, which is what
+   * a dispatcher without it is asked.
+   */
+  readonly rank?: (input: DispatchInput, free: FreeProfessional) => readonly Candidate[];
+}
 
 export interface EngineContext {
   readonly now: Millis;

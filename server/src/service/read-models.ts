@@ -11,7 +11,7 @@ import {
   type Visit,
   type VisitDto,
 } from '@gfa/shared';
-import { groupView, queuesOf, queueView, type DayState } from '../domain/index.js';
+import { groupBasis, groupView, queuesOf, queueView, viewBasis, type DayState } from '../domain/index.js';
 import { CENTRE_DISPATCHER } from './dispatcher.js';
 
 export const toVisitDto = (visit: Visit, config: CentreConfig): VisitDto => ({
@@ -67,12 +67,28 @@ export function deskView(
   professionalId: Id,
   now: number,
 ): DeskViewDto {
-  return {
-    professionalId,
-    desk: state.desks[professionalId] ?? null,
-    ...queueView(state, config, professionalId, now, CENTRE_DISPATCHER),
-    ...withGroups(groupView(state, config, professionalId, now)),
-  };
+  return deskViews(state, config, [professionalId], now).get(professionalId) as DeskViewDto;
+}
+
+/** Q-VIEW-3: the views of several professionals of one state, what they share read once. */
+export function deskViews(
+  state: DayState,
+  config: CentreConfig,
+  professionalIds: Iterable<Id>,
+  now: number,
+): Map<Id, DeskViewDto> {
+  const queues = viewBasis(state, config);
+  const groups = groupBasis(state, config);
+  const views = new Map<Id, DeskViewDto>();
+  for (const professionalId of professionalIds) {
+    views.set(professionalId, {
+      professionalId,
+      desk: state.desks[professionalId] ?? null,
+      ...queueView(state, config, professionalId, now, CENTRE_DISPATCHER, queues),
+      ...withGroups(groupView(state, config, professionalId, now, groups)),
+    });
+  }
+  return views;
 }
 
 /** Only a professional who serves a group step gets the `groups` field (Q-GROUP-*). */

@@ -11,7 +11,7 @@
  * by dispatching, rather than by changing the day.
  */
 import type { Id } from '@gfa/shared';
-import { greedyDispatch } from '../domain/dispatch.js';
+import { keyedDispatcher } from '../domain/dispatch.js';
 import { scarcestFirst } from '../domain/journey-dispatcher.js';
 import { guardKeys, waitKeys } from '../domain/pick-policy.js';
 import type { Dispatcher } from '../domain/types.js';
@@ -29,14 +29,14 @@ const COOLING = 0.985;
 
 /** Every queue takes its best-ranked candidate (appointment ids: the same in every replay of the day). */
 export function rankingDispatcher(rank: ReadonlyMap<Id, number>): Dispatcher {
-  return (input) => {
+  return keyedDispatcher(scarcestFirst, (input) => {
     const maxWait = input.config.policy.maxWaitMinutes;
-    return greedyDispatch(scarcestFirst(input), (c) => [
+    return (c) => [
       ...guardKeys(c, input.now, maxWait),
       rank.get(c.visit.appointmentId ?? c.visit.id) ?? Number.MAX_SAFE_INTEGER,
       ...waitKeys(c, input.now),
-    ]);
-  };
+    ];
+  });
 }
 
 export interface RankingSearch {

@@ -16,7 +16,9 @@ import {
   compatibility,
   parseClientMessage,
   topicAllowed,
+  type DeskViewDto,
   type EventPayload,
+  type Id,
   type JournalEntry,
   type Principal,
   type ReceptionAlert,
@@ -25,7 +27,7 @@ import {
   type Topic,
 } from '@gfa/shared';
 import type { Committed, QueueService } from '../service/queue-service.js';
-import { board, deskView, recentCalls, toCallDto, toVisitDto } from '../service/read-models.js';
+import { board, deskView, deskViews, recentCalls, toCallDto, toVisitDto } from '../service/read-models.js';
 import { TopicBuffer } from './topic-buffer.js';
 import { DEFAULT_WS_LIMITS, MessageBudget, type WsLimits } from './ws-guards.js';
 
@@ -40,6 +42,8 @@ interface Client {
   /** Where each topic resumes from, as the hello said (filled only for a reconnection). */
   resumeFrom: (topic: Topic) => number | null;
   readonly topics: Set<Topic>;
+  /** The desk view last pushed to this socket, as JSON: an unchanged one is not sent again. */
+  lastDeskView: string | null;
 }
 
 type CloseReason = { readonly code: number; readonly reason: string };
@@ -112,6 +116,7 @@ export class WsHub {
       principal: null,
       resumeFrom: () => null,
       topics: new Set(),
+      lastDeskView: null,
     };
     this.clients.add(client);
     const timer = setTimeout(() => {
@@ -265,7 +270,10 @@ export class WsHub {
         return { topic, visits: Object.values(state.visits).map((v) => toVisitDto(v, config)) };
       case 'desk': {
         const id = client.principal?.kind === 'user' ? client.principal.professionalId : null;
-        return { topic, desk: id ? deskView(state, config, id, service.now()) : null };
+        const desk = id ? deskView(state, config, id, service.now()) : null;
+        // The next commit sends this socket its view only if it differs from this one.
+        client.lastDeskView = desk && JSON.stringify(desk);
+        return { topic, desk };
       }
       case 'board':
         return { topic, board: board(state, config, service.now()) };
@@ -338,14 +346,34 @@ export class WsHub {
     }
   }
 
+  /**
+   * After a commit, every professional watching their desk gets their view (Q-VIEW-3: all of them
+   * worked out together, each encoded once); a socket whose view did not change is not sent it.
+   */
   private pushDeskViews(seq: number): void {
-    const { service } = this.options;
-    const state = service.state();
+    const watching = new Map<Client, Id>();
     for (const client of this.clients) {
       const p = client.principal;
-      if (!client.topics.has('desk') || p?.kind !== 'user' || !p.professionalId) continue;
-      const view = deskView(state, service.centre(), p.professionalId, service.now());
-      this.send(client, { type: 'event', seq, topic: 'desk', payload: { kind: 'desk.view', view } });
+      if (client.topics.has('desk') && p?.kind === 'user' && p.professionalId)
+        watching.set(client, p.professionalId);
+    }
+    if (watching.size === 0) return;
+    const { service } = this.options;
+    const views = deskViews(service.state(), service.centre(), new Set(watching.values()), service.now());
+    const frames = new Map<Id, { text: string; frame: Buffer }>();
+    for (const [client, professionalId] of watching) {
+      let encoded = frames.get(professionalId);
+      if (!encoded) {
+        const view = views.get(professionalId) as DeskViewDto;
+        encoded = {
+          text: JSON.stringify(view),
+          frame: encodeMessage({ type: 'event', seq, topic: 'desk', payload: { kind: 'desk.view', view } }),
+        };
+        frames.set(professionalId, encoded);
+      }
+      if (client.lastDeskView === encoded.text) continue;
+      client.lastDeskView = encoded.text;
+      this.sendFrame(client, encoded.frame);
     }
   }
 
