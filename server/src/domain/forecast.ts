@@ -31,7 +31,7 @@ export function skipUnservedStep(visit: Visit, state: DayState, config: CentreCo
 
 /** Care durations learned from the journal (outside the engine), in minutes. */
 export interface DurationModel {
-  /** Keyed by `durationKey(step key, category)`; a missing key uses the step's own estimate. */
+  /** Keyed by `durationKey(reason, step key, category)`; a missing key uses the step's own estimate. */
   readonly care: Readonly<Record<string, number>>;
   /** The walk from the waiting room to the professional's room. */
   readonly walkMinutes: number;
@@ -66,8 +66,13 @@ const MINUTE = 60_000;
 /** Q-FORECAST-9: the sampled runs serve the next cares the usual run starts within this long. */
 const SAMPLED_WITHIN = 60 * MINUTE;
 
-export function durationKey(stepKey: string, categoryId: Id): string {
-  return `${stepKey}|${categoryId}`;
+/**
+ * Q-FORECAST-4: a duration is learned per step of a reason's journey and per category. Step keys
+ * are shared between journeys (the catalogue's « entretien » is a 30-minute tabac consultation
+ * and a 45-minute EIP), so the reason is part of the key.
+ */
+export function durationKey(reasonId: Id, stepKey: string, categoryId: Id): string {
+  return `${reasonId}|${stepKey}|${categoryId}`;
 }
 
 /** The category whose duration applies: the step's category queue, else the professional's first. */
@@ -135,7 +140,9 @@ function expectedBehaviour(
     walkMinutes: () => durations.walkMinutes,
     careMinutes: (visit, step, professional) => {
       const category = stepCategory(step, visit, professional);
-      const usual = (category && durations.care[durationKey(step.key, category)]) || step.estimatedMinutes;
+      const usual =
+        (category && durations.care[durationKey(visit.reasonId, step.key, category)]) ||
+        step.estimatedMinutes;
       // Q-FORECAST-7: only a care already running at the forecast's time has lasted anything yet.
       const elapsed = step.startedAt !== null && step.startedAt < now ? (now - step.startedAt) / MINUTE : 0;
       if (run === 0 || !durations.spread) return expectedLength(usual, elapsed, durations.spread);

@@ -103,6 +103,7 @@ export type Noise = 'durations' | 'added' | 'aways' | 'arrivals';
 
 /** A finished care, as the journal records it (the duration learner's CareDuration). */
 export interface CareSample {
+  readonly reasonId: Id;
   readonly stepKey: string;
   readonly categoryId: Id;
   readonly minutes: number;
@@ -451,6 +452,7 @@ function careSamples(
       if (!categoryId) return [];
       return [
         {
+          reasonId: v.reasonId,
           stepKey: s.key,
           categoryId,
           minutes: (s.endedAt - s.startedAt) / MINUTE,

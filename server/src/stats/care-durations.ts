@@ -62,6 +62,7 @@ export function recentCareDurations(db: Db, config: CentreConfig, since: number)
       visitId: t.events.visitId,
       data: t.events.data,
       professionalId: t.events.professionalId,
+      reasonId: t.visits.reasonId,
       key: t.visitSteps.key,
       target: t.visitSteps.target,
       calledAt: t.visitSteps.calledAt,
@@ -69,6 +70,7 @@ export function recentCareDurations(db: Db, config: CentreConfig, since: number)
     })
     .from(t.events)
     .innerJoin(t.visitSteps, eq(t.visitSteps.id, t.events.stepId))
+    .innerJoin(t.visits, eq(t.visits.id, t.visitSteps.visitId))
     .where(and(eq(t.events.type, 'visit.care_finished'), gte(t.events.at, since)))
     .all();
   const moves = movesByVisit(db, [...new Set(rows.flatMap((r) => (r.visitId ? [r.visitId] : [])))], since);
@@ -83,6 +85,7 @@ export function recentCareDurations(db: Db, config: CentreConfig, since: number)
     const away = awayAfter((row.visitId && moves.get(row.visitId)) || [], row.seq);
     return [
       {
+        reasonId: row.reasonId,
         stepKey: row.key,
         categoryId,
         minutes: durationMs / MINUTE,

@@ -1,8 +1,9 @@
 /**
  * Learns the care durations the forecast uses (Q-FORECAST-4) from finished
- * cares of recent days: per step and professional category, the mean of the
- * middle half (robust to the forgotten "finish" click and to the two-minute
- * care), and nothing — hence the template's estimate — until enough history.
+ * cares of recent days: per step of a reason's journey and professional
+ * category, the mean of the middle half (robust to the forgotten "finish"
+ * click and to the two-minute care), and nothing — hence the template's
+ * estimate — until enough history.
  * Also the walk from the call to the start of care, how long each kind of
  * away lasts, and the away most consultants take after a step (Q-FORECAST-6).
  */
@@ -10,6 +11,8 @@ import type { AwayReason } from '@gfa/shared';
 import { durationKey, NO_HISTORY, type DurationModel } from '../domain/index.js';
 
 export interface CareDuration {
+  /** The visit's reason: its journey is the step's template (Q-FORECAST-4). */
+  readonly reasonId: string;
   readonly stepKey: string;
   readonly categoryId: string;
   readonly minutes: number;
@@ -38,7 +41,7 @@ export function learnDurations(
   const byKey = new Map<string, number[]>();
   for (const c of cares) {
     if (!Number.isFinite(c.minutes) || c.minutes <= 0) continue;
-    const key = durationKey(c.stepKey, c.categoryId);
+    const key = durationKey(c.reasonId, c.stepKey, c.categoryId);
     const list = byKey.get(key) ?? [];
     list.push(c.minutes);
     byKey.set(key, list);

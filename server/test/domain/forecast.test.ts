@@ -64,7 +64,7 @@ describe('forecast', () => {
 
   it('Q-FORECAST-3: learned durations replace the estimate; care in progress counts from its start', () => {
     const { day, other } = inCareWithOneWaiting(4);
-    const learned = { ...NO_HISTORY, care: { [durationKey('admin', 'admin')]: 6 } };
+    const learned = { ...NO_HISTORY, care: { [durationKey('eps', 'admin', 'admin')]: 6 } };
     const f = forecast(day.state, day.config, day.now, learned);
     // The care started at T0 lasts 6 min: the next consultant is called at +6 and starts at +7.
     expect(f.professionals.christelle?.nextConsultantAt).toBe(T0 + min(6));

@@ -41,9 +41,15 @@ describe('care durations from the journal', () => {
     }
     const cares = recentCareDurations(handle.db, day.config, T0);
     expect(cares).toHaveLength(9);
-    expect(cares[0]).toEqual({ stepKey: 'admin', categoryId: 'admin', minutes: 10, walkMinutes: 1 });
+    expect(cares[0]).toEqual({
+      reasonId: 'eps',
+      stepKey: 'admin',
+      categoryId: 'admin',
+      minutes: 10,
+      walkMinutes: 1,
+    });
     expect(recentCareDurations(handle.db, day.config, day.now + min(1))).toEqual([]);
-    expect(learnDurations(cares).care).toEqual({ 'admin|admin': 10 });
+    expect(learnDurations(cares).care).toEqual({ 'eps|admin|admin': 10 });
     expect(learnDurations(cares).walkMinutes).toBe(1);
   });
 });

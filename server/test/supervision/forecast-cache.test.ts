@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFile, openDatabase, type OpenDatabase } from '../../src/db/database.js';
-import { forecast, journeyAwareDispatcher } from '../../src/domain/index.js';
+import { durationKey, forecast, journeyAwareDispatcher } from '../../src/domain/index.js';
 import { simulateDay } from '../../src/simulation/day-simulator.js';
 import { atMinutes, tenderLikeScenario } from '../../src/simulation/scenarios.js';
 import { recentCareDurations } from '../../src/stats/care-durations.js';
@@ -64,9 +64,9 @@ describe('forecast cache on recorded days', () => {
     expect(served).toEqual(forecast(today.state, scenario.config, now, learned, journeyAwareDispatcher));
     // Each consultant in the blood test with steps still to do is forecast to take the collation after it.
     const away = (learned.awayAfter?.preleveur?.minutes ?? 0) * 60_000;
-    const care = (learned.care['preleveur|preleveur'] ?? 0) * 60_000;
     const inBloodTest = Object.values(today.state.visits).flatMap((v) => {
       const step = v.steps.find((s) => s.status === 'in_care' && s.key === 'preleveur');
+      const care = (learned.care[durationKey(v.reasonId, 'preleveur', 'preleveur')] ?? 0) * 60_000;
       return step && v.steps.some((s) => s.status === 'todo')
         ? [{ v, ends: (step.startedAt ?? 0) + care }]
         : [];
