@@ -95,14 +95,14 @@ function ordering(
   dispatcher: Dispatcher,
   limit: number,
 ): Candidate[] {
-  const ordered: Candidate[] = [];
-  let rest = pool;
   if (dispatcher.rank && limit > 1) {
-    const offered = rest.filter((c) => c.visit.offer?.professionalId === professional.id);
-    rest = rest.filter((c) => !offered.includes(c));
-    const ranked = dispatcher.rank(input, { professional, idleSince, candidates: rest });
+    const offered = pool.filter((c) => c.visit.offer?.professionalId === professional.id);
+    const others = pool.filter((c) => !offered.includes(c));
+    const ranked = dispatcher.rank(input, { professional, idleSince, candidates: others });
     return [...offered, ...ranked].slice(0, limit);
   }
+  const ordered: Candidate[] = [];
+  let rest = pool;
   while (rest.length > 0 && ordered.length < limit) {
     const next = firstOf(rest, input, professional, idleSince, dispatcher);
     if (!next) break;
