@@ -2,9 +2,11 @@
  * `npm run bench:server [-- --clients N --actions M --peer-actions P --poll-actions Q --rounds R]`
  * Starts the real server (child process, demo centre, probe preloaded) and
  * measures, on this machine and in one run:
- * - GFA's live path: N WebSocket clients (displays, workstations, one
- *   supervisor board), M professional actions over HTTPS, action → every
- *   screen latency p50/p99, beside a bare `ws` broadcast server (the floor);
+ * - GFA's live path: N WebSocket clients (displays; workstations, signed in
+ *   as the demo's professionals at their desks and subscribed as the
+ *   workstation app is, with their own desk views; one supervisor board),
+ *   M professional actions over HTTPS, action → every screen latency
+ *   p50/p99, beside a bare `ws` broadcast server (the floor);
  * - the two designs peers use, against the same server and data, N clients
  *   each: NovoSGA's (commit, POST to an SSE hub process, REST refetch) and
  *   OpenMRS O3's 5-second polling;
@@ -18,7 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import type { CheckinResponse, SessionDto, VisitDto } from '@gfa/shared';
-import { PROTOCOL_VERSION } from '@gfa/shared';
+import { PROTOCOL_VERSION, workstationTopics } from '@gfa/shared';
 import { apiClient, type ApiClient } from '../test/integration/support/https-client.js';
 import { figuresOf, mb, startChild, type Child, type Figures, type ProbeFigures } from './bench-support.js';
 import { benchNovosga, type PeerSetup } from './peers/novosga-path.js';
@@ -26,6 +28,7 @@ import { benchPolling, type PollingFigures } from './peers/polling-path.js';
 import { callsOf } from './peers/visit-resource.js';
 import { benchSupervision, type SupervisionFigures } from './supervision-load.js';
 import { SERVER_NODE_FLAGS } from '../bin/server-bundle.mjs';
+import { buildDemoCentre } from '../src/demo/demo-centre.js';
 
 const { values } = parseArgs({
   options: {
@@ -144,11 +147,13 @@ async function benchGfa(dataDir: string): Promise<GfaResults> {
   );
   const { url } = server;
   const ca = readFileSync(join(dataDir, 'ca.pem'), 'utf8');
-  const login = async (body: object): Promise<ApiClient> => {
+  const openSession = async (body: object): Promise<{ client: ApiClient; session: SessionDto }> => {
     const client = apiClient(url, ca);
-    client.token = (await client.call<SessionDto>('POST', '/api/session', body)).body.token;
-    return client;
+    const session = (await client.call<SessionDto>('POST', '/api/session', body)).body;
+    client.token = session.token;
+    return { client, session };
   };
+  const login = async (body: object): Promise<ApiClient> => (await openSession(body)).client;
   const kiosk = await login({ deviceToken: 'demo-borne-accueil-0001' });
   const display = await login({ deviceToken: 'demo-ecran-salle-0001' });
   const supervisor = await login({ login: 'virginie', password: 'demo' });
@@ -172,12 +177,23 @@ async function benchGfa(dataDir: string): Promise<GfaResults> {
   const tallies: Tally[] = [];
   const sockets: WebSocket[] = [];
   const snapshotBytes: Record<string, number> = {};
+  // The workstations are the demo's professionals, at their desks, each subscribed as the real
+  // workstation subscribes (its visits, alerts, configuration and own desk view: workstationTopics).
+  const professionals: SessionDto[] = [];
+  for (const user of buildDemoCentre('2026-01-05').users.filter((u) => u.categoryIds.length > 0)) {
+    const { client, session } = await openSession({ login: user.login, password: 'demo' });
+    await client.call('POST', '/api/desk/presence', { state: 'available' });
+    // Their sockets carry on with the session; the HTTPS connection (kept alive) is not measured.
+    await client.close();
+    professionals.push(session);
+  }
   for (let i = 0; i < CLIENTS; i += 1) {
     const kind = i === 0 ? 'board' : i % 3 === 0 ? 'workstation' : 'display';
-    const token = kind === 'board' ? supervisor.token : kind === 'display' ? display.token : christelle.token;
-    // Every client hears about calls; the board and workstations hear about visits too.
+    const desk = kind === 'workstation' ? professionals[(i / 3) % professionals.length] : undefined;
+    const principal = desk?.principal.kind === 'user' ? desk.principal : null;
+    const token = kind === 'board' ? supervisor.token : principal ? desk?.token : display.token;
     const topics =
-      kind === 'board' ? ['calls', 'board'] : kind === 'display' ? ['calls'] : ['calls', 'visits'];
+      kind === 'board' ? ['calls', 'board'] : principal ? workstationTopics(principal) : ['calls'];
     const hello = { type: 'hello', protocolVersion: PROTOCOL_VERSION, client: kind, lastSeq: null, token };
     const tally = newTally();
     tallies.push(tally);

@@ -1,18 +1,17 @@
 /** Login, live connection and notifications of the workstation. */
 import {
   OFFER_CHIME_REPEAT_DEFAULT,
+  workstationTopics,
   type DeskViewDto,
   type LoginStep,
-  type Principal,
   type ServerMessage,
   type SessionDto,
-  type Topic,
 } from '@gfa/shared';
 import { ApiError, LiveSocket, createApiClient } from '@gfa/shared/client';
 import { playChime, wsUrl } from '@gfa/shared/ui';
 import { deskBridge, reportAssigned } from './desk-bridge.js';
 import { stopOfferAlert, updateOfferAlert } from './offer-alert.js';
-import { isSupervisor, useWorkstation } from './store.js';
+import { useWorkstation } from './store.js';
 
 export const api = createApiClient();
 let socket: LiveSocket | null = null;
@@ -106,13 +105,6 @@ async function reloadConfig(): Promise<void> {
   if (config) useWorkstation.getState().setConfig(config);
 }
 
-function topicsFor(principal: Extract<Principal, { kind: 'user' }>): Topic[] {
-  const topics: Topic[] = ['visits', 'reception', 'config'];
-  if (principal.professionalId) topics.push('desk');
-  if (isSupervisor(principal)) topics.push('board');
-  return topics;
-}
-
 /** Password step: opens the session, or returns the second-factor step the account needs. */
 export async function signIn(login: string, password: string): Promise<LoginStep | null> {
   const answer = await api.call('login', { body: { login, password } });
@@ -143,7 +135,7 @@ async function openSession(session: SessionDto): Promise<void> {
     url: wsUrl(location),
     token: () => token,
     client: 'workstation',
-    topics: topicsFor(session.principal),
+    topics: workstationTopics(session.principal),
     onMessage,
     onStatus: (status) => useWorkstation.getState().setStatus(status),
     onSessionEnded: sessionEnded,

@@ -23,6 +23,14 @@ export function topicAllowed(principal: Principal, topic: Topic): boolean {
   return principalHasAccess(principal, TOPIC_ACCESS[topic]);
 }
 
+/** What a workstation subscribes to for its signed-in user (bench:server's workstations do the same). */
+export function workstationTopics(principal: Extract<Principal, { kind: 'user' }>): Topic[] {
+  const topics: Topic[] = ['visits', 'reception', 'config'];
+  if (principal.professionalId) topics.push('desk');
+  if (topicAllowed(principal, 'board')) topics.push('board');
+  return topics;
+}
+
 export const ClientMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('hello'),
