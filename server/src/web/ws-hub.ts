@@ -360,20 +360,21 @@ export class WsHub {
     if (watching.size === 0) return;
     const { service } = this.options;
     const views = deskViews(service.state(), service.centre(), new Set(watching.values()), service.now());
-    const frames = new Map<Id, { text: string; frame: Buffer }>();
+    // Most views are unchanged after a commit: the frame is encoded only for a socket that needs it.
+    const encoded = new Map<Id, { text: string; frame: Buffer | null }>();
     for (const [client, professionalId] of watching) {
-      let encoded = frames.get(professionalId);
-      if (!encoded) {
-        const view = views.get(professionalId) as DeskViewDto;
-        encoded = {
-          text: JSON.stringify(view),
-          frame: encodeMessage({ type: 'event', seq, topic: 'desk', payload: { kind: 'desk.view', view } }),
-        };
-        frames.set(professionalId, encoded);
-      }
-      if (client.lastDeskView === encoded.text) continue;
-      client.lastDeskView = encoded.text;
-      this.sendFrame(client, encoded.frame);
+      const view = views.get(professionalId) as DeskViewDto;
+      let entry = encoded.get(professionalId);
+      if (!entry) encoded.set(professionalId, (entry = { text: JSON.stringify(view), frame: null }));
+      if (client.lastDeskView === entry.text) continue;
+      client.lastDeskView = entry.text;
+      entry.frame ??= encodeMessage({
+        type: 'event',
+        seq,
+        topic: 'desk',
+        payload: { kind: 'desk.view', view },
+      });
+      this.sendFrame(client, entry.frame);
     }
   }
 
